@@ -1,0 +1,5 @@
+"""``python -m clusterbench``"""
+
+from clusterbench.cli import run
+
+run()

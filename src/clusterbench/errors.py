@@ -1,0 +1,147 @@
+"""Problem records and the exception tree.
+
+Every problem clusterbench finds in a user's file is an :class:`Issue`: where it is
+(file, line, column, key path), what it is (a stable code and a message that says
+what to do) and how bad it is (error or warning).  Loaders collect every Issue of a
+file and raise one exception carrying all of them.
+
+Exception tree (one root, so ``except ClusterbenchError`` catches everything the
+library raises on purpose)::
+
+    ClusterbenchError
+    ├── InputError                 a user's file is wrong; carries .issues
+    │   ├── CriteriaError          a criteria file
+    │   └── AssessmentError        an assessment file
+    ├── NotFoundError              a criteria id or file that does not exist
+    └── ReportError                a report cannot be rendered
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "AssessmentError",
+    "ClusterbenchError",
+    "CriteriaError",
+    "InputError",
+    "Issue",
+    "NotFoundError",
+    "ReportError",
+    "Severity",
+    "format_path",
+]
+
+
+class Severity(enum.StrEnum):
+    """How bad an Issue is.  Warnings become errors under ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+PathPart = str | int
+
+
+def format_path(path: Sequence[PathPart]) -> str:
+    """Render a key path the way a YAML author reads it: ``indicators[3].points``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One located problem in one file.
+
+    ``line`` and ``column`` are 1-based; they are ``None`` only when the problem has
+    no place in the file (the file cannot be read at all).
+    """
+
+    file: str
+    line: int | None
+    column: int | None
+    path: str
+    code: str
+    severity: Severity
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        """True for errors, False for warnings."""
+        return self.severity is Severity.ERROR
+
+    def as_error(self) -> Issue:
+        """The same Issue promoted to an error (what ``--strict`` does to warnings)."""
+        return Issue(
+            self.file, self.line, self.column, self.path, self.code, Severity.ERROR, self.message
+        )
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Order of appearance in the file, then code."""
+        return (self.file, self.line or 0, self.column or 0, self.code, self.path)
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        severity = "warning: " if self.severity is Severity.WARNING else ""
+        path = f"{self.path}: " if self.path else ""
+        return f"{where}: {severity}{path}{self.message} [{self.code}]"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping with stable keys."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+        }
+
+
+class ClusterbenchError(Exception):
+    """Root of every exception clusterbench raises on purpose."""
+
+
+class InputError(ClusterbenchError):
+    """A user's file has problems; ``issues`` holds every one of them, errors first."""
+
+    def __init__(self, issues: Iterable[Issue]) -> None:
+        ordered = sorted(issues, key=lambda i: (not i.is_error, *i.sort_key()))
+        self.issues: tuple[Issue, ...] = tuple(ordered)
+        errors = [i for i in self.issues if i.is_error]
+        first = str(errors[0] if errors else self.issues[0]) if self.issues else "invalid input"
+        more = len(errors) - 1
+        suffix = f" (and {more} more error{'s' if more != 1 else ''})" if more > 0 else ""
+        super().__init__(first + suffix)
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        """Only the Issues of severity error."""
+        return tuple(i for i in self.issues if i.is_error)
+
+
+class CriteriaError(InputError):
+    """A criteria file cannot be used."""
+
+
+class AssessmentError(InputError):
+    """An assessment file cannot be used."""
+
+
+class NotFoundError(ClusterbenchError, LookupError):
+    """A criteria id, or a file, that does not exist."""
+
+
+class ReportError(ClusterbenchError):
+    """A report cannot be rendered (a missing language, a broken template)."""

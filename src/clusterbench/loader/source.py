@@ -1,0 +1,448 @@
+"""Reading YAML safely, keeping the source position of every key and value.
+
+PyYAML's constructors lose positions, keep the last of two duplicate keys and read
+``no`` as false.  This module composes the node graph (libyaml's C parser when
+present) and builds plain Python data from it itself, so that
+
+* every key and value has a 1-based (line, column), looked up by key path;
+* duplicate keys are errors naming both lines;
+* scalars follow the YAML 1.2 core schema: only ``true``/``false`` are booleans,
+  ``yes``/``no``/``on``/``off`` stay text (``no`` is also Norwegian's language code);
+  decimal fractions become :class:`~decimal.Decimal`, exact as written, so that
+  ``0.8`` is four fifths and not a binary approximation; ISO dates become dates;
+* anchor/alias bombs and recursive aliases are refused before anything is built;
+* unreadable, empty, oversized, non-UTF-8 and tab-indented files get clear Issues.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from ..errors import InputError, Issue, PathPart, Severity, format_path
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Document", "Mark", "parse_text", "read_document"]
+
+MAX_BYTES = 4 * 1024 * 1024
+"""Largest file read; the biggest shipped criteria file is far below 1 % of this."""
+MAX_NODES = 200_000
+"""Most values a document may expand to once aliases are followed."""
+MAX_DEPTH = 64
+"""Deepest nesting accepted; criteria files nest about eight levels."""
+
+_TAG = "tag:yaml.org,2002:"
+
+
+class _CoreResolver(BaseResolver):
+    """Implicit typing of plain scalars per the YAML 1.2 core schema (plus ISO dates)."""
+
+
+_CoreResolver.yaml_implicit_resolvers = {}
+for _tag, _regexp, _first in (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (
+        "timestamp",
+        r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}"
+        r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
+        r"(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$",
+        "0123456789",
+    ),
+    ("merge", r"^<<$", "<"),
+):
+    _CoreResolver.add_implicit_resolver(_TAG + _tag, re.compile(_regexp), list(_first))
+
+_CParser: Any = getattr(yaml, "CParser", None)
+
+if _CParser is not None:
+
+    class _Loader(_CParser, _CoreResolver):  # type: ignore[misc]
+        """libyaml's parser and composer with the core-schema resolver."""
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            _CoreResolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML built without libyaml
+
+    class _Loader(  # type: ignore[no-redef]
+        yaml.reader.Reader,
+        yaml.scanner.Scanner,
+        yaml.parser.Parser,
+        yaml.composer.Composer,
+        _CoreResolver,
+    ):
+        """The pure-Python parser and composer with the core-schema resolver."""
+
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            _CoreResolver.__init__(self)
+
+
+def _compose(text: str) -> Node | None:
+    """Compose the single document of ``text`` into a node graph."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        loader.dispose()
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A 1-based position in a file."""
+
+    line: int
+    column: int
+
+
+Path = tuple[PathPart, ...]
+
+
+@dataclass(slots=True)
+class Document:
+    """Plain data read from one YAML file, with the position of every node.
+
+    ``values`` maps a key path to where its value starts; ``keys`` maps the path of a
+    mapping entry to where its key starts (what an "unknown key" error points at).
+    """
+
+    file: str
+    data: Any
+    values: dict[Path, Mark] = field(default_factory=dict)
+    keys: dict[Path, Mark] = field(default_factory=dict)
+
+    def resolve(self, loc: Sequence[Any]) -> tuple[Path, Path]:
+        """Split a validator's error location into (path shown, path located).
+
+        Validators add parts that are not in the file (the tag of a tagged union,
+        ``[key]`` for a bad mapping key).  Parts that do not exist in the data are left
+        out of both, except the last one: a missing key is named in the shown path
+        and located at the mapping that lacks it.
+        """
+        shown: list[PathPart] = []
+        node: Any = self.data
+        located: Path = ()
+        for index, raw in enumerate(loc):
+            part: PathPart = raw if isinstance(raw, int) else str(raw)
+            last = index == len(loc) - 1
+            if isinstance(node, dict) and isinstance(part, str) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                node = node[part]
+            elif part == "[key]":
+                break
+            elif last and isinstance(node, dict):
+                shown.append(part)  # a missing key: shown, located at its mapping
+                break
+            else:
+                continue  # a validator's own part (a union tag): not in the file
+            shown.append(part)
+            located = (*located, part)
+        return tuple(shown), located
+
+    def mark(self, path: Sequence[PathPart], *, key: bool = False) -> Mark:
+        """Where ``path`` starts; the nearest ancestor that exists if it does not."""
+        current = tuple(path)
+        while True:
+            found = (self.keys.get(current) if key else None) or self.values.get(current)
+            if found is not None:
+                return found
+            if not current:
+                return Mark(1, 1)
+            current = current[:-1]
+
+    def issue(
+        self,
+        path: Sequence[PathPart],
+        code: str,
+        message: str,
+        *,
+        severity: Severity = Severity.ERROR,
+        at_key: bool = False,
+    ) -> Issue:
+        """An Issue located at ``path`` in this document."""
+        mark = self.mark(path, key=at_key)
+        return Issue(self.file, mark.line, mark.column, format_path(path), code, severity, message)
+
+
+def read_document(path: str | os.PathLike[str], *, display: str | None = None) -> Document:
+    """Read and parse one YAML file; raise :class:`InputError` with located Issues."""
+    name = display if display is not None else os.fspath(path)
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                [_issue(name, None, "CB112", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")]
+            )
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise InputError([_issue(name, None, "CB100", "is a directory, not a file")]) from None
+    except FileNotFoundError:
+        raise InputError([_issue(name, None, "CB100", "no such file")]) from None
+    except OSError as exc:
+        raise InputError([_issue(name, None, "CB100", f"cannot read: {exc.strerror}")]) from None
+    return parse_text(raw, name)
+
+
+def parse_text(raw: bytes | str, file: str) -> Document:
+    """Parse YAML bytes or text; raise :class:`InputError` with located Issues."""
+    if isinstance(raw, bytes):
+        if len(raw) > MAX_BYTES:
+            raise InputError(
+                [_issue(file, None, "CB112", f"file is over the limit of {MAX_BYTES:,} bytes")]
+            )
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw.count(b"\n", 0, exc.start) + 1
+            column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            byte = raw[exc.start]
+            raise InputError(
+                [
+                    _issue(
+                        file,
+                        Mark(line, column),
+                        "CB113",
+                        f"the file is not UTF-8 (byte 0x{byte:02X}); save it as UTF-8",
+                    )
+                ]
+            ) from None
+    else:
+        text = raw
+    if not text.strip():
+        raise InputError([_issue(file, Mark(1, 1), "CB111", "the file is empty")])
+    try:
+        node = _compose(text)
+    except yaml.MarkedYAMLError as exc:
+        raise InputError([_syntax_issue(file, text, exc)]) from None
+    except yaml.YAMLError as exc:  # errors without a position
+        raise InputError([_issue(file, Mark(1, 1), "CB101", f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise InputError(
+            [_issue(file, Mark(1, 1), "CB101", f"nesting is deeper than {MAX_DEPTH} levels")]
+        ) from None
+    if node is None:
+        raise InputError([_issue(file, Mark(1, 1), "CB111", "the file holds only comments")])
+    return _Builder(file).build(node)
+
+
+def _issue(file: str, mark: Mark | None, code: str, message: str) -> Issue:
+    return Issue(
+        file,
+        mark.line if mark else None,
+        mark.column if mark else None,
+        "",
+        code,
+        Severity.ERROR,
+        message,
+    )
+
+
+def _syntax_issue(file: str, text: str, exc: yaml.MarkedYAMLError) -> Issue:
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return _issue(file, Mark(1, 1), "CB101", f"YAML syntax error: {exc.problem}")
+    where = Mark(mark.line + 1, mark.column + 1)
+    lines = text.splitlines()
+    row = lines[mark.line] if mark.line < len(lines) else ""
+    if "\t" in row[: mark.column + 1] and not row[: mark.column].strip(" \t-"):
+        tab = Mark(where.line, row.index("\t") + 1)
+        return _issue(file, tab, "CB114", "tab character in indentation; indent with spaces")
+    problem = (exc.problem or "invalid YAML").rstrip(".")
+    context = f" ({exc.context})" if exc.context else ""
+    hint = ""
+    if "could not find expected ':'" in problem:
+        hint = "; a key needs a colon, and text containing ': ' needs quotes"
+    elif "mapping values are not allowed" in problem:
+        hint = "; quote text that contains ': ', or fix the indentation"
+    return _issue(file, where, "CB101", f"YAML syntax error: {problem}{context}{hint}")
+
+
+class _BuildError(Exception):
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues = issues
+
+
+class _Builder:
+    """Turns a node graph into plain data, recording positions and refusing abuse."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.doc = Document(file, None)
+        self.issues: list[Issue] = []
+        self._scalars = SafeConstructor()
+
+    def build(self, root: Node) -> Document:
+        self._check_expansion(root)
+        self.doc.data = self._node(root, (), 0)
+        if self.issues:
+            raise InputError(self.issues)
+        return self.doc
+
+    # -- safety -------------------------------------------------------------
+    def _check_expansion(self, root: Node) -> None:
+        """Refuse recursive aliases and documents that expand past MAX_NODES.
+
+        Sizes are memoised per node, so a billion-laughs document costs a few
+        hundred steps to refuse, not a billion.
+        """
+        sizes: dict[int, int] = {}
+        active: set[int] = set()
+
+        def size(node: Node, depth: int) -> int:
+            key = id(node)
+            if key in sizes:
+                return sizes[key]
+            if key in active:
+                raise _BuildError([self._at(node, "CB108", "an alias refers to itself")])
+            if depth > MAX_DEPTH:
+                raise _BuildError(
+                    [self._at(node, "CB101", f"nesting is deeper than {MAX_DEPTH} levels")]
+                )
+            active.add(key)
+            total = 1
+            for child in _children(node):
+                total += size(child, depth + 1)
+                if total > MAX_NODES:
+                    raise _BuildError(
+                        [
+                            self._at(
+                                node,
+                                "CB108",
+                                f"aliases expand the document past {MAX_NODES:,} values",
+                            )
+                        ]
+                    )
+            active.discard(key)
+            sizes[key] = total
+            return total
+
+        try:
+            size(root, 0)
+        except _BuildError as exc:
+            raise InputError(exc.issues) from None
+
+    def _at(self, node: Node, code: str, message: str) -> Issue:
+        mark = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+        return _issue(self.file, mark, code, message)
+
+    # -- construction -------------------------------------------------------
+    def _node(self, node: Node, path: Path, depth: int) -> Any:
+        self.doc.values[path] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, SequenceNode):
+            if node.tag != _TAG + "seq":
+                self.issues.append(self._at(node, "CB101", f"unsupported tag {node.tag!r}"))
+            return [self._node(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            if node.tag != _TAG + "map":
+                self.issues.append(self._at(node, "CB101", f"unsupported tag {node.tag!r}"))
+            return self._mapping(node, path, depth)
+        raise AssertionError(f"unexpected node {node!r}")  # pragma: no cover
+
+    def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        merged: list[tuple[str, Node, Node]] = []
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.tag == _TAG + "merge":
+                merged.extend(self._merge_entries(value_node))
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.issues.append(self._at(key_node, "CB105", "a key must be a plain name"))
+                continue
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in first_line:
+                self.issues.append(
+                    self._at(
+                        key_node,
+                        "CB107",
+                        f"duplicate key {key!r}: first on line {first_line[key]}, again on line "
+                        f"{line}; YAML would keep only the last",
+                    )
+                )
+                continue
+            first_line[key] = line
+            self._key(key_node, (*path, key))
+            result[key] = self._node(value_node, (*path, key), depth + 1)
+        for key, key_node, value_node in merged:
+            if key not in result:  # explicit keys win over merged ones
+                self._key(key_node, (*path, key))
+                result[key] = self._node(value_node, (*path, key), depth + 1)
+        return result
+
+    def _merge_entries(self, value: Node) -> Iterator[tuple[str, Node, Node]]:
+        sources = value.value if isinstance(value, SequenceNode) else [value]
+        for source in sources:
+            if not isinstance(source, MappingNode):
+                self.issues.append(self._at(source, "CB105", "'<<' merges only mappings"))
+                continue
+            for key_node, value_node in source.value:
+                if isinstance(key_node, ScalarNode):
+                    yield key_node.value, key_node, value_node
+
+    def _key(self, key_node: Node, path: Path) -> None:
+        self.doc.keys[path] = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        value: str = node.value
+        try:
+            if tag == _TAG + "str":
+                return value
+            if tag == _TAG + "null":
+                return None
+            if tag == _TAG + "bool":
+                return value.lower() == "true"
+            if tag == _TAG + "int":
+                body = value.lstrip("+-")
+                base = 16 if body[:2] in ("0x", "0X") else 8 if body[:2] in ("0o", "0O") else 10
+                digits = body[2:] if base != 10 else body
+                number = int(digits, base)
+                return -number if value.startswith("-") else number
+            if tag == _TAG + "float":
+                special = {".inf": "Infinity", ".nan": "NaN"}
+                text = value.lower()
+                sign = "-" if text.startswith("-") else ""
+                text = text.lstrip("+-")
+                return Decimal(sign + special.get(text, text))
+            if tag == _TAG + "timestamp":
+                return self._scalars.construct_yaml_timestamp(node)
+        except (ValueError, ArithmeticError):
+            self.issues.append(
+                self._at(node, "CB105", f"{value!r} is not a valid {tag[len(_TAG) :]}")
+            )
+            return value
+        self.issues.append(self._at(node, "CB101", f"unsupported tag {tag!r}"))
+        return value
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []

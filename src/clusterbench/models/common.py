@@ -1,0 +1,366 @@
+"""Value types shared by every file format: texts, numbers, shares, ids, dates.
+
+Numbers are :class:`~decimal.Decimal` so that thresholds are exact as written
+(``0.8`` is four fifths, ``2.5`` points are two and a half).  Each type raises one
+clear error of its own instead of pydantic's per-member union errors, and declares
+the plain JSON Schema an editor needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError, core_schema
+
+__all__ = [
+    "ID_PATTERN",
+    "LANGUAGE_PATTERN",
+    "Bound",
+    "Id",
+    "Language",
+    "Model",
+    "Number",
+    "Points",
+    "Scalar",
+    "Share",
+    "Text",
+    "to_json_number",
+]
+
+ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+_ID_RE = re.compile(ID_PATTERN)
+_LANGUAGE_RE = re.compile(LANGUAGE_PATTERN)
+_SHARE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
+
+
+class Model(BaseModel):
+    """Base of every file model: unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        populate_by_name=True,
+        coerce_numbers_to_str=True,
+        use_enum_values=False,
+        defer_build=True,  # build each schema on first use: validate starts faster
+    )
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float | Decimal):
+        return "a number"
+    if isinstance(value, str):
+        return "a text"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dt.date):
+        return "a date"
+    if value is None:
+        return "nothing (null)"
+    return type(value).__name__
+
+
+# --------------------------------------------------------------------------- ids
+def _id(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "id_type", "must be an id (a short name), got {kind}", {"kind": _kind(value)}
+        )
+    if not _ID_RE.match(value):
+        raise PydanticCustomError(
+            "id_format",
+            "{value!r} is not a valid id: start with a letter, then use letters, digits, "
+            "'-', '_' or '.' (at most 64 characters)",
+            {"value": value},
+        )
+    return value
+
+
+Id = Annotated[
+    str,
+    PlainValidator(_id),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
+]
+"""A short name: ``G01``, ``strategy``, ``esca-gold``."""
+
+
+def _language(value: Any) -> str:
+    if not isinstance(value, str) or not _LANGUAGE_RE.match(value):
+        raise PydanticCustomError(
+            "language_code",
+            "must be a language code such as 'en' or 'nb', got {value!r}",
+            {"value": value},
+        )
+    return value
+
+
+Language = Annotated[
+    str, PlainValidator(_language), WithJsonSchema({"type": "string", "pattern": LANGUAGE_PATTERN})
+]
+
+
+# ----------------------------------------------------------------------- numbers
+def _decimal(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise PydanticCustomError("number_type", "must be a number, got true/false", {})
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        value = Decimal(repr(value))  # the shortest repr, as the author typed it
+    if not isinstance(value, Decimal):
+        raise PydanticCustomError(
+            "number_type", "must be a number, got {kind}", {"kind": _kind(value)}
+        )
+    if not value.is_finite():
+        raise PydanticCustomError("number_finite", "must be a finite number", {})
+    return value
+
+
+def to_json_number(value: Decimal) -> int | float:
+    """A Decimal as JSON writes it: an integer when whole, else a float."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+_json_number = PlainSerializer(to_json_number, when_used="json")
+
+Number = Annotated[
+    Decimal, PlainValidator(_decimal), _json_number, WithJsonSchema({"type": "number"})
+]
+"""A finite number, kept exact."""
+
+
+def _points(value: Any) -> Decimal:
+    number = _decimal(value)
+    if number < 0:
+        raise PydanticCustomError(
+            "points_range", "must be 0 or more, got {value}", {"value": str(number)}
+        )
+    return number
+
+
+Points = Annotated[
+    Decimal,
+    PlainValidator(_points),
+    _json_number,
+    WithJsonSchema({"type": "number", "minimum": 0}),
+]
+
+
+def _share(value: Any) -> Decimal:
+    if isinstance(value, str):
+        match = _SHARE_RE.match(value)
+        if not match:
+            raise PydanticCustomError(
+                "share_format",
+                "must be a share such as 0.8 or '80%', got {value!r}",
+                {"value": value},
+            )
+        number = Decimal(match.group(1)) / 100
+    else:
+        number = _decimal(value)
+    if not 0 <= number <= 1:
+        raise PydanticCustomError(
+            "share_range",
+            "must be a share between 0 and 1 (or 0% to 100%), got {value}",
+            {"value": str(value)},
+        )
+    return number
+
+
+Share = Annotated[
+    Decimal,
+    PlainValidator(_share),
+    _json_number,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 1},
+                {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%\s*$"},
+            ]
+        }
+    ),
+]
+"""A share of a whole: ``0.8`` or ``"80%"``."""
+
+
+def _bound(value: Any) -> Decimal | dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    try:
+        return _decimal(value)
+    except PydanticCustomError:
+        raise PydanticCustomError(
+            "bound_type", "must be a number or a date, got {kind}", {"kind": _kind(value)}
+        ) from None
+
+
+def _serialize_bound(value: Decimal | dt.date) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else to_json_number(value)
+
+
+Bound = Annotated[
+    Decimal | dt.date,
+    PlainValidator(_bound),
+    PlainSerializer(_serialize_bound, when_used="json"),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "format": "date"}]}),
+]
+"""A rule's threshold: a number, or a date for date answers."""
+
+
+def _scalar(value: Any) -> bool | Decimal | str | dt.date:
+    if isinstance(value, bool | str):
+        return value
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, int | float | Decimal):
+        return _decimal(value)
+    raise PydanticCustomError(
+        "scalar_type",
+        "must be a single value (a number, a text, a date or true/false), got {kind}",
+        {"kind": _kind(value)},
+    )
+
+
+def _serialize_scalar(value: bool | Decimal | str | dt.date) -> Any:
+    if isinstance(value, Decimal):
+        return to_json_number(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+Scalar = Annotated[
+    bool | Decimal | str | dt.date,
+    PlainValidator(_scalar),
+    PlainSerializer(_serialize_scalar, when_used="json"),
+    WithJsonSchema({"type": ["boolean", "number", "string"]}),
+]
+"""One answer value a rule compares with: a number, a text (an option id), a date or a boolean."""
+
+
+# ------------------------------------------------------------------------- texts
+class Text:
+    """A human text: one string for every language, or one string per language.
+
+    In YAML either ``title: Strategy`` or ``title: {en: Strategy, nb: Strategi}``.
+    """
+
+    __slots__ = ("_by_language", "_plain")
+    _json_schema: ClassVar[dict[str, Any]] = {
+        "anyOf": [
+            {"type": "string", "minLength": 1},
+            {
+                "type": "object",
+                "minProperties": 1,
+                "propertyNames": {"pattern": LANGUAGE_PATTERN},
+                "additionalProperties": {"type": "string", "minLength": 1},
+            },
+        ]
+    }
+
+    def __init__(self, value: str | Mapping[str, str]) -> None:
+        if isinstance(value, str):
+            self._plain: str | None = value
+            self._by_language: dict[str, str] = {}
+        else:
+            self._plain = None
+            self._by_language = dict(value)
+
+    @property
+    def is_plain(self) -> bool:
+        """True when the text is one string for all languages."""
+        return self._plain is not None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the text is written in (empty for a plain text)."""
+        return tuple(self._by_language)
+
+    def get(self, language: str) -> str | None:
+        """The text in ``language``; a plain text in any language; None if missing."""
+        if self._plain is not None:
+            return self._plain
+        return self._by_language.get(language)
+
+    def in_language(self, language: str, fallback: str | None = None) -> str:
+        """The text in ``language``, else in ``fallback``, else in its first language."""
+        found = self.get(language)
+        if found is None and fallback is not None:
+            found = self.get(fallback)
+        if found is None:
+            found = next(iter(self._by_language.values()))
+        return found
+
+    def to_data(self) -> str | dict[str, str]:
+        """The text as written in the file."""
+        return self._plain if self._plain is not None else dict(self._by_language)
+
+    def items(self) -> Iterator[tuple[str, str]]:
+        """(language, text) pairs; empty for a plain text."""
+        return iter(self._by_language.items())
+
+    def __str__(self) -> str:
+        return self.in_language("en")
+
+    def __repr__(self) -> str:
+        return f"Text({self.to_data()!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and self.to_data() == other.to_data()
+
+    def __hash__(self) -> int:
+        data = self.to_data()
+        return hash(data if isinstance(data, str) else tuple(sorted(data.items())))
+
+    @classmethod
+    def validate(cls, value: Any) -> Text:
+        """Accept a non-empty string or a mapping of language code to non-empty string."""
+        if isinstance(value, Text):
+            return value
+        if isinstance(value, str):
+            if not value.strip():
+                raise PydanticCustomError("text_empty", "must not be empty", {})
+            return cls(value)
+        if isinstance(value, Mapping) and value:
+            for language, text in value.items():
+                if not isinstance(language, str) or not _LANGUAGE_RE.match(language):
+                    raise PydanticCustomError(
+                        "language_code",
+                        "{language!r} is not a language code such as 'en' or 'nb'",
+                        {"language": language},
+                    )
+                if not isinstance(text, str) or not text.strip():
+                    raise PydanticCustomError(
+                        "text_type",
+                        "the {language!r} text must be a non-empty text, got {kind}",
+                        {"language": language, "kind": _kind(text)},
+                    )
+            return cls({str(k): str(v) for k, v in value.items()})
+        raise PydanticCustomError(
+            "text_type",
+            "must be a text, or a mapping of language code to text, got {kind}",
+            {"kind": _kind(value)},
+        )
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(lambda t: t.to_data()),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return dict(cls._json_schema)

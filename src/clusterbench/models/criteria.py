@@ -1,0 +1,194 @@
+"""The criteria file: one indicator set, its levels and its golden examples."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import Field, PrivateAttr, StrictBool
+
+from .answer_types import AnswerType
+from .answers import Answer
+from .common import Id, Language, Model, Points, Share, Text
+from .requirements import Requirement
+from .rules import Bands, Condition, PartialStep, Rule
+
+__all__ = [
+    "Category",
+    "Criteria",
+    "Example",
+    "ExamplePrevious",
+    "Expectation",
+    "Indicator",
+    "Level",
+    "Provenance",
+    "Renewal",
+    "Source",
+    "Validity",
+]
+
+
+class Source(Model):
+    """A public source the criteria were written from."""
+
+    title: str = Field(min_length=1)
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+
+
+class Provenance(Model):
+    """Where the criteria come from: the labelling body's own text, or a reconstruction."""
+
+    status: Literal["official", "reconstructed", "example"] = Field(
+        description="`official`: the owner's wording; `reconstructed`: rebuilt from public "
+        "sources; `example`: made up to show the language."
+    )
+    sources: tuple[Source, ...] = ()
+    note: Text | None = None
+
+
+class Category(Model):
+    """A group of indicators (an area, a topic)."""
+
+    id: Id
+    title: Text
+    description: Text | None = None
+    floor: Share | None = Field(
+        default=None,
+        description="Share of this category's points a `category_floors` requirement needs.",
+    )
+
+
+class Indicator(Model):
+    """One question of the assessment, how it is answered and how it scores."""
+
+    id: Id
+    category: Id
+    title: Text
+    question: Text | None = None
+    answer: AnswerType
+    points: Points = Field(default=Decimal(0), description="Points when the pass rule holds.")
+    pass_: Rule | None = Field(default=None, alias="pass", description="When the indicator is met.")
+    partial: tuple[PartialStep, ...] = Field(
+        default=(), description="Partial credit when the pass rule does not hold; first match wins."
+    )
+    bands: Bands | None = None
+    minimum_requirement: StrictBool = Field(
+        default=False,
+        description="A knock-out: levels requiring `minimums` fail when it is not met.",
+    )
+    allow_not_applicable: StrictBool = False
+    applies_if: Condition | None = None
+    evidence: tuple[Text, ...] = ()
+    guidance: Text | None = None
+    recommendation: Text | None = None
+
+
+class Renewal(Model):
+    """How a renewal inside the window extends a label."""
+
+    window_months: int = Field(ge=0, description="Months after expiry a renewal may still happen.")
+    extension_months: int = Field(ge=1, description="Months added to the previous end date.")
+
+
+class Validity(Model):
+    """How long a level is valid."""
+
+    months: int = Field(ge=1)
+    renewal: Renewal | None = None
+
+
+class Level(Model):
+    """A label level; levels are listed from the lowest to the highest."""
+
+    id: Id
+    title: Text
+    description: Text | None = None
+    color: str | None = Field(default=None, pattern=r"^#[0-9A-Fa-f]{6}$")
+    requires: tuple[Requirement, ...] = ()
+    validity: Validity | None = None
+
+
+class ExamplePrevious(Model):
+    """The previous assessment a golden example refers to."""
+
+    level: Id | None
+    months_ago: int = Field(ge=0)
+    answers: dict[str, Answer] = Field(default_factory=dict)
+
+
+class Expectation(Model):
+    """What a golden example must get."""
+
+    level: Id | None = Field(description="The level awarded, or null for none.")
+    points: Points | None = None
+    share: Share | None = None
+
+
+class Example(Model):
+    """A golden example: answers and the level they must get."""
+
+    name: Id
+    description: Text | None = None
+    start: Literal["empty", "all_met"] = Field(
+        default="empty",
+        description="`all_met`: every indicator starts at a value meeting its pass rule; "
+        "`answers` then overrides.",
+    )
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    criteria_levels: dict[str, Id | None] = Field(
+        default_factory=dict, description="Assumed levels of other criteria sets (eligibility)."
+    )
+    previous: ExamplePrevious | None = None
+    improvement_areas: tuple[Id, ...] = ()
+    expect: Expectation
+
+
+class Criteria(Model):
+    """A whole indicator set."""
+
+    kind: Literal["criteria"]
+    format: Literal[1]
+    id: Id
+    version: str = Field(min_length=1)
+    title: Text
+    description: Text | None = None
+    languages: tuple[Language, ...] = Field(default=("en",), min_length=1)
+    provenance: Provenance
+    max_points: Points | None = None
+    categories: tuple[Category, ...] = Field(min_length=1)
+    indicators: tuple[Indicator, ...] = Field(min_length=1)
+    levels: tuple[Level, ...] = Field(min_length=1)
+    examples: tuple[Example, ...] = ()
+
+    _indicators: dict[str, Indicator] = PrivateAttr(default_factory=dict)
+    _categories: dict[str, Category] = PrivateAttr(default_factory=dict)
+    _levels: dict[str, Level] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any) -> None:
+        self._indicators.update((i.id, i) for i in self.indicators)
+        self._categories.update((c.id, c) for c in self.categories)
+        self._levels.update((lv.id, lv) for lv in self.levels)
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        """The indicator with this id, or None."""
+        return self._indicators.get(indicator_id)
+
+    def category(self, category_id: str) -> Category | None:
+        """The category with this id, or None."""
+        return self._categories.get(category_id)
+
+    def level(self, level_id: str) -> Level | None:
+        """The level with this id, or None."""
+        return self._levels.get(level_id)
+
+    def level_rank(self, level_id: str | None) -> int:
+        """Position of a level from 1 (lowest); 0 for None or an unknown id."""
+        for rank, level in enumerate(self.levels, start=1):
+            if level.id == level_id:
+                return rank
+        return 0
+
+    @property
+    def total_points(self) -> Decimal:
+        """Sum of all indicators' points."""
+        return sum((i.points for i in self.indicators), Decimal(0))
