@@ -17,9 +17,11 @@ from .semantics import check_criteria
 from .source import Document, read_document
 
 __all__ = [
+    "FORMAT",
     "CheckedCriteria",
     "bundled_criteria",
     "check_criteria_document",
+    "check_format",
     "find_criteria",
     "load_criteria",
     "read_criteria",
@@ -40,13 +42,36 @@ class CheckedCriteria:
         return self.criteria is not None and not any(i.is_error for i in self.issues)
 
 
+FORMAT = 1
+"""The criteria format version this clusterbench reads."""
+
+
 def check_criteria_document(doc: Document) -> CheckedCriteria:
-    """Validate parsed YAML as criteria: schema first, then the semantic checks."""
+    """Validate parsed YAML as criteria: header, schema, then the semantic checks."""
+    header = check_format(doc, FORMAT)
+    if header is not None:
+        return CheckedCriteria(None, doc, (header,))
     try:
         criteria = Criteria.model_validate(doc.data)
     except ValidationError as exc:
         return CheckedCriteria(None, doc, tuple(schema_issues(exc, doc, Criteria)))
     return CheckedCriteria(criteria, doc, tuple(check_criteria(criteria, doc)))
+
+
+def check_format(doc: Document, supported: int) -> Issue | None:
+    """An Issue when the file declares a format this version cannot read.
+
+    Checked before the schema: a file of a newer format would otherwise drown the
+    one useful message in errors about keys this version does not know.
+    """
+    data = doc.data
+    if not isinstance(data, dict) or "format" not in data or data["format"] == supported:
+        return None
+    return doc.issue(
+        ("format",),
+        "CB110",
+        f"format {data['format']!r} is not supported; this clusterbench reads format {supported}",
+    )
 
 
 def read_criteria(path: str | os.PathLike[str], *, display: str | None = None) -> CheckedCriteria:

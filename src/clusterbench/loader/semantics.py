@@ -38,6 +38,7 @@ from ..models.requirements import (
     ScoreRequirement,
 )
 from ..models.rules import Rule, format_value
+from .answers import check_answers
 from .coverage import coverage_of, gaps_of
 from .source import Document
 
@@ -477,21 +478,17 @@ class _Checker:
             )
         for index, example in enumerate(self.c.examples):
             base: Path = ("examples", index)
-            for key in example.answers:
-                if key not in self.indicator_ids:
-                    yield self._unknown(
-                        (*base, "answers", key), "CB203", "indicator", key, self.indicator_ids
-                    )
+            yield from check_answers(
+                self.c, example.answers, (*base, "answers"), self.doc, unknown_code="CB203"
+            )
             if example.previous is not None:
-                for key in example.previous.answers:
-                    if key not in self.indicator_ids:
-                        yield self._unknown(
-                            (*base, "previous", "answers", key),
-                            "CB203",
-                            "indicator",
-                            key,
-                            self.indicator_ids,
-                        )
+                yield from check_answers(
+                    self.c,
+                    example.previous.answers,
+                    (*base, "previous", "answers"),
+                    self.doc,
+                    unknown_code="CB203",
+                )
                 level = example.previous.level
                 if level is not None and level not in self.level_ids:
                     yield self._unknown(

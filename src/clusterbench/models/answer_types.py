@@ -1,6 +1,6 @@
 """Answer types: what kind of value an indicator asks for, and how to check one.
 
-``answer: {type: integer, min: 0, unit: members}`` — the ``type`` key selects one of
+`answer: {type: integer, min: 0, unit: members}` — the `type` key selects one of
 boolean, integer, number, percent, choice, scale, date or text.
 """
 
@@ -33,7 +33,7 @@ __all__ = [
 
 
 class AnswerValueError(ValueError):
-    """An answer value that does not fit its answer type; ``code`` is a CB3xx code."""
+    """An answer value that does not fit its answer type; `code` is a CB3xx code."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
@@ -42,7 +42,7 @@ class AnswerValueError(ValueError):
 
 
 def suggest(word: str, candidates: Any) -> str:
-    """``"; did you mean 'x'?"`` for the nearest candidate, or an empty string."""
+    """`"; did you mean 'x'?"` for the nearest candidate, or an empty string."""
     close = difflib.get_close_matches(str(word), [str(c) for c in candidates], n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
@@ -68,7 +68,7 @@ def _check_bounds(value: Any, low: Any, high: Any) -> None:
 
 
 class BooleanAnswer(Model):
-    """A yes/no question, answered ``true`` or ``false``."""
+    """A yes/no question, answered `true` or `false`."""
 
     type: Literal["boolean"]
 
@@ -125,7 +125,7 @@ class NumberAnswer(Model):
 
 
 class PercentAnswer(Model):
-    """A percentage from 0 to 100, written ``85`` or ``"85%"``."""
+    """A percentage from 0 to 100, written `85` or `"85%"`."""
 
     type: Literal["percent"]
 
@@ -153,7 +153,7 @@ class Option(Model):
 
 
 class ChoiceAnswer(Model):
-    """A choice among declared options; ``multiple: true`` allows several."""
+    """A choice among declared options; `multiple: true` allows several."""
 
     type: Literal["choice"]
     options: tuple[Option, ...] = Field(min_length=2)
@@ -223,7 +223,7 @@ class ScaleAnswer(Model):
 
 
 class DateAnswer(Model):
-    """A calendar date, written ``2021-11-06``."""
+    """A calendar date, written `2021-11-06`."""
 
     type: Literal["date"]
     min: dt.date | None = None

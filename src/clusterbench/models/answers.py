@@ -6,8 +6,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, GetJsonSchemaHandler, PlainValidator, WithJsonSchema, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
 from .common import Model
 
@@ -27,24 +28,20 @@ def _value(value: Any) -> Any:
     )
 
 
-AnswerValue = Annotated[
-    Any,
-    PlainValidator(_value),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": ["boolean", "number", "string", "null"]},
-                {"type": "array", "items": {"type": ["boolean", "number", "string"]}},
-            ]
-        }
-    ),
-]
+_VALUE_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": ["boolean", "number", "string", "null"]},
+        {"type": "array", "items": {"type": ["boolean", "number", "string"]}},
+    ]
+}
+
+AnswerValue = Annotated[Any, PlainValidator(_value), WithJsonSchema(_VALUE_SCHEMA)]
 
 
 class Answer(Model):
-    """A value, or ``status: not_applicable`` with a reason; evidence and a comment.
+    """A value, or `status: not_applicable` with a reason; evidence and a comment.
 
-    In YAML a bare value is short for ``{value: ...}``: ``G01: true``.
+    In YAML a bare value is short for `{value: ...}`: `G01: true`.
     """
 
     value: AnswerValue = Field(
@@ -56,6 +53,14 @@ class Answer(Model):
     reason: str | None = Field(default=None, description="Why the indicator does not apply.")
     evidence: tuple[str, ...] = Field(default=(), description="Documents or data checked.")
     comment: str | None = Field(default=None, description="The assessor's comment.")
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # A bare value is an answer too: `G01: true` as well as `G01: {value: true}`.
+        record = handler.resolve_ref_schema(handler(schema))
+        return {"anyOf": [*_VALUE_SCHEMA["anyOf"], record]}
 
     @model_validator(mode="before")
     @classmethod

@@ -1,7 +1,7 @@
 """Value types shared by every file format: texts, numbers, shares, ids, dates.
 
 Numbers are :class:`~decimal.Decimal` so that thresholds are exact as written
-(``0.8`` is four fifths, ``2.5`` points are two and a half).  Each type raises one
+(`0.8` is four fifths, `2.5` points are two and a half).  Each type raises one
 clear error of its own instead of pydantic's per-member union errors, and declares
 the plain JSON Schema an editor needs.
 """
@@ -58,7 +58,8 @@ def _kind(value: Any) -> str:
     if isinstance(value, int | float | Decimal):
         return "a number"
     if isinstance(value, str):
-        return "a text"
+        shown = value if len(value) <= 30 else value[:27] + "..."
+        return f"the text {shown!r}"
     if isinstance(value, Mapping):
         return "a mapping"
     if isinstance(value, list | tuple):
@@ -81,9 +82,9 @@ def _id(value: Any) -> str:
     if not _ID_RE.match(value):
         raise PydanticCustomError(
             "id_format",
-            "{value!r} is not a valid id: start with a letter, then use letters, digits, "
+            "{value} is not a valid id: start with a letter, then use letters, digits, "
             "'-', '_' or '.' (at most 64 characters)",
-            {"value": value},
+            {"value": repr(value)},
         )
     return value
 
@@ -93,15 +94,15 @@ Id = Annotated[
     PlainValidator(_id),
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
 ]
-"""A short name: ``G01``, ``strategy``, ``esca-gold``."""
+"""A short name: `G01`, `strategy`, `esca-gold`."""
 
 
 def _language(value: Any) -> str:
     if not isinstance(value, str) or not _LANGUAGE_RE.match(value):
         raise PydanticCustomError(
             "language_code",
-            "must be a language code such as 'en' or 'nb', got {value!r}",
-            {"value": value},
+            "must be a language code such as 'en' or 'nb', got {value}",
+            {"value": repr(value)},
         )
     return value
 
@@ -164,8 +165,8 @@ def _share(value: Any) -> Decimal:
         if not match:
             raise PydanticCustomError(
                 "share_format",
-                "must be a share such as 0.8 or '80%', got {value!r}",
-                {"value": value},
+                "must be a share such as 0.8 or '80%', got {value}",
+                {"value": repr(value)},
             )
         number = Decimal(match.group(1)) / 100
     else:
@@ -192,7 +193,7 @@ Share = Annotated[
         }
     ),
 ]
-"""A share of a whole: ``0.8`` or ``"80%"``."""
+"""A share of a whole: `0.8` or `"80%"`."""
 
 
 def _bound(value: Any) -> Decimal | dt.date:
@@ -254,7 +255,7 @@ Scalar = Annotated[
 class Text:
     """A human text: one string for every language, or one string per language.
 
-    In YAML either ``title: Strategy`` or ``title: {en: Strategy, nb: Strategi}``.
+    In YAML either `title: Strategy` or `title: {en: Strategy, nb: Strategi}`.
     """
 
     __slots__ = ("_by_language", "_plain")
@@ -289,13 +290,13 @@ class Text:
         return tuple(self._by_language)
 
     def get(self, language: str) -> str | None:
-        """The text in ``language``; a plain text in any language; None if missing."""
+        """The text in `language`; a plain text in any language; None if missing."""
         if self._plain is not None:
             return self._plain
         return self._by_language.get(language)
 
     def in_language(self, language: str, fallback: str | None = None) -> str:
-        """The text in ``language``, else in ``fallback``, else in its first language."""
+        """The text in `language`, else in `fallback`, else in its first language."""
         found = self.get(language)
         if found is None and fallback is not None:
             found = self.get(fallback)
@@ -336,16 +337,23 @@ class Text:
         if isinstance(value, Mapping) and value:
             for language, text in value.items():
                 if not isinstance(language, str) or not _LANGUAGE_RE.match(language):
+                    if text is None:  # `{en: a, b}` reads as two keys: quote the text
+                        raise PydanticCustomError(
+                            "language_code",
+                            "{language} is not a language code: a comma inside braces ends the "
+                            "text; put the text in quotes",
+                            {"language": repr(language)},
+                        )
                     raise PydanticCustomError(
                         "language_code",
-                        "{language!r} is not a language code such as 'en' or 'nb'",
-                        {"language": language},
+                        "{language} is not a language code such as 'en' or 'nb'",
+                        {"language": repr(language)},
                     )
                 if not isinstance(text, str) or not text.strip():
                     raise PydanticCustomError(
                         "text_type",
-                        "the {language!r} text must be a non-empty text, got {kind}",
-                        {"language": language, "kind": _kind(text)},
+                        "the {language} text must be a non-empty text, got {kind}",
+                        {"language": repr(language), "kind": _kind(text)},
                     )
             return cls({str(k): str(v) for k, v in value.items()})
         raise PydanticCustomError(

@@ -9,7 +9,7 @@ __all__ = ["add_months", "months_between"]
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved by ``months`` calendar months, clamped to the month's last day.
+    """`day` moved by `months` calendar months, clamped to the month's last day.
 
     >>> add_months(dt.date(2021, 1, 31), 1)
     datetime.date(2021, 2, 28)
@@ -21,7 +21,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def months_between(earlier: dt.date, later: dt.date) -> int:
-    """Whole calendar months from ``earlier`` to ``later`` (negative if reversed).
+    """Whole calendar months from `earlier` to `later` (negative if reversed).
 
     A month counts once its day of the month is reached (or the month ends):
     2019-11-15 to 2021-11-14 is 23 months, to 2021-11-15 is 24.

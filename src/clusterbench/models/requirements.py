@@ -1,6 +1,6 @@
 """What a level requires.  Every requirement of a level must hold for it to be awarded.
 
-Each requirement is a mapping with a ``kind``::
+Each requirement is a mapping with a `kind`::
 
     requires:
       - {kind: level, level: bronze}                 # everything bronze requires
@@ -81,7 +81,7 @@ class MinimumsRequirement(_Requirement):
 
 
 class CategoryFloorsRequirement(_Requirement):
-    """Every category's ``floor`` share reached (or the listed categories')."""
+    """Every category's `floor` share reached (or the listed categories')."""
 
     kind: Literal["category_floors"]
     categories: tuple[Id, ...] | None = Field(default=None, min_length=1)

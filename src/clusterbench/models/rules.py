@@ -1,10 +1,10 @@
 """Rules: conditions on one answer, used for pass marks, partial credit, bands and applicability.
 
-A rule is a mapping of operators, for example ``{at_least: 15}``,
-``{at_least: 10, below: 15}``, ``{between: [10, 14]}``, ``{one_of: [annual, quarterly]}``,
-``{is_true: true}`` or ``{within_months: 24}`` (a date no older than 24 months before
+A rule is a mapping of operators, for example `{at_least: 15}`,
+`{at_least: 10, below: 15}`, `{between: [10, 14]}`, `{one_of: [annual, quarterly]}`,
+`{is_true: true}` or `{within_months: 24}` (a date no older than 24 months before
 the assessment).  On a multiple-choice answer the comparison operators count the
-options chosen, and ``equals``/``one_of`` ask whether a given option is among them.
+options chosen, and `equals`/`one_of` ask whether a given option is among them.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ _ALONE_OPERATORS = ("equals", "one_of", "is_true", "within_months")
 
 
 def format_value(value: Any) -> str:
-    """An answer value written for people: ``15``, ``0.8``, ``yes``, ``2021-11-06``."""
+    """An answer value written for people: `15`, `0.8`, `yes`, `2021-11-06`."""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, Decimal):
@@ -105,7 +105,7 @@ class Rule(Model):
         return self.below, False
 
     def holds(self, value: Any, *, on: dt.date | None = None) -> bool:
-        """Whether ``value`` satisfies the rule; ``on`` is the assessment date."""
+        """Whether `value` satisfies the rule; `on` is the assessment date."""
         if value is None:
             return False
         if isinstance(value, list | tuple):  # a multiple choice
@@ -136,7 +136,7 @@ class Rule(Model):
         return not isinstance(value, bool)
 
     def describe(self) -> str:
-        """The rule in compact symbols: ``≥ 15``, ``10–14``, ``one of a, b``."""
+        """The rule in compact symbols: `≥ 15`, `10–14`, `one of a, b`."""
         if self.is_true is not None:
             return "yes" if self.is_true else "no"
         if self.equals is not None:
@@ -156,14 +156,14 @@ class Rule(Model):
 
 
 class PartialStep(Rule):
-    """One step of a partial-credit ladder: when its rule holds, it earns ``points``."""
+    """One step of a partial-credit ladder: when its rule holds, it earns `points`."""
 
     points: Points = Field(description="Points earned when this step's rule holds.")
 
 
 class Condition(Rule):
     """An applicability condition: this indicator applies only when the rule holds on
-    ``indicator``'s answer."""
+    `indicator`'s answer."""
 
     indicator: Id = Field(description="The indicator whose answer decides applicability.")
 
@@ -186,7 +186,7 @@ class Bands(Model):
         return (("green", self.green), ("yellow", self.yellow), ("red", self.red))
 
     def colour_of(self, value: Any, *, on: dt.date | None = None) -> BandName | None:
-        """The first band whose rule holds for ``value``, or None."""
+        """The first band whose rule holds for `value`, or None."""
         for name, rule in self.items():
             if rule is not None and rule.holds(value, on=on):
                 return name

@@ -26,7 +26,6 @@ def json_schema(name: str) -> dict[str, Any]:
     schema = model.model_json_schema(by_alias=True, mode="validation")
     return {
         "$schema": _DRAFT,
-        "$id": f"https://clusterbench.example/schemas/{name}.json",
         "title": f"clusterbench {name} file",
         **{k: v for k, v in schema.items() if k != "title"},
     }
