@@ -84,9 +84,12 @@ def test_strict_turns_warnings_into_errors(write, capsys: pytest.CaptureFixture[
     )
     path = write("criteria/warned.yaml", text)
     code, out, _ = run(["validate", str(path)], capsys)
-    assert code == 0 and "warning: indicators[8].title" in out
+    assert code == 0
+    assert "warning: indicators[8].title" in out
     code, out, _ = run(["validate", "--strict", str(path)], capsys)
-    assert code == 1 and "warning:" not in out and "indicators[8].title" in out
+    assert code == 1
+    assert "warning:" not in out
+    assert "indicators[8].title" in out
 
 
 def test_missing_path_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -99,18 +102,21 @@ def test_directory_without_yaml_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = run(["validate", str(tmp_path)], capsys)
-    assert code == 2 and "no .yaml or .yml files" in err
+    assert code == 2
+    assert "no .yaml or .yml files" in err
 
 
 def test_bad_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["validate", "--format", "xml", str(GOOD)], capsys)
-    assert code == 2 and "invalid choice" in err
+    assert code == 2
+    assert "invalid choice" in err
 
 
 def test_unknown_kind_is_reported(write, capsys: pytest.CaptureFixture[str]) -> None:
     path = write("other.yaml", "name: something else\n")
     code, out, _ = run(["validate", str(path)], capsys)
-    assert code == 1 and "[CB110]" in out
+    assert code == 1
+    assert "[CB110]" in out
 
 
 def test_validate_never_imports_rendering_libraries() -> None:

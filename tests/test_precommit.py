@@ -55,7 +55,8 @@ def test_pre_commit_try_repo_fails_with_the_located_message(tmp_path: Path) -> N
     )
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
-    assert "clusterbench validate" in output and "Failed" in output
+    assert "clusterbench validate" in output
+    assert "Failed" in output
     assert (
         "criteria/gold.yaml:7:13: max_points: the indicators' points sum to 5, not 10 [CB204]"
         in output

@@ -19,7 +19,7 @@ from .errors import (
     ReportError,
     Severity,
 )
-from .loader.criteria import load_criteria
+from .loader.criteria import load_criteria, parse_criteria
 from .loader.validation import FileReport, ValidationReport, validate_paths
 from .models import Criteria
 
@@ -39,5 +39,6 @@ __all__ = [
     "ValidationReport",
     "__version__",
     "load_criteria",
+    "parse_criteria",
     "validate_paths",
 ]

@@ -14,7 +14,7 @@ from ..models.answer_types import suggest
 from ..models.criteria import Criteria
 from .diagnostics import schema_issues
 from .semantics import check_criteria
-from .source import Document, read_document
+from .source import Document, parse_text, read_document
 
 __all__ = [
     "FORMAT",
@@ -24,6 +24,7 @@ __all__ = [
     "check_format",
     "find_criteria",
     "load_criteria",
+    "parse_criteria",
     "read_criteria",
 ]
 
@@ -104,6 +105,25 @@ def find_criteria(source: str | os.PathLike[str]) -> Path:
     raise NotFoundError(f"no criteria {text!r}{suggest(text, bundled)} (bundled: {known})")
 
 
+def parse_criteria(text: str | bytes, *, name: str = "<criteria>") -> Criteria:
+    """Parse criteria from YAML text (for criteria kept elsewhere than in a file).
+
+    Raises :class:`~clusterbench.CriteriaError` carrying every located error; ``name``
+    stands for the file name in the Issues.
+    """
+    try:
+        doc = parse_text(text, name)
+    except InputError as exc:
+        raise CriteriaError(exc.issues) from None
+    return _accept(check_criteria_document(doc))
+
+
+def _accept(checked: CheckedCriteria) -> Criteria:
+    if not checked.ok or checked.criteria is None:
+        raise CriteriaError([i for i in checked.issues if i.is_error])
+    return checked.criteria
+
+
 def load_criteria(source: str | os.PathLike[str]) -> Criteria:
     """Load a criteria file by path or bundled id.
 
@@ -111,7 +131,4 @@ def load_criteria(source: str | os.PathLike[str]) -> Criteria:
     :class:`~clusterbench.CriteriaError` carrying every located error when it is invalid.
     Warnings do not stop loading; ``clusterbench validate --strict`` reports them.
     """
-    checked = read_criteria(find_criteria(source))
-    if not checked.ok or checked.criteria is None:
-        raise CriteriaError([i for i in checked.issues if i.is_error])
-    return checked.criteria
+    return _accept(read_criteria(find_criteria(source)))

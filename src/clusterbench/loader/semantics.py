@@ -9,7 +9,7 @@ reached, every text exists in every declared language.  Each finding is located.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +29,7 @@ from ..models.common import Text
 from ..models.criteria import Criteria, Indicator
 from ..models.requirements import (
     CategoryFloorsRequirement,
+    CriteriaRequirement,
     ImprovedRequirement,
     IndicatorsMetRequirement,
     LevelRequirement,
@@ -42,7 +43,7 @@ from .answers import check_answers
 from .coverage import coverage_of, gaps_of
 from .source import Document
 
-__all__ = ["check_criteria"]
+__all__ = ["check_criteria", "check_dependencies"]
 
 Path = tuple[PathPart, ...]
 _WARNING = Severity.WARNING
@@ -548,3 +549,38 @@ def _walk_texts(node: Any, path: Path) -> Iterator[tuple[Path, Text]]:
     elif isinstance(node, dict):
         for key, item in node.items():
             yield from _walk_texts(item, (*path, key))
+
+
+def check_dependencies(
+    criteria: Criteria, doc: Document, known: Mapping[str, Criteria | None]
+) -> list[Issue]:
+    """CB222/CB213 for `kind: criteria` requirements naming a set or level that does not exist.
+
+    ``known`` maps every criteria id available (bundled, or in the same run) to its model,
+    or to None when that file could not be read.
+    """
+    issues: list[Issue] = []
+    for index, level in enumerate(criteria.levels):
+        for n, req in enumerate(level.requires):
+            if not isinstance(req, CriteriaRequirement):
+                continue
+            path: Path = ("levels", index, "requires", n)
+            if req.criteria not in known:
+                hint = suggest(req.criteria, list(known))
+                issues.append(
+                    doc.issue(
+                        (*path, "criteria"), "CB222", f"unknown criteria set {req.criteria!r}{hint}"
+                    )
+                )
+                continue
+            other = known[req.criteria]
+            if req.level is not None and other is not None and other.level(req.level) is None:
+                ids = [lv.id for lv in other.levels]
+                issues.append(
+                    doc.issue(
+                        (*path, "level"),
+                        "CB213",
+                        f"{req.criteria} has no level {req.level!r}{suggest(req.level, ids)}",
+                    )
+                )
+    return issues

@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import InputError, Issue, Severity
-from .criteria import check_criteria_document
+from ..errors import ClusterbenchError, InputError, Issue, Severity
+from ..models.criteria import Criteria
+from ..models.requirements import CriteriaRequirement
+from .criteria import CheckedCriteria, bundled_criteria, check_criteria_document, load_criteria
+from .semantics import check_dependencies
 from .source import Document, read_document
 
 __all__ = [
@@ -117,32 +120,61 @@ def detect_kind(doc: Document) -> FileKind:
     return "unknown"
 
 
-def validate_file(path: Path, *, strict: bool = False) -> FileReport:
-    """Check one file of either kind."""
-    name = os.fspath(path)
+def _check(path: Path) -> tuple[FileKind, tuple[Issue, ...], CheckedCriteria | None]:
     try:
         doc = read_document(path)
     except InputError as exc:
-        return FileReport(name, "unknown", exc.issues)
+        return "unknown", exc.issues, None
     kind = detect_kind(doc)
-    issues: tuple[Issue, ...]
     if kind == "criteria":
-        issues = check_criteria_document(doc).issues
-    else:
-        issues = (
-            doc.issue(
-                ("kind",),
-                "CB110",
-                "cannot tell what this file is: start it with `kind: criteria` or `kind: assessment`",
-            ),
-        )
-    if strict:
-        issues = tuple(i.as_error() for i in issues)
-    return FileReport(name, kind, tuple(sorted(issues, key=Issue.sort_key)))
+        checked = check_criteria_document(doc)
+        return kind, checked.issues, checked
+    issue = doc.issue(
+        ("kind",),
+        "CB110",
+        "cannot tell what this file is: start it with `kind: criteria` or `kind: assessment`",
+    )
+    return kind, (issue,), None
 
 
 def validate_paths(
     paths: Sequence[str | os.PathLike[str]], *, strict: bool = False
 ) -> ValidationReport:
-    """Check every criteria and assessment file under ``paths``; collect every Issue."""
-    return ValidationReport(tuple(validate_file(p, strict=strict) for p in expand_paths(paths)))
+    """Check every criteria and assessment file under ``paths``; collect every Issue.
+
+    Files are checked one by one, then against each other: a criteria set may require
+    another (eligibility) that is bundled or among the files checked.
+    """
+    checked = [(path, *_check(path)) for path in expand_paths(paths)]
+    known: dict[str, Criteria | None] = dict.fromkeys(bundled_criteria())
+    for _, _, _, result in checked:
+        if result is not None and result.criteria is not None:
+            known[result.criteria.id] = result.criteria
+    reports = []
+    for path, kind, issues, result in checked:
+        if result is not None and result.criteria is not None and result.ok:
+            known_models = {**known, **_bundled_models(result.criteria, known)}
+            issues = (*issues, *check_dependencies(result.criteria, result.document, known_models))
+        if strict:
+            issues = tuple(i.as_error() for i in issues)
+        reports.append(FileReport(os.fspath(path), kind, tuple(sorted(issues, key=Issue.sort_key))))
+    return ValidationReport(tuple(reports))
+
+
+def _bundled_models(
+    criteria: Criteria, known: dict[str, Criteria | None]
+) -> dict[str, Criteria | None]:
+    """Load the bundled sets this criteria file depends on (only those), to check levels."""
+    wanted = {
+        req.criteria
+        for level in criteria.levels
+        for req in level.requires
+        if isinstance(req, CriteriaRequirement) and known.get(req.criteria, False) is None
+    }
+    loaded: dict[str, Criteria | None] = {}
+    for criteria_id in wanted:
+        try:
+            loaded[criteria_id] = load_criteria(criteria_id)
+        except ClusterbenchError:
+            loaded[criteria_id] = None
+    return loaded

@@ -1,0 +1,60 @@
+"""The public API is deliberate: a pinned, sorted `__all__`, documented, and the README runs."""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import pytest
+
+import clusterbench
+
+from .conftest import ROOT
+
+PUBLIC = [
+    "AssessmentError",
+    "ClusterbenchError",
+    "Criteria",
+    "CriteriaError",
+    "FileReport",
+    "InputError",
+    "Issue",
+    "NotFoundError",
+    "ReportError",
+    "Severity",
+    "ValidationReport",
+    "__version__",
+    "load_criteria",
+    "parse_criteria",
+    "validate_paths",
+]
+
+
+def test_all_is_pinned_and_sorted() -> None:
+    assert clusterbench.__all__ == PUBLIC
+    assert sorted(clusterbench.__all__) == clusterbench.__all__
+
+
+def test_every_public_name_exists_and_is_documented() -> None:
+    for name in PUBLIC:
+        obj = getattr(clusterbench, name)
+        if callable(obj):
+            assert inspect.getdoc(obj), f"{name} has no docstring"
+
+
+def test_exception_tree_has_one_root() -> None:
+    for name in ("AssessmentError", "CriteriaError", "InputError", "NotFoundError", "ReportError"):
+        assert issubclass(getattr(clusterbench, name), clusterbench.ClusterbenchError)
+    assert issubclass(clusterbench.CriteriaError, clusterbench.InputError)
+    assert issubclass(clusterbench.NotFoundError, LookupError)
+
+
+def test_not_found_suggests_the_nearest_bundled_id() -> None:
+    with pytest.raises(clusterbench.NotFoundError, match="did you mean 'esca-eligibility'"):
+        clusterbench.load_criteria("esca-eligibilty")
+
+
+def test_readme_library_example_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [block] = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
+    exec(compile(block, "README.md", "exec"), {})

@@ -1,0 +1,68 @@
+"""The language reference cannot drift: every key of every model and every code is documented."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pydantic import BaseModel
+
+from clusterbench.codes import CODES
+from clusterbench.models import answer_types, answers, criteria, requirements, rules
+
+from .conftest import ROOT
+
+DOC = (ROOT / "docs" / "criteria-language.md").read_text(encoding="utf-8")
+MODULES = (criteria, answer_types, rules, requirements, answers)
+MODELS = sorted(
+    {
+        obj
+        for module in MODULES
+        for obj in vars(module).values()
+        if isinstance(obj, type)
+        and issubclass(obj, BaseModel)
+        and obj.__module__ == module.__name__
+        and not obj.__name__.startswith("_")
+    },
+    key=lambda m: m.__name__,
+)
+
+
+def sections() -> dict[str, str]:
+    parts = re.split(r"<!-- (model: \w+|codes) -->", DOC)
+    return {parts[i].removeprefix("model: "): parts[i + 1] for i in range(1, len(parts), 2)}
+
+
+def test_the_models_are_found() -> None:
+    assert len(MODELS) >= 30
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_every_key_of_every_model_is_documented(model: type[BaseModel]) -> None:
+    found = sections()
+    assert model.__name__ in found, (
+        f"docs/criteria-language.md lacks <!-- model: {model.__name__} -->"
+    )
+    text = found[model.__name__]
+    for name, field in model.model_fields.items():
+        key = field.alias or name
+        if model.__name__ in ("PartialStep", "Condition") and key in rules.Rule.model_fields:
+            continue  # the rule operators are documented once, under Rule
+        assert f"`{key}`" in text, f"{model.__name__}.{key} is not documented"
+
+
+def test_every_code_is_documented_with_its_title_and_fix() -> None:
+    rows = re.findall(r"^\| (CB\d{3}) \| (.+?) \| (.+?) \|$", sections()["codes"], flags=re.M)
+    documented = {code: (title, fix) for code, title, fix in rows}
+    assert documented == {c.code: (c.title, c.fix) for c in CODES.values()}
+
+
+def test_yaml_examples_in_the_reference_parse() -> None:
+    from clusterbench.loader.source import parse_text
+
+    blocks = re.findall(r"```yaml\n(.*?)```", DOC, flags=re.S)
+    assert len(blocks) >= 8
+    for block in blocks:
+        if block.strip().startswith("#"):
+            continue
+        parse_text(block, "docs.yaml")
