@@ -22,7 +22,9 @@ def time_command(argv: Sequence[str], *, repeat: int = 7, ok: Sequence[int] = (0
         result = subprocess.run(argv, capture_output=True, check=False, cwd=ROOT)
         times.append(time.perf_counter() - started)
         if result.returncode not in ok:
-            raise SystemExit(f"{' '.join(argv)} exited {result.returncode}: {result.stderr.decode()}")
+            raise SystemExit(
+                f"{' '.join(argv)} exited {result.returncode}: {result.stderr.decode()}"
+            )
     return times
 
 
