@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from clusterbench.cli import main
-from clusterbench.loader.validation import validate_paths
+from clusterbench.pipeline.validation import validate_paths
 
 from .conftest import FIXTURES
 

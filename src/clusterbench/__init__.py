@@ -1,10 +1,15 @@
-"""clusterbench: assessment-based labelling.
+"""clusterbench: assessment-based labelling, with the scheme as data.
 
-Criteria are data (YAML files), the engine is generic::
+::
 
     import clusterbench as cb
 
-    criteria = cb.load_criteria("esca-gold")
+    criteria = cb.load_criteria("esca-gold")            # a bundled id, or a path
+    assessment = cb.load_assessment("assessment.yaml")   # located errors if invalid
+    result = cb.score(criteria, assessment)              # pure: the level and why
+    print(result.level, result.score.share, result.margin)
+
+Every exception raised on purpose derives from :class:`ClusterbenchError`.
 """
 
 from __future__ import annotations
@@ -19,13 +24,17 @@ from .errors import (
     ReportError,
     Severity,
 )
+from .loader.assessment import load_assessment, parse_assessment
 from .loader.criteria import load_criteria, parse_criteria
-from .loader.validation import FileReport, ValidationReport, validate_paths
-from .models import Criteria
+from .models import Assessment, Criteria
+from .models.result import Result
+from .pipeline import FileReport, Scored, ValidationReport, score_file, validate_paths
+from .scoring import score
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Assessment",
     "AssessmentError",
     "ClusterbenchError",
     "Criteria",
@@ -35,10 +44,16 @@ __all__ = [
     "Issue",
     "NotFoundError",
     "ReportError",
+    "Result",
+    "Scored",
     "Severity",
     "ValidationReport",
     "__version__",
+    "load_assessment",
     "load_criteria",
+    "parse_assessment",
     "parse_criteria",
+    "score",
+    "score_file",
     "validate_paths",
 ]

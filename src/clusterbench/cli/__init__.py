@@ -46,9 +46,43 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
+    score = commands.add_parser(
+        "score",
+        help="score an assessment: level, why, gap, margin, validity",
+        description="Score an assessment file against its criteria and explain the level.",
+    )
+    score.add_argument("assessment", metavar="ASSESSMENT", help="an assessment file")
+    _criteria_options(score)
+    score.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    score.add_argument(
+        "--assume",
+        action="append",
+        default=[],
+        metavar="ID=VALUE",
+        help="answer an indicator differently, without editing the file (repeatable)",
+    )
+    score.add_argument(
+        "--require-level",
+        metavar="LEVEL",
+        help="exit 4 unless this level (or a higher one) is reached: a CI gate",
+    )
+
     schema = commands.add_parser("schema", help="print the JSON Schema of a file kind")
-    schema.add_argument("name", choices=("criteria",), help="which schema")
+    schema.add_argument("name", choices=("assessment", "criteria", "result"), help="which schema")
     return parser
+
+
+def _criteria_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--criteria",
+        metavar="ID|PATH",
+        help="criteria to use instead of those the assessment names",
+    )
+    command.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="the previous assessment, instead of the one the file names",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

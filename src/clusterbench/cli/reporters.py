@@ -6,7 +6,7 @@ import json
 from typing import TextIO
 
 from ..errors import Issue, Severity
-from ..loader.validation import ValidationReport
+from ..pipeline.validation import ValidationReport
 
 __all__ = ["REPORTERS", "report_github", "report_json", "report_text"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..loader.validation import validate_paths
+from ..pipeline.validation import validate_paths
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from .reporters import REPORTERS
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
 __all__ = ["SCHEMA_NAMES", "json_schema"]
 
-SCHEMA_NAMES = ("criteria",)
+SCHEMA_NAMES = ("assessment", "criteria", "result")
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -17,13 +17,25 @@ def _model(name: str) -> type[BaseModel]:
         from .criteria import Criteria
 
         return Criteria
+    if name == "assessment":
+        from .assessment import Assessment
+
+        return Assessment
+    if name == "result":
+        from .result import Result
+
+        return Result
     raise KeyError(name)
 
 
 def json_schema(name: str) -> dict[str, Any]:
     """The JSON Schema of a file kind: one of :data:`SCHEMA_NAMES`."""
     model = _model(name)
-    schema = model.model_json_schema(by_alias=True, mode="validation")
+    # Files are read (validation); a Result is written (serialization).
+    mode: Literal["validation", "serialization"] = (
+        "serialization" if name == "result" else "validation"
+    )
+    schema = model.model_json_schema(by_alias=True, mode=mode)
     return {
         "$schema": _DRAFT,
         "title": f"clusterbench {name} file",

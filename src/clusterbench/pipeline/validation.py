@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -9,11 +10,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import ClusterbenchError, InputError, Issue, Severity
+from ..loader.assessment import check_assessment_document
+from ..loader.criteria import CheckedCriteria, bundled_criteria, check_criteria_document
+from ..loader.library import CriteriaLibrary
+from ..loader.semantics import check_dependencies
+from ..loader.source import Document, read_document
 from ..models.criteria import Criteria
 from ..models.requirements import CriteriaRequirement
-from .criteria import CheckedCriteria, bundled_criteria, check_criteria_document, load_criteria
-from .semantics import check_dependencies
-from .source import Document, read_document
+from ..scoring.examples import check_examples
 
 __all__ = [
     "FileKind",
@@ -120,61 +124,76 @@ def detect_kind(doc: Document) -> FileKind:
     return "unknown"
 
 
-def _check(path: Path) -> tuple[FileKind, tuple[Issue, ...], CheckedCriteria | None]:
-    try:
-        doc = read_document(path)
-    except InputError as exc:
-        return "unknown", exc.issues, None
-    kind = detect_kind(doc)
-    if kind == "criteria":
-        checked = check_criteria_document(doc)
-        return kind, checked.issues, checked
-    issue = doc.issue(
-        ("kind",),
-        "CB110",
-        "cannot tell what this file is: start it with `kind: criteria` or `kind: assessment`",
-    )
-    return kind, (issue,), None
-
-
 def validate_paths(
     paths: Sequence[str | os.PathLike[str]], *, strict: bool = False
 ) -> ValidationReport:
     """Check every criteria and assessment file under ``paths``; collect every Issue.
 
-    Files are checked one by one, then against each other: a criteria set may require
-    another (eligibility) that is bundled or among the files checked.
+    Criteria files are checked first, each on its own, then against each other (a set
+    may require another, bundled or among the files) and by scoring their golden
+    examples.  Assessment files are then checked against the criteria they answer,
+    which may be among the files checked.
     """
-    checked = [(path, *_check(path)) for path in expand_paths(paths)]
+    read: list[tuple[Path, FileKind, Document | None, tuple[Issue, ...]]] = []
+    for path in expand_paths(paths):
+        try:
+            parsed = read_document(path)
+        except InputError as exc:
+            read.append((path, "unknown", None, exc.issues))
+            continue
+        read.append((path, detect_kind(parsed), parsed, ()))
+
+    checked: dict[Path, CheckedCriteria] = {}
+    library = CriteriaLibrary()
+    for path, kind, doc, _ in read:
+        if kind == "criteria" and doc is not None:
+            checked[path] = check_criteria_document(doc)
+            model = checked[path].criteria
+            if model is not None and checked[path].ok:
+                library.add(model)
     known: dict[str, Criteria | None] = dict.fromkeys(bundled_criteria())
-    for _, _, _, result in checked:
-        if result is not None and result.criteria is not None:
-            known[result.criteria.id] = result.criteria
+    known.update({c.criteria.id: c.criteria for c in checked.values() if c.criteria is not None})
+
     reports = []
-    for path, kind, issues, result in checked:
-        if result is not None and result.criteria is not None and result.ok:
-            known_models = {**known, **_bundled_models(result.criteria, known)}
-            issues = (*issues, *check_dependencies(result.criteria, result.document, known_models))
+    for path, kind, doc, issues in read:
+        if kind == "criteria" and doc is not None:
+            issues = _criteria_issues(checked[path], known, library)
+        elif kind == "assessment" and doc is not None:
+            issues = check_assessment_document(doc, library, base=path.parent).issues
+        elif doc is not None:
+            issues = (
+                doc.issue(
+                    ("kind",),
+                    "CB110",
+                    "cannot tell what this file is: start it with `kind: criteria` or `kind: assessment`",
+                ),
+            )
         if strict:
             issues = tuple(i.as_error() for i in issues)
         reports.append(FileReport(os.fspath(path), kind, tuple(sorted(issues, key=Issue.sort_key))))
     return ValidationReport(tuple(reports))
 
 
-def _bundled_models(
-    criteria: Criteria, known: dict[str, Criteria | None]
-) -> dict[str, Criteria | None]:
-    """Load the bundled sets this criteria file depends on (only those), to check levels."""
-    wanted = {
-        req.criteria
+def _criteria_issues(
+    checked: CheckedCriteria, known: dict[str, Criteria | None], library: CriteriaLibrary
+) -> tuple[Issue, ...]:
+    issues = checked.issues
+    criteria = checked.criteria
+    if criteria is None or not checked.ok:
+        return issues
+    for req in _criteria_requirements(criteria):
+        if known.get(req.criteria, False) is None:  # bundled: load it to check its levels
+            with contextlib.suppress(ClusterbenchError):
+                known[req.criteria] = library.get(req.criteria)
+    dependencies = check_dependencies(criteria, checked.document, known)
+    examples = [] if dependencies else list(check_examples(criteria, checked.document))
+    return (*issues, *dependencies, *examples)
+
+
+def _criteria_requirements(criteria: Criteria) -> list[CriteriaRequirement]:
+    return [
+        req
         for level in criteria.levels
         for req in level.requires
-        if isinstance(req, CriteriaRequirement) and known.get(req.criteria, False) is None
-    }
-    loaded: dict[str, Criteria | None] = {}
-    for criteria_id in wanted:
-        try:
-            loaded[criteria_id] = load_criteria(criteria_id)
-        except ClusterbenchError:
-            loaded[criteria_id] = None
-    return loaded
+        if isinstance(req, CriteriaRequirement)
+    ]

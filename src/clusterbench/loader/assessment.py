@@ -1,0 +1,240 @@
+"""Loading assessment files: YAML → schema → answers checked against their criteria."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..errors import AssessmentError, ClusterbenchError, InputError, Issue, Severity
+from ..models.answer_types import suggest
+from ..models.assessment import Assessment
+from ..models.criteria import Criteria
+from ..models.requirements import CriteriaRequirement
+from .answers import check_answers
+from .criteria import check_format
+from .diagnostics import schema_issues
+from .library import CriteriaLibrary
+from .source import Document, parse_text, read_document
+
+__all__ = [
+    "CheckedAssessment",
+    "check_assessment_document",
+    "load_assessment",
+    "parse_assessment",
+    "read_assessment",
+]
+
+FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedAssessment:
+    """An assessment file read and checked, with the criteria it answers (when found)."""
+
+    assessment: Assessment | None
+    document: Document
+    issues: tuple[Issue, ...]
+    criteria: Criteria | None
+
+    @property
+    def ok(self) -> bool:
+        """True when there is a model and no error (warnings allowed)."""
+        return self.assessment is not None and not any(i.is_error for i in self.issues)
+
+
+def check_assessment_document(
+    doc: Document,
+    library: CriteriaLibrary | None = None,
+    *,
+    base: Path | None = None,
+    criteria: Criteria | None = None,
+) -> CheckedAssessment:
+    """Validate parsed YAML as an assessment, and its answers against its criteria.
+
+    ``criteria`` replaces the criteria the file names (a what-if, or a new version).
+    """
+    header = check_format(doc, FORMAT)
+    if header is not None:
+        return CheckedAssessment(None, doc, (header,), None)
+    try:
+        assessment = Assessment.model_validate(doc.data)
+    except ValidationError as exc:
+        return CheckedAssessment(None, doc, tuple(schema_issues(exc, doc, Assessment)), None)
+    library = library or CriteriaLibrary()
+    base = base if base is not None else Path(doc.file).parent
+    issues: list[Issue] = []
+    if criteria is None:
+        criteria = _criteria(assessment, doc, library, base, issues)
+    if criteria is not None:
+        issues += check_answers(
+            criteria, assessment.answers, ("answers",), doc, report_missing=True
+        )
+        issues += _improvement_areas(assessment, criteria, doc)
+        issues += _related(assessment, criteria, doc, library, base)
+        if assessment.previous is not None:
+            issues += _previous(assessment, criteria, doc, base)
+    return CheckedAssessment(assessment, doc, tuple(issues), criteria)
+
+
+def _criteria(
+    assessment: Assessment, doc: Document, library: CriteriaLibrary, base: Path, issues: list[Issue]
+) -> Criteria | None:
+    ref = assessment.criteria
+    try:
+        criteria = library.reference(ref.id, ref.file, base)
+    except ClusterbenchError as exc:
+        where = ("criteria", "file") if ref.file else ("criteria", "id")
+        hint = "" if ref.file else suggest(ref.id, library.known_ids())
+        issues.append(doc.issue(where, "CB307", f"criteria not found or invalid: {exc}{hint}"))
+        return None
+    if criteria.id != ref.id:
+        issues.append(
+            doc.issue(
+                ("criteria", "id"),
+                "CB307",
+                f"the criteria file has id {criteria.id!r}, not {ref.id!r}",
+            )
+        )
+    if ref.version is not None and ref.version != criteria.version:
+        issues.append(
+            doc.issue(
+                ("criteria", "version"),
+                "CB308",
+                f"answers version {ref.version!r} of {criteria.id}; the criteria found are version "
+                f"{criteria.version!r}",
+                severity=Severity.WARNING,
+            )
+        )
+    return criteria
+
+
+def _improvement_areas(assessment: Assessment, criteria: Criteria, doc: Document) -> list[Issue]:
+    ids = [i.id for i in criteria.indicators]
+    return [
+        doc.issue(
+            ("improvement_areas", n, "indicator"),
+            "CB310",
+            f"unknown indicator {area.indicator!r}{suggest(area.indicator, ids)}",
+        )
+        for n, area in enumerate(assessment.improvement_areas)
+        if criteria.indicator(area.indicator) is None
+    ]
+
+
+def _related(
+    assessment: Assessment, criteria: Criteria, doc: Document, library: CriteriaLibrary, base: Path
+) -> list[Issue]:
+    required = {
+        req.criteria
+        for level in criteria.levels
+        for req in level.requires
+        if isinstance(req, CriteriaRequirement)
+    }
+    issues: list[Issue] = []
+    for key, entry in assessment.related.items():
+        path = ("related", key)
+        if key not in required:
+            issues.append(
+                doc.issue(
+                    path,
+                    "CB307",
+                    f"{criteria.id} does not require {key!r}; these answers are not used",
+                    severity=Severity.WARNING,
+                    at_key=True,
+                )
+            )
+        try:
+            other = library.reference(key, entry.file, base)
+        except ClusterbenchError as exc:
+            issues.append(
+                doc.issue(path, "CB307", f"criteria not found or invalid: {exc}", at_key=True)
+            )
+            continue
+        if entry.level is not None and other.level(entry.level) is None:
+            ids = [lv.id for lv in other.levels]
+            issues.append(
+                doc.issue(
+                    (*path, "level"),
+                    "CB213",
+                    f"{key} has no level {entry.level!r}{suggest(entry.level, ids)}",
+                )
+            )
+        issues += check_answers(
+            other, entry.answers, (*path, "answers"), doc, report_missing=bool(entry.answers)
+        )
+    return issues
+
+
+def _previous(assessment: Assessment, criteria: Criteria, doc: Document, base: Path) -> list[Issue]:
+    previous = assessment.previous
+    assert previous is not None
+    issues: list[Issue] = []
+    if previous.file is not None and not (base / previous.file).is_file():
+        issues.append(doc.issue(("previous", "file"), "CB309", f"no such file: {previous.file}"))
+    if previous.date is not None and previous.date >= assessment.date:
+        issues.append(
+            doc.issue(
+                ("previous", "date"),
+                "CB309",
+                "the previous assessment must be dated before this one",
+            )
+        )
+    same = previous.criteria in (None, criteria.id)
+    if previous.level is not None and same and criteria.level(previous.level) is None:
+        ids = [lv.id for lv in criteria.levels]
+        issues.append(
+            doc.issue(
+                ("previous", "level"),
+                "CB309",
+                f"{criteria.id} has no level {previous.level!r}{suggest(previous.level, ids)}",
+            )
+        )
+    return issues
+
+
+def read_assessment(
+    path: str | os.PathLike[str],
+    library: CriteriaLibrary | None = None,
+    *,
+    criteria: Criteria | None = None,
+) -> CheckedAssessment:
+    """Read and check one assessment file; raise :class:`AssessmentError` only if unreadable.
+
+    ``criteria`` replaces the criteria the file names.
+    """
+    try:
+        doc = read_document(path)
+    except InputError as exc:
+        raise AssessmentError(exc.issues) from None
+    return check_assessment_document(doc, library, base=Path(path).parent, criteria=criteria)
+
+
+def _accept(checked: CheckedAssessment) -> Assessment:
+    if not checked.ok or checked.assessment is None:
+        raise AssessmentError([i for i in checked.issues if i.is_error])
+    return checked.assessment
+
+
+def load_assessment(
+    path: str | os.PathLike[str], library: CriteriaLibrary | None = None
+) -> Assessment:
+    """Load an assessment file and check its answers against the criteria it names.
+
+    Raises :class:`~clusterbench.AssessmentError` carrying every located error.  Warnings
+    (an unanswered indicator) do not stop loading.
+    """
+    return _accept(read_assessment(path, library))
+
+
+def parse_assessment(
+    text: str | bytes, *, name: str = "<assessment>", library: CriteriaLibrary | None = None
+) -> Assessment:
+    """Parse an assessment from YAML text; raises :class:`~clusterbench.AssessmentError`."""
+    try:
+        doc = parse_text(text, name)
+    except InputError as exc:
+        raise AssessmentError(exc.issues) from None
+    return _accept(check_assessment_document(doc, library, base=Path.cwd()))

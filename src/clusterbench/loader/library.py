@@ -1,0 +1,71 @@
+"""Finding criteria sets by id or file, each read once."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..errors import NotFoundError
+from ..models.criteria import Criteria
+from ..models.requirements import CriteriaRequirement
+from .criteria import bundled_criteria, load_criteria
+
+__all__ = ["CriteriaLibrary"]
+
+
+class CriteriaLibrary:
+    """Criteria sets by id: those given, then the bundled ones; files by path. Cached."""
+
+    def __init__(self, known: Mapping[str, Criteria] | None = None) -> None:
+        self._by_id: dict[str, Criteria] = dict(known or {})
+        self._by_path: dict[Path, Criteria] = {}
+
+    def add(self, criteria: Criteria) -> None:
+        """Make a criteria set known by its id (it wins over a bundled one)."""
+        self._by_id[criteria.id] = criteria
+
+    def known_ids(self) -> list[str]:
+        """Every id this library can find."""
+        return sorted({*self._by_id, *bundled_criteria()})
+
+    def get(self, criteria_id: str) -> Criteria:
+        """The criteria set with this id; raises NotFoundError or CriteriaError."""
+        found = self._by_id.get(criteria_id)
+        if found is None:
+            if criteria_id not in bundled_criteria():
+                raise NotFoundError(f"no criteria {criteria_id!r}")
+            found = self._by_id[criteria_id] = load_criteria(criteria_id)
+        return found
+
+    def file(self, path: str | os.PathLike[str]) -> Criteria:
+        """The criteria set in this file; raises NotFoundError or CriteriaError."""
+        key = Path(path).resolve()
+        found = self._by_path.get(key)
+        if found is None:
+            if not key.is_file():
+                raise NotFoundError(f"{os.fspath(path)}: no such criteria file")
+            found = self._by_path[key] = load_criteria(key)
+        return found
+
+    def reference(self, criteria_id: str, file: str | None, base: Path) -> Criteria:
+        """Criteria named in an assessment: its `file` relative to ``base``, else its id."""
+        if file is not None:
+            return self.file(base / file)
+        return self.get(criteria_id)
+
+    def dependencies(self, criteria: Criteria) -> dict[str, Criteria]:
+        """Every criteria set ``criteria`` requires (directly or not) that can be found."""
+        found: dict[str, Criteria] = {}
+        pending = [criteria]
+        while pending:
+            current = pending.pop()
+            for level in current.levels:
+                for req in level.requires:
+                    if isinstance(req, CriteriaRequirement) and req.criteria not in found:
+                        try:
+                            found[req.criteria] = self.get(req.criteria)
+                        except NotFoundError:
+                            continue
+                        pending.append(found[req.criteria])
+        return found

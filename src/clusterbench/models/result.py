@@ -1,0 +1,247 @@
+"""The Result of scoring: a level that explains itself.
+
+Every number a decision rests on is here, with a plain-words sentence beside it.
+Decisions are made with exact fractions; the shares stored here are rounded to six
+places for display and JSON only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, PlainSerializer
+
+from .assessment import AssessmentInfo, Organisation
+from .common import Model, Number, Points, to_json_number
+
+__all__ = [
+    "Band",
+    "CategoryResult",
+    "Comparison",
+    "CriteriaRef",
+    "Gap",
+    "IndicatorChange",
+    "IndicatorResult",
+    "LevelResult",
+    "Margin",
+    "RelatedResult",
+    "RequirementResult",
+    "Result",
+    "ScoreResult",
+    "Status",
+    "ValidityResult",
+]
+
+Status = Literal["met", "partly_met", "not_met", "not_applicable", "not_answered", "recorded"]
+"""How an indicator came out. `recorded`: answered, but the criteria do not judge it."""
+Band = Literal["green", "yellow", "red"]
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return to_json_number(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+AnswerData = Annotated[Any, PlainSerializer(_json_value, when_used="json")]
+
+
+class CriteriaRef(Model):
+    """Which criteria scored this result, down to the content."""
+
+    id: str
+    version: str
+    hash: str = Field(description="SHA-256 of the criteria's canonical content.")
+
+
+class IndicatorResult(Model):
+    """One indicator: its status, points, band, and the rule and value that decided it."""
+
+    id: str
+    category: str
+    status: Status
+    points: Points = Field(description="Points earned.")
+    max_points: Points = Field(description="Points possible (counted only when applicable).")
+    band: Band | None
+    minimum_requirement: bool
+    value: AnswerData = None
+    rule: str | None = Field(default=None, description="The rule that decided, in symbols: `≥ 15`.")
+    reason: str = Field(description="The decision in plain words.")
+
+    @property
+    def applicable(self) -> bool:
+        """False when the indicator does not apply (it leaves the denominator)."""
+        return self.status != "not_applicable"
+
+
+class CategoryResult(Model):
+    """Points per category."""
+
+    id: str
+    points: Points
+    max_points: Points
+    share: Number | None = Field(description="Earned over possible; null when nothing is possible.")
+    floor: Number | None = None
+    floor_held: bool | None = None
+    met: int
+    applicable: int
+
+
+class ScoreResult(Model):
+    """Points over all applicable indicators."""
+
+    points: Points
+    max_points: Points
+    share: Number | None
+
+
+class RequirementResult(Model):
+    """One requirement of a level: held or not, and the numbers behind it."""
+
+    kind: str
+    held: bool
+    text: str = Field(description="The requirement and its numbers in plain words.")
+    actual: Number | None = None
+    needed: Number | None = None
+    indicators: tuple[str, ...] = Field(
+        default=(), description="Indicators that decide it (failing ones first)."
+    )
+    fixable: bool = Field(
+        description="Whether better answers in this assessment could make it hold."
+    )
+
+
+class Gap(Model):
+    """What separates the assessment from a level it did not reach."""
+
+    indicators: tuple[str, ...] = Field(
+        description="The fewest indicators which, met, would reach the level (with all that is below)."
+    )
+    points: Points | None = Field(
+        default=None, description="Points missing for the score requirement."
+    )
+    minimums: tuple[str, ...] = Field(default=(), description="Minimum requirements not met.")
+    unanswered: tuple[str, ...] = ()
+    blocked_by: tuple[str, ...] = Field(
+        default=(), description="Requirements no answer can change (history, eligibility)."
+    )
+    reachable: bool = Field(description="Whether meeting `indicators` alone reaches the level.")
+
+
+class LevelResult(Model):
+    """One level: whether all its requirements hold, each requirement, and the gap."""
+
+    id: str
+    awarded: bool
+    held: bool
+    requirements: tuple[RequirementResult, ...]
+    gap: Gap | None = None
+
+
+class Margin(Model):
+    """How much the awarded level could lose before it goes."""
+
+    level: str
+    points: Points | None = Field(default=None, description="Points above the score requirement.")
+    indicators: tuple[str, ...] = Field(
+        description="The fewest indicators now earning points or met whose loss would cost the level."
+    )
+    minimums: tuple[str, ...] = Field(
+        default=(), description="Minimum requirements whose loss alone costs it."
+    )
+    by_points: tuple[str, ...] = Field(
+        default=(),
+        description="Leaving minimum requirements aside: the fewest indicators whose loss costs it.",
+    )
+
+
+class IndicatorChange(Model):
+    """One indicator then and now."""
+
+    id: str
+    change: Literal["improved", "declined", "unchanged"]
+    before_status: Status
+    after_status: Status
+    before_points: Points
+    after_points: Points
+    before_band: Band | None
+    after_band: Band | None
+
+
+class Comparison(Model):
+    """The assessment against the previous one."""
+
+    previous_date: dt.date
+    previous_level: str | None
+    previous_criteria: str
+    months: int
+    improved: tuple[str, ...] = ()
+    declined: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    changes: tuple[IndicatorChange, ...] = ()
+    improvement_areas: tuple[str, ...] = Field(
+        default=(),
+        description="Verified improvement areas, as a Silver-style requirement counts them.",
+    )
+
+
+class ValidityResult(Model):
+    """From when to when the awarded level is valid."""
+
+    level: str
+    valid_from: dt.date
+    valid_until: dt.date
+    renewal: bool = Field(
+        description="True when this assessment renewed a label inside its window."
+    )
+    extended_from: dt.date | None = Field(
+        default=None, description="The previous label's end, when renewed."
+    )
+    renew_by: dt.date | None = Field(
+        default=None, description="The last day a renewal still extends this label."
+    )
+
+
+class RelatedResult(Model):
+    """The outcome of another criteria set this one requires (eligibility)."""
+
+    criteria: str
+    level: str | None
+    source: Literal["answers", "stated", "missing"]
+    points: Points | None = None
+    max_points: Points | None = None
+
+
+class Result(Model):
+    """The whole outcome of scoring one assessment."""
+
+    format: Literal[1] = 1
+    criteria: CriteriaRef
+    organisation: Organisation
+    assessment: AssessmentInfo
+    level: str | None = Field(description="The awarded level's id, or null.")
+    score: ScoreResult
+    categories: tuple[CategoryResult, ...]
+    indicators: tuple[IndicatorResult, ...]
+    levels: tuple[LevelResult, ...]
+    margin: Margin | None = None
+    validity: ValidityResult | None = None
+    comparison: Comparison | None = None
+    related: tuple[RelatedResult, ...] = ()
+    assumptions: dict[str, AnswerData] = Field(
+        default_factory=dict, description="Answers assumed with --assume (what if)."
+    )
+
+    def indicator(self, indicator_id: str) -> IndicatorResult | None:
+        """The result of one indicator, or None."""
+        return next((i for i in self.indicators if i.id == indicator_id), None)
+
+    def level_result(self, level_id: str) -> LevelResult | None:
+        """The result of one level, or None."""
+        return next((lv for lv in self.levels if lv.id == level_id), None)

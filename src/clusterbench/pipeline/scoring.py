@@ -1,0 +1,109 @@
+"""Scoring files: the assessment, the criteria it names, their dependencies, its history."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..errors import AssessmentError, ClusterbenchError, Issue, Severity
+from ..loader.assessment import read_assessment
+from ..loader.library import CriteriaLibrary
+from ..models.assessment import Assessment
+from ..models.criteria import Criteria
+from ..models.result import Result
+from ..scoring.engine import score
+
+__all__ = ["Scored", "score_file"]
+
+_MAX_HISTORY = 20
+
+
+class Scored:
+    """A scored assessment with what it was scored from (for reports)."""
+
+    __slots__ = ("assessment", "criteria", "path", "previous", "result")
+
+    def __init__(
+        self,
+        path: Path,
+        assessment: Assessment,
+        criteria: Criteria,
+        result: Result,
+        previous: Scored | None,
+    ) -> None:
+        self.path = path
+        self.assessment = assessment
+        self.criteria = criteria
+        self.result = result
+        self.previous = previous
+
+
+def score_file(
+    path: str | os.PathLike[str],
+    *,
+    criteria: str | os.PathLike[str] | Criteria | None = None,
+    previous: str | os.PathLike[str] | None = None,
+    assume: Mapping[str, Any] | None = None,
+    library: CriteriaLibrary | None = None,
+) -> Scored:
+    """Load an assessment file and score it, with everything it refers to.
+
+    ``criteria`` overrides the criteria the file names (an id, a path or a model);
+    ``previous`` overrides the file's previous assessment.  A previous assessment file is
+    loaded and scored too (with its own previous, and so on), so that renewals and
+    improvements are decided from real data.  Raises :class:`~clusterbench.AssessmentError`
+    or :class:`~clusterbench.CriteriaError` with located Issues, or
+    :class:`~clusterbench.NotFoundError`.
+    """
+    library = library or CriteriaLibrary()
+    chosen: Criteria | None = None
+    if isinstance(criteria, Criteria):
+        chosen = criteria
+    elif criteria is not None:
+        text = os.fspath(criteria)
+        chosen = library.file(text) if Path(text).is_file() else library.get(text)
+    return _score_chain(Path(path), library, chosen, previous, assume, [])
+
+
+def _score_chain(
+    path: Path,
+    library: CriteriaLibrary,
+    criteria_override: Criteria | None,
+    previous_override: str | os.PathLike[str] | None,
+    assume: Mapping[str, Any] | None,
+    seen: list[Path],
+) -> Scored:
+    resolved = path.resolve()
+    if resolved in seen or len(seen) > _MAX_HISTORY:
+        chain = " → ".join(p.name for p in [*seen, resolved])
+        raise AssessmentError(
+            [_issue(path, f"previous assessments form a loop or are too many: {chain}")]
+        )
+    checked = read_assessment(path, library, criteria=criteria_override)
+    if not checked.ok or checked.assessment is None or checked.criteria is None:
+        raise AssessmentError([i for i in checked.issues if i.is_error])
+    assessment, criteria = checked.assessment, checked.criteria
+    previous: Scored | None = None
+    previous_file = previous_override or (assessment.previous.file if assessment.previous else None)
+    if previous_file is not None:
+        previous_path = Path(previous_file) if previous_override else path.parent / previous_file
+        try:
+            previous = _score_chain(previous_path, library, None, None, None, [*seen, resolved])
+        except ClusterbenchError as exc:
+            raise AssessmentError(
+                [_issue(path, f"previous assessment {previous_file}: {exc}")]
+            ) from None
+    result = score(
+        criteria,
+        assessment,
+        previous.result if previous is not None else None,
+        dependencies=library.dependencies(criteria),
+        assume=assume,
+    )
+    return Scored(path, assessment, criteria, result, previous)
+
+
+def _issue(path: Path, message: str) -> Issue:
+    return Issue(os.fspath(path), None, None, "previous", "CB309", Severity.ERROR, message)

@@ -1,0 +1,99 @@
+"""Time: the comparison with the previous assessment, and the validity of the level."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..models.criteria import Criteria
+from ..models.dates import add_months, months_between
+from ..models.result import Comparison, IndicatorChange, ValidityResult
+from .facts import Facts, Previous
+
+__all__ = ["compare", "previous_end", "validity"]
+
+
+def compare(facts: Facts) -> Comparison | None:
+    """The assessment against the previous one; None without a previous assessment."""
+    previous = facts.previous
+    if previous is None:
+        return None
+    improved, declined, unchanged = facts.improvements()
+    changes = []
+    if previous.indicators is not None:
+        for key in (*improved, *declined, *unchanged):
+            then, now = previous.indicators[key], facts.indicators[key]
+            change = (
+                "improved" if key in improved else "declined" if key in declined else "unchanged"
+            )
+            changes.append(
+                IndicatorChange(
+                    id=key,
+                    change=change,
+                    before_status=then.status,
+                    after_status=now.status,
+                    before_points=then.points,
+                    after_points=now.points,
+                    before_band=then.band,
+                    after_band=now.band,
+                )
+            )
+    order = list(facts.indicators)
+    changes.sort(key=lambda c: order.index(c.id))
+    return Comparison(
+        previous_date=previous.date,
+        previous_level=previous.level,
+        previous_criteria=previous.criteria,
+        months=months_between(previous.date, facts.date),
+        improved=tuple(improved),
+        declined=tuple(declined),
+        unchanged=tuple(unchanged),
+        changes=tuple(changes),
+        improvement_areas=facts.areas,
+    )
+
+
+def previous_end(criteria: Criteria, previous: Previous) -> dt.date | None:
+    """When the previous label ended: as it was scored, or by this criteria's rules."""
+    if previous.valid_until is not None:
+        return previous.valid_until
+    if previous.level is None or previous.criteria != criteria.id:
+        return None
+    level = criteria.level(previous.level)
+    if level is None or level.validity is None:
+        return None
+    return add_months(previous.date, level.validity.months) - dt.timedelta(days=1)
+
+
+def validity(criteria: Criteria, level_id: str | None, facts: Facts) -> ValidityResult | None:
+    """From when to when the awarded level is valid, with renewals.
+
+    A first label is valid `months` from the assessment date (the day before the same
+    date `months` later).  A renewal of the same level no later than `window_months`
+    after the previous label's end extends it by `extension_months` from that end.
+    """
+    if level_id is None:
+        return None
+    level = criteria.level(level_id)
+    if level is None or level.validity is None:
+        return None
+    rules = level.validity
+    on = facts.date
+    until = add_months(on, rules.months) - dt.timedelta(days=1)
+    renewal = False
+    extended_from = None
+    previous = facts.previous
+    if rules.renewal is not None and previous is not None and previous.level == level_id:
+        end = previous_end(criteria, previous)
+        if end is not None and on <= add_months(end, rules.renewal.window_months):
+            renewal = True
+            extended_from = end
+            until = add_months(end, rules.renewal.extension_months)
+    renew_by = add_months(until, rules.renewal.window_months) if rules.renewal is not None else None
+    return ValidityResult(
+        level=level_id,
+        valid_from=on,
+        valid_until=until,
+        renewal=renewal,
+        extended_from=extended_from,
+        renew_by=renew_by,
+    )

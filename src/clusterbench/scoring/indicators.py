@@ -1,0 +1,134 @@
+"""Stage one of scoring: each indicator's status, points and band, from its answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+
+from ..errors import AssessmentError, Issue, Severity
+from ..models.answers import Answer
+from ..models.criteria import Criteria, Indicator
+from ..models.result import Band, IndicatorResult, Status
+from ..models.rules import format_value
+from .text import points as fmt_points
+
+__all__ = ["evaluate_indicators"]
+
+_DERIVED_BAND: dict[Status, Band | None] = {
+    "met": "green",
+    "partly_met": "yellow",
+    "not_met": "red",
+    "not_applicable": None,
+    "not_answered": None,
+    "recorded": None,
+}
+
+
+def evaluate_indicators(
+    criteria: Criteria, answers: Mapping[str, Answer], on: dt.date, *, file: str = "<assessment>"
+) -> tuple[IndicatorResult, ...]:
+    """Every indicator's result, in the criteria's order.
+
+    ``answers`` must hold normalised values (see :func:`normalized_answers`).
+    """
+    results = []
+    problems: list[Issue] = []
+    for indicator in criteria.indicators:
+        answer = answers.get(indicator.id)
+        if answer is not None and answer.not_applicable and not _may_be_not_applicable(indicator):
+            problems.append(
+                Issue(
+                    file,
+                    None,
+                    None,
+                    f"answers.{indicator.id}.status",
+                    "CB305",
+                    Severity.ERROR,
+                    f"{indicator.id} may not be marked not applicable",
+                )
+            )
+            continue
+        results.append(_evaluate(indicator, answer, answers, on))
+    if problems:
+        raise AssessmentError(problems)
+    return tuple(results)
+
+
+def _may_be_not_applicable(indicator: Indicator) -> bool:
+    return indicator.allow_not_applicable or indicator.applies_if is not None
+
+
+def _evaluate(
+    indicator: Indicator,
+    answer: Answer | None,
+    answers: Mapping[str, Answer],
+    on: dt.date,
+) -> IndicatorResult:
+    base = {
+        "id": indicator.id,
+        "category": indicator.category,
+        "max_points": indicator.points,
+        "minimum_requirement": indicator.minimum_requirement,
+    }
+    if answer is not None and answer.not_applicable:
+        reason = f"not applicable: {answer.reason}" if answer.reason else "not applicable"
+        return IndicatorResult(
+            **base, status="not_applicable", points=Decimal(0), band=None, reason=reason
+        )
+    condition = indicator.applies_if
+    if condition is not None:
+        other = answers.get(condition.indicator)
+        if (
+            other is not None
+            and other.value is not None
+            and not condition.holds(other.value, on=on)
+        ):
+            reason = (
+                f"not applicable: {condition.indicator} is {format_value(other.value)}, "
+                f"it applies when {condition.describe()}"
+            )
+            return IndicatorResult(
+                **base, status="not_applicable", points=Decimal(0), band=None, reason=reason
+            )
+    value = answer.value if answer is not None else None
+    if value is None:
+        return IndicatorResult(
+            **base, status="not_answered", points=Decimal(0), band=None, reason="not answered"
+        )
+
+    shown = format_value(value)
+    band = indicator.bands.colour_of(value, on=on) if indicator.bands else None
+    status: Status
+    rule_text: str | None
+    if indicator.pass_ is not None:
+        rule_text = indicator.pass_.describe()
+        if indicator.pass_.holds(value, on=on):
+            status, earned, reason = "met", indicator.points, f"{shown} meets {rule_text}"
+        else:
+            step = next((s for s in indicator.partial if s.holds(value, on=on)), None)
+            if step is not None:
+                status, earned = "partly_met", step.points
+                reason = (
+                    f"{shown} does not meet {rule_text}; partial credit "
+                    f"{fmt_points(step.points)} of {fmt_points(indicator.points)} for {step.describe()}"
+                )
+            else:
+                status, earned, reason = "not_met", Decimal(0), f"{shown} does not meet {rule_text}"
+    elif indicator.bands is not None:
+        rule_band = dict(indicator.bands.items()).get(band) if band else None
+        rule_text = rule_band.describe() if rule_band is not None else None
+        status = {"green": "met", "yellow": "partly_met", "red": "not_met"}.get(
+            band or "", "not_met"
+        )  # type: ignore[assignment]
+        earned = indicator.points if status == "met" else Decimal(0)
+        reason = (
+            f"{shown} is in the {band} band ({rule_text})" if band else f"{shown} is in no band"
+        )
+    else:
+        status, earned, rule_text, reason = "recorded", Decimal(0), None, f"recorded: {shown}"
+    if indicator.bands is None:
+        band = _DERIVED_BAND[status]
+    return IndicatorResult(
+        **base, status=status, points=earned, band=band, value=value, rule=rule_text, reason=reason
+    )

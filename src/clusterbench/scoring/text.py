@@ -1,0 +1,46 @@
+"""Numbers in the plain-words explanations of a Result (English; reports localise their own)."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
+
+__all__ = ["as_decimal", "count", "percent", "points", "share"]
+
+
+def points(value: Decimal | Fraction | int) -> str:
+    """``124``, ``119.5``."""
+    number = as_decimal(Fraction(value), 2) if not isinstance(value, Decimal) else value
+    return format(number.normalize(), "f")
+
+
+def as_decimal(value: Fraction, places: int = 6) -> Decimal:
+    """An exact fraction rounded (half even) to ``places`` decimals, for display and JSON."""
+    quantum = Decimal(1).scaleb(-places)
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+        quantum, ROUND_HALF_EVEN
+    )
+
+
+def share(value: Fraction, against: Fraction | None = None) -> str:
+    """A share as a percentage with one decimal, ``82.7 %``.
+
+    When ``against`` is given and one decimal would hide on which side of it the share
+    lies (79.996 % shown as 80.0 % while below 80 %), more decimals are shown.
+    """
+    for places in range(1, 6):
+        shown = as_decimal(value * 100, places)
+        if against is None or (shown == as_decimal(against * 100, places)) == (value == against):
+            return f"{format(shown, 'f')} %"
+    return f"{format(as_decimal(value * 100, 6), 'f')} %"
+
+
+def percent(value: Decimal | Fraction) -> str:
+    """A threshold as written, as a percentage without padding: ``80 %``, ``82.5 %``."""
+    number = as_decimal(Fraction(value) * 100, 4).normalize()
+    return f"{format(number, 'f')} %"
+
+
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """``1 indicator``, ``3 indicators``."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
