@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -13,13 +14,18 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
 
+# A user's Python keeps compiled bytecode; some CI environments switch that off, which
+# would charge every run the compile time of every module.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def time_command(argv: Sequence[str], *, repeat: int = 7, ok: Sequence[int] = (0,)) -> list[float]:
     """Wall-clock seconds of each of ``repeat`` runs of a whole process (after one warm-up)."""
-    subprocess.run(argv, capture_output=True, check=False, cwd=ROOT)
+    subprocess.run(argv, capture_output=True, check=False, cwd=ROOT, env=ENV)
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
-        result = subprocess.run(argv, capture_output=True, check=False, cwd=ROOT)
+        result = subprocess.run(argv, capture_output=True, check=False, cwd=ROOT, env=ENV)
         times.append(time.perf_counter() - started)
         if result.returncode not in ok:
             raise SystemExit(

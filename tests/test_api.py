@@ -12,6 +12,7 @@ import clusterbench
 from .conftest import ROOT
 
 PUBLIC = [
+    "Assessment",
     "AssessmentError",
     "ClusterbenchError",
     "Criteria",
@@ -21,11 +22,17 @@ PUBLIC = [
     "Issue",
     "NotFoundError",
     "ReportError",
+    "Result",
+    "Scored",
     "Severity",
     "ValidationReport",
     "__version__",
+    "load_assessment",
     "load_criteria",
+    "parse_assessment",
     "parse_criteria",
+    "score",
+    "score_file",
     "validate_paths",
 ]
 

@@ -86,3 +86,24 @@ def test_meaning_errors_pass_the_schema_but_not_clusterbench(
     path = FIXTURES / "criteria" / "invalid" / f"{case}.yaml"
     assert check_jsonschema(path).returncode == 0
     assert main(["validate", str(path)]) == 1
+
+
+def test_check_jsonschema_accepts_assessment_files() -> None:
+    files = sorted((FIXTURES / "scoring").glob("*-20*.yaml")) + sorted(
+        (FIXTURES / "assessments" / "valid").glob("*.yaml")
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--schemafile",
+            str(SCHEMAS / "assessment.json"),
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert len(files) >= 4
+    assert result.returncode == 0, result.stdout + result.stderr

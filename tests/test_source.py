@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from clusterbench.errors import InputError
-from clusterbench.loader.source import MAX_BYTES, parse_text, read_document
+from clusterbench.loader.source import MAX_BYTES, Mark, parse_text, read_document
 
 
 def issues_of(text: str | bytes) -> list[str]:
@@ -22,14 +22,15 @@ def issues_of(text: str | bytes) -> list[str]:
 def test_positions_of_keys_and_values_are_one_based() -> None:
     doc = parse_text("a: 1\nlist:\n  - x: 2\n    y: [3, 4]\n", "f.yaml")
     assert doc.data == {"a": 1, "list": [{"x": 2, "y": [3, 4]}]}
-    assert doc.values[("a",)].line == 1
-    assert (doc.values[("list", 0, "y", 1)].line, doc.values[("list", 0, "y", 1)].column) == (4, 12)
-    assert (doc.keys[("list", 0, "y")].line, doc.keys[("list", 0, "y")].column) == (4, 5)
+    assert doc.position(("a",)) == Mark(1, 4)
+    assert doc.position(("list", 0, "y", 1)) == Mark(4, 12)
+    assert doc.key_position(("list", 0, "y")) == Mark(4, 5)
+    assert doc.position(("list", 3)) is None
 
 
 def test_missing_path_falls_back_to_nearest_ancestor() -> None:
     doc = parse_text("a:\n  b: 1\n", "f.yaml")
-    assert doc.mark(("a", "zzz", 3)) == doc.values[("a",)]
+    assert doc.mark(("a", "zzz", 3)) == doc.position(("a",)) == Mark(2, 3)
 
 
 @pytest.mark.parametrize(
@@ -76,6 +77,8 @@ def test_duplicate_keys_name_both_lines() -> None:
 def test_merge_keys_work_and_explicit_keys_win() -> None:
     doc = parse_text("base: &b {x: 1, y: 2}\nthing:\n  <<: *b\n  y: 3\n", "f.yaml")
     assert doc.data["thing"] == {"x": 1, "y": 3}
+    assert doc.position(("thing", "y")) == Mark(4, 6)  # the explicit key
+    assert doc.position(("thing", "x")) == Mark(1, 14)  # found through the merge
 
 
 def test_tab_indentation_is_named() -> None:

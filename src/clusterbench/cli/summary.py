@@ -137,10 +137,11 @@ def _score_line(result: Result, criteria: Criteria, language: str) -> str:
 
 
 def _threshold_level(result: Result, criteria: Criteria) -> Level | None:
-    """The next level up, or the awarded one when it is the highest."""
+    """The next level up that asks for a share of points, else the awarded level."""
     rank = criteria.level_rank(result.level)
-    if rank < len(criteria.levels):
-        return criteria.levels[rank]
+    for level in criteria.levels[rank:]:
+        if any(isinstance(r, ScoreRequirement) for r in flat_requirements(level, criteria)):
+            return level
     return criteria.level(result.level) if result.level else None
 
 

@@ -54,11 +54,11 @@ def check_answers(
             continue
         if answer.value is None:
             continue
-        value_path = (*path, "value") if (*path, "value") in doc.values else path
+        value_path = (*path, "value") if doc.position((*path, "value")) is not None else path
         try:
             indicator.answer.normalize(answer.value)
         except AnswerValueError as exc:
-            yield doc.issue(value_path, exc.code, f"{key}: {exc.message}")
+            yield doc.issue(value_path, exc.code, exc.message)
     if report_missing:
         for indicator in criteria.indicators:
             given = answers.get(indicator.id)

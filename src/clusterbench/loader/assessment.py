@@ -146,6 +146,7 @@ def _related(
                     at_key=True,
                 )
             )
+            continue
         try:
             other = library.reference(key, entry.file, base)
         except ClusterbenchError as exc:

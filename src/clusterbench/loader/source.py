@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -52,7 +52,26 @@ _TAG = "tag:yaml.org,2002:"
 
 
 class _CoreResolver(BaseResolver):
-    """Implicit typing of plain scalars per the YAML 1.2 core schema (plus ISO dates)."""
+    """Implicit typing of plain scalars per the YAML 1.2 core schema (plus ISO dates).
+
+    libyaml calls `resolve` back in Python for every node, so it is kept short: a
+    lookup by first character, and no path resolvers (clusterbench uses none).
+    """
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag  # type: ignore[no-any-return]
+            return _TAG + "str"
+        return _TAG + ("seq" if kind is SequenceNode else "map")
 
 
 _CoreResolver.yaml_implicit_resolvers = {}
@@ -137,16 +156,44 @@ Path = tuple[PathPart, ...]
 
 @dataclass(slots=True)
 class Document:
-    """Plain data read from one YAML file, with the position of every node.
+    """Plain data read from one YAML file, and the node tree it came from.
 
-    ``values`` maps a key path to where its value starts; ``keys`` maps the path of a
-    mapping entry to where its key starts (what an "unknown key" error points at).
+    Positions are looked up in the node tree only when an Issue needs one: most
+    values never do, so none are recorded up front.
     """
 
     file: str
     data: Any
-    values: dict[Path, Mark] = field(default_factory=dict)
-    keys: dict[Path, Mark] = field(default_factory=dict)
+    root: Node | None = None
+
+    def _find(self, path: Sequence[PathPart]) -> tuple[Node | None, Node | None]:
+        """The (value node, key node) at ``path``, or (None, None)."""
+        node, key = self.root, None
+        for part in path:
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                entry = _entry(node, part)
+                if entry is None:
+                    return None, None
+                key, node = entry
+            elif (
+                isinstance(node, SequenceNode)
+                and isinstance(part, int)
+                and 0 <= part < len(node.value)
+            ):
+                node, key = node.value[part], None
+            else:
+                return None, None
+        return node, key
+
+    def position(self, path: Sequence[PathPart]) -> Mark | None:
+        """Where the value at ``path`` starts, or None if there is no such value."""
+        node, _ = self._find(path)
+        return _mark(node) if node is not None else None
+
+    def key_position(self, path: Sequence[PathPart]) -> Mark | None:
+        """Where the key of the mapping entry at ``path`` starts, or None."""
+        _, key = self._find(path)
+        return _mark(key) if key is not None else None
 
     def resolve(self, loc: Sequence[Any]) -> tuple[Path, Path]:
         """Split a validator's error location into (path shown, path located).
@@ -180,13 +227,14 @@ class Document:
     def mark(self, path: Sequence[PathPart], *, key: bool = False) -> Mark:
         """Where ``path`` starts; the nearest ancestor that exists if it does not."""
         current = tuple(path)
-        while True:
-            found = (self.keys.get(current) if key else None) or self.values.get(current)
-            if found is not None:
-                return found
-            if not current:
-                return Mark(1, 1)
+        while current:
+            value, key_node = self._find(current)
+            if key and key_node is not None:
+                return _mark(key_node)
+            if value is not None:
+                return _mark(value)
             current = current[:-1]
+        return _mark(self.root) if self.root is not None else Mark(1, 1)
 
     def issue(
         self,
@@ -200,6 +248,28 @@ class Document:
         """An Issue located at ``path`` in this document."""
         mark = self.mark(path, key=at_key)
         return Issue(self.file, mark.line, mark.column, format_path(path), code, severity, message)
+
+
+def _mark(node: Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _entry(mapping: MappingNode, key: str) -> tuple[Node, Node] | None:
+    """The first (key, value) nodes for ``key``, explicit keys before `<<` merged ones."""
+    merges = []
+    for key_node, value_node in mapping.value:
+        if isinstance(key_node, ScalarNode):
+            if key_node.tag == _TAG + "merge":
+                merges.append(value_node)
+            elif key_node.value == key:
+                return key_node, value_node
+    for merged in merges:
+        for source in merged.value if isinstance(merged, SequenceNode) else [merged]:
+            if isinstance(source, MappingNode):
+                found = _entry(source, key)
+                if found is not None:
+                    return found
+    return None
 
 
 def read_document(path: str | os.PathLike[str], *, display: str | None = None) -> Document:
@@ -261,7 +331,7 @@ def parse_text(raw: bytes | str, file: str) -> Document:
         ) from None
     if node is None:
         raise InputError([_issue(file, Mark(1, 1), "CB111", "the file holds only comments")])
-    return _Builder(file).build(node)
+    return _Builder(file).build(node, has_anchors="&" in text)
 
 
 def _issue(file: str, mark: Mark | None, code: str, message: str) -> Issue:
@@ -310,9 +380,14 @@ class _Builder:
         self.issues: list[Issue] = []
         self._scalars = SafeConstructor()
 
-    def build(self, root: Node) -> Document:
-        self._check_expansion(root)
-        self.doc.data = self._node(root, (), 0)
+    def build(self, root: Node, *, has_anchors: bool = True) -> Document:
+        if has_anchors:  # without an anchor there is no alias, so nothing can expand
+            self._check_expansion(root)
+        self.doc.root = root
+        try:
+            self.doc.data = self._node(root, (), 0)
+        except _BuildError as exc:
+            raise InputError(exc.issues) from None
         if self.issues:
             raise InputError(self.issues)
         return self.doc
@@ -366,9 +441,12 @@ class _Builder:
 
     # -- construction -------------------------------------------------------
     def _node(self, node: Node, path: Path, depth: int) -> Any:
-        self.doc.values[path] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+        if depth > MAX_DEPTH:
+            raise _BuildError(
+                [self._at(node, "CB101", f"nesting is deeper than {MAX_DEPTH} levels")]
+            )
         if isinstance(node, ScalarNode):
-            return self._scalar(node)
+            return self._scalar(node, path)
         if isinstance(node, SequenceNode):
             if node.tag != _TAG + "seq":
                 self.issues.append(self._at(node, "CB101", f"unsupported tag {node.tag!r}"))
@@ -403,11 +481,9 @@ class _Builder:
                 )
                 continue
             first_line[key] = line
-            self._key(key_node, (*path, key))
             result[key] = self._node(value_node, (*path, key), depth + 1)
-        for key, key_node, value_node in merged:
+        for key, _key_node, value_node in merged:
             if key not in result:  # explicit keys win over merged ones
-                self._key(key_node, (*path, key))
                 result[key] = self._node(value_node, (*path, key), depth + 1)
         return result
 
@@ -421,10 +497,7 @@ class _Builder:
                 if isinstance(key_node, ScalarNode):
                     yield key_node.value, key_node, value_node
 
-    def _key(self, key_node: Node, path: Path) -> None:
-        self.doc.keys[path] = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-
-    def _scalar(self, node: ScalarNode) -> Any:
+    def _scalar(self, node: ScalarNode, path: Path) -> Any:
         tag = node.tag
         value: str = node.value
         try:
@@ -449,9 +522,10 @@ class _Builder:
             if tag == _TAG + "timestamp":
                 return self._scalars.construct_yaml_timestamp(node)
         except (ValueError, ArithmeticError):
-            self.issues.append(
-                self._at(node, "CB105", f"{value!r} is not a valid {tag[len(_TAG) :]}")
-            )
+            kind = "date" if tag == _TAG + "timestamp" else tag[len(_TAG) :]
+            hint = "; write a date as YYYY-MM-DD" if kind == "date" else ""
+            issue = self._at(node, "CB105", f"{value!r} is not a valid {kind}{hint}")
+            self.issues.append(replace(issue, path=format_path(path)))
             return value
         self.issues.append(self._at(node, "CB101", f"unsupported tag {tag!r}"))
         return value

@@ -4,8 +4,6 @@
 boolean, integer, number, percent, choice, scale, date or text.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import difflib
 from decimal import Decimal
@@ -28,6 +26,7 @@ __all__ = [
     "ScaleAnswer",
     "Step",
     "TextAnswer",
+    "shown",
     "suggest",
 ]
 
@@ -47,8 +46,23 @@ def suggest(word: str, candidates: Any) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
+def shown(value: Any) -> str:
+    """A value as YAML writes it: `true`, `12.5`, `'text'`, `[a, b]`, `2021-11-06`."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(shown(v) for v in value) + "]"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return repr(value)
+    return str(value)
+
+
 def _wrong(expected: str, value: Any) -> AnswerValueError:
-    return AnswerValueError("CB302", f"expected {expected}, got {value!r}")
+    return AnswerValueError("CB302", f"expected {expected}, got {shown(value)}")
 
 
 def _number(value: Any, expected: str) -> Decimal:
@@ -62,9 +76,9 @@ def _number(value: Any, expected: str) -> Decimal:
 
 def _check_bounds(value: Any, low: Any, high: Any) -> None:
     if low is not None and value < low:
-        raise AnswerValueError("CB303", f"{value} is below the minimum {low}")
+        raise AnswerValueError("CB303", f"{shown(value)} is below the minimum {shown(low)}")
     if high is not None and value > high:
-        raise AnswerValueError("CB303", f"{value} is above the maximum {high}")
+        raise AnswerValueError("CB303", f"{shown(value)} is above the maximum {shown(high)}")
 
 
 class BooleanAnswer(Model):
@@ -76,8 +90,9 @@ class BooleanAnswer(Model):
         """The value as a bool, or an AnswerValueError."""
         if isinstance(value, bool):
             return value
-        hint = " (write true or false)" if isinstance(value, str) else ""
-        raise AnswerValueError("CB302", f"expected true or false, got {value!r}{hint}")
+        words = {"yes", "no", "y", "n", "on", "off", "ja", "nei", "true", "false"}
+        hint = " (write true or false, unquoted)" if str(value).strip().lower() in words else ""
+        raise AnswerValueError("CB302", f"expected true or false, got {shown(value)}{hint}")
 
     def describe(self) -> str:
         """A short description of the expected value."""

@@ -1,10 +1,8 @@
 """An answer to one indicator, as an assessor records it (and as golden examples do)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import Field, GetJsonSchemaHandler, PlainValidator, WithJsonSchema, model_validator
 from pydantic.json_schema import JsonSchemaValue
@@ -68,7 +66,7 @@ class Answer(Model):
         return data if isinstance(data, dict) else {"value": data}
 
     @model_validator(mode="after")
-    def _value_or_status(self) -> Answer:
+    def _value_or_status(self) -> Self:
         if self.status == "not_applicable" and self.value is not None:
             raise ValueError("give either a value or `status: not_applicable`, not both")
         return self

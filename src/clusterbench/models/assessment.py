@@ -1,10 +1,8 @@
 """The assessment file: who was assessed, when, by whom, against which criteria, and the answers."""
 
-from __future__ import annotations
-
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import Field, StrictBool, field_validator, model_validator
 
@@ -98,7 +96,7 @@ class RelatedAnswers(Model):
     note: str | None = None
 
     @model_validator(mode="after")
-    def _answers_or_level(self) -> RelatedAnswers:
+    def _answers_or_level(self) -> Self:
         if self.answers and self.level is not None:
             raise ValueError("give either `answers` or a stated `level`, not both")
         return self
@@ -136,7 +134,7 @@ class PreviousAssessment(Model):
     report_id: str | None = None
 
     @model_validator(mode="after")
-    def _file_or_facts(self) -> PreviousAssessment:
+    def _file_or_facts(self) -> Self:
         if self.file is None and self.date is None:
             raise ValueError("give the previous assessment's `file`, or its `date` and `level`")
         if self.file is not None and (self.date is not None or self.level is not None):

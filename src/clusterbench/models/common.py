@@ -6,13 +6,11 @@ clear error of its own instead of pydantic's per-member union errors, and declar
 the plain JSON Schema an editor needs.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError, core_schema
@@ -29,6 +27,7 @@ __all__ = [
     "Scalar",
     "Share",
     "Text",
+    "construct",
     "to_json_number",
 ]
 
@@ -50,6 +49,40 @@ class Model(BaseModel):
         use_enum_values=False,
         defer_build=True,  # build each schema on first use: validate starts faster
     )
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+_TEMPLATES: dict[type, tuple[dict[str, Any], tuple[tuple[str, Any], ...]]] = {}
+
+
+def construct(cls: type[M], **values: Any) -> M:
+    """Build a model from values that are already of their types, without validation.
+
+    For records the scoring core produces from validated input (thousands per batch):
+    validation would only check what the code just computed.  Missing fields get their
+    defaults, and fields keep their declared order (the serializer writes __dict__
+    order).  Tests round-trip every such record through validation.
+    """
+    found = _TEMPLATES.get(cls)
+    if found is None:
+        fields = cls.__pydantic_fields__
+        template = {name: f.get_default(call_default_factory=False) for name, f in fields.items()}
+        factories = tuple((name, f) for name, f in fields.items() if f.default_factory is not None)
+        found = _TEMPLATES[cls] = (template, factories)
+    template, factories = found
+    ordered = dict(template)
+    ordered.update(values)
+    for name, field in factories:
+        if name not in values:  # a fresh dict or list for each record
+            ordered[name] = field.get_default(call_default_factory=True)
+    model = cls.__new__(cls)
+    object.__setattr__(model, "__dict__", ordered)
+    object.__setattr__(model, "__pydantic_fields_set__", set(values))
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
+    return model
 
 
 def _kind(value: Any) -> str:
@@ -129,8 +162,10 @@ def _decimal(value: Any) -> Decimal:
     return value
 
 
-def to_json_number(value: Decimal) -> int | float:
-    """A Decimal as JSON writes it: an integer when whole, else a float."""
+def to_json_number(value: Decimal | int) -> int | float:
+    """A number as JSON writes it: an integer when whole, else a float."""
+    if isinstance(value, int):
+        return value
     return int(value) if value == value.to_integral_value() else float(value)
 
 
@@ -326,7 +361,7 @@ class Text:
         return hash(data if isinstance(data, str) else tuple(sorted(data.items())))
 
     @classmethod
-    def validate(cls, value: Any) -> Text:
+    def validate(cls, value: Any) -> "Text":
         """Accept a non-empty string or a mapping of language code to non-empty string."""
         if isinstance(value, Text):
             return value

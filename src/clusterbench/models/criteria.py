@@ -1,11 +1,12 @@
 """The criteria file: one indicator set, its levels and its golden examples."""
 
-from __future__ import annotations
-
+import hashlib
+import json
 from decimal import Decimal
-from typing import Any, Literal
+from functools import cached_property
+from typing import Literal
 
-from pydantic import Field, PrivateAttr, StrictBool
+from pydantic import Field, StrictBool
 
 from .answer_types import AnswerType
 from .answers import Answer
@@ -160,33 +161,46 @@ class Criteria(Model):
     levels: tuple[Level, ...] = Field(min_length=1)
     examples: tuple[Example, ...] = ()
 
-    _indicators: dict[str, Indicator] = PrivateAttr(default_factory=dict)
-    _categories: dict[str, Category] = PrivateAttr(default_factory=dict)
-    _levels: dict[str, Level] = PrivateAttr(default_factory=dict)
+    # Lookups are cached in the instance dict (functools.cached_property): pydantic's own
+    # private attributes go through a slow __getattr__, and scoring asks for every indicator.
+    @cached_property
+    def _indicator_map(self) -> dict[str, Indicator]:
+        return {i.id: i for i in self.indicators}
 
-    def model_post_init(self, context: Any) -> None:
-        self._indicators.update((i.id, i) for i in self.indicators)
-        self._categories.update((c.id, c) for c in self.categories)
-        self._levels.update((lv.id, lv) for lv in self.levels)
+    @cached_property
+    def _category_map(self) -> dict[str, Category]:
+        return {c.id: c for c in self.categories}
+
+    @cached_property
+    def _level_map(self) -> dict[str, Level]:
+        return {lv.id: lv for lv in self.levels}
+
+    @cached_property
+    def _level_ranks(self) -> dict[str, int]:
+        return {lv.id: rank for rank, lv in enumerate(self.levels, start=1)}
 
     def indicator(self, indicator_id: str) -> Indicator | None:
         """The indicator with this id, or None."""
-        return self._indicators.get(indicator_id)
+        return self._indicator_map.get(indicator_id)
 
     def category(self, category_id: str) -> Category | None:
         """The category with this id, or None."""
-        return self._categories.get(category_id)
+        return self._category_map.get(category_id)
 
     def level(self, level_id: str) -> Level | None:
         """The level with this id, or None."""
-        return self._levels.get(level_id)
+        return self._level_map.get(level_id)
 
     def level_rank(self, level_id: str | None) -> int:
         """Position of a level from 1 (lowest); 0 for None or an unknown id."""
-        for rank, level in enumerate(self.levels, start=1):
-            if level.id == level_id:
-                return rank
-        return 0
+        return self._level_ranks.get(level_id, 0) if level_id is not None else 0
+
+    @cached_property
+    def content_hash(self) -> str:
+        """SHA-256 of the canonical JSON content: formatting and comments do not change it."""
+        data = self.model_dump(mode="json", by_alias=True)
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     @property
     def total_points(self) -> Decimal:

@@ -15,8 +15,6 @@ Each requirement is a mapping with a `kind`::
       - {kind: improved, at_least: 3, of: improvement_areas}
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -122,7 +120,7 @@ class ImprovedRequirement(_Requirement):
         default="indicators",
         description=(
             "`indicators`: indicators whose points or band rose since the previous assessment; "
-            "`improvement_areas`: the assessment's declared improvement areas whose indicator is now met."
+            "`improvement_areas`: the assessment's improvement areas the assessor marked verified."
         ),
     )
 

@@ -5,8 +5,6 @@ Decisions are made with exact fractions; the shares stored here are rounded to s
 places for display and JSON only.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal

@@ -7,11 +7,10 @@ the assessment).  On a multiple-choice answer the comparison operators count the
 options chosen, and `equals`/`one_of` ask whether a given option is among them.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Literal
+from functools import cached_property
+from typing import Any, Literal, Self
 
 from pydantic import Field, StrictBool, model_validator
 
@@ -62,7 +61,7 @@ class Rule(Model):
     )
 
     @model_validator(mode="after")
-    def _one_kind_of_operator(self) -> Rule:
+    def _one_kind_of_operator(self) -> Self:
         given = self.operators()
         if not given:
             raise ValueError(
@@ -106,6 +105,7 @@ class Rule(Model):
 
     def holds(self, value: Any, *, on: dt.date | None = None) -> bool:
         """Whether `value` satisfies the rule; `on` is the assessment date."""
+        # Written for speed: scoring calls this for every rule of every indicator.
         if value is None:
             return False
         if isinstance(value, list | tuple):  # a multiple choice
@@ -113,9 +113,9 @@ class Rule(Model):
                 return self.equals in value
             if self.one_of is not None:
                 return any(item in self.one_of for item in value)
-            value = Decimal(len(value))
+            value = len(value)
         if self.is_true is not None:
-            return isinstance(value, bool) and value is self.is_true
+            return value is self.is_true
         if self.equals is not None:
             return _same(value, self.equals)
         if self.one_of is not None:
@@ -124,16 +124,26 @@ class Rule(Model):
             if not isinstance(value, dt.date) or on is None:
                 return False
             return add_months(on, -self.within_months) <= value <= on
-        low, low_included = self.lower()
-        high, high_included = self.upper()
+        if isinstance(value, bool):
+            return False
         try:
-            if low is not None and (value < low or (value == low and not low_included)):
+            between = self.between
+            if between is not None:
+                return bool(between[0] <= value <= between[1])
+            if self.at_least is not None and value < self.at_least:
                 return False
-            if high is not None and (value > high or (value == high and not high_included)):
+            if self.above is not None and value <= self.above:
                 return False
+            if self.at_most is not None and value > self.at_most:
+                return False
+            return not (self.below is not None and value >= self.below)
         except TypeError:  # a date compared with a number: the rule does not fit
             return False
-        return not isinstance(value, bool)
+
+    @cached_property
+    def description(self) -> str:
+        """The rule in compact symbols, computed once (rules are immutable)."""
+        return self.describe()
 
     def describe(self) -> str:
         """The rule in compact symbols: `≥ 15`, `10–14`, `one of a, b`."""
@@ -176,7 +186,7 @@ class Bands(Model):
     red: Rule | None = None
 
     @model_validator(mode="after")
-    def _some_band(self) -> Bands:
+    def _some_band(self) -> Self:
         if not any(rule is not None for _, rule in self.items()):
             raise ValueError("bands need at least one of green, yellow, red")
         return self
@@ -187,9 +197,12 @@ class Bands(Model):
 
     def colour_of(self, value: Any, *, on: dt.date | None = None) -> BandName | None:
         """The first band whose rule holds for `value`, or None."""
-        for name, rule in self.items():
-            if rule is not None and rule.holds(value, on=on):
-                return name
+        if self.green is not None and self.green.holds(value, on=on):
+            return "green"
+        if self.yellow is not None and self.yellow.holds(value, on=on):
+            return "yellow"
+        if self.red is not None and self.red.holds(value, on=on):
+            return "red"
         return None
 
 

@@ -13,6 +13,8 @@ from decimal import Decimal
 from ..models.criteria import Criteria, Level
 from ..models.requirements import (
     AnsweredRequirement,
+    CategoryFloorsRequirement,
+    IndicatorsMetRequirement,
     LevelRequirement,
     MinimumsRequirement,
     PointsRequirement,
@@ -21,13 +23,20 @@ from ..models.requirements import (
 )
 from ..models.result import Gap, Margin
 from .facts import Facts
-from .requirements import explain, holds, level_holds, sum_points
+from .requirements import candidates, explain, holds, level_holds, sum_points
+from .values import passing_value
 
 __all__ = ["find_gap", "find_margin", "flat_requirements"]
 
 # Mandatory fixes first: a minimum requirement or an unanswered indicator must be fixed
 # whatever else is done, and the points it brings count towards the score.
 _PRIORITY: dict[type, int] = {MinimumsRequirement: 0, AnsweredRequirement: 1}
+_POINTS_KINDS = (
+    ScoreRequirement,
+    PointsRequirement,
+    IndicatorsMetRequirement,
+    CategoryFloorsRequirement,
+)
 
 
 def flat_requirements(level: Level, criteria: Criteria) -> list[Requirement]:
@@ -52,24 +61,23 @@ def flat_requirements(level: Level, criteria: Criteria) -> list[Requirement]:
 def find_gap(level: Level, facts: Facts) -> Gap:
     """The fewest indicators which, met, reach ``level`` (greedy, verified by re-deciding)."""
     requirements = flat_requirements(level, facts.criteria)
-    start = [explain(req, facts) for req in requirements]
-    failing = [(req, res) for req, res in zip(requirements, start, strict=True) if not res.held]
-    blocked = tuple(res.text for _, res in failing if not res.fixable)
-    minimums = tuple(
+    failing = [(req, explain(req, facts)) for req in requirements if not holds(req, facts)]
+    blocked = _unique(res.text for _, res in failing if not res.fixable)
+    minimums = _unique(
         i for req, res in failing if isinstance(req, MinimumsRequirement) for i in res.indicators
     )
-    unanswered = tuple(
+    unanswered = _unique(
         i for req, res in failing if isinstance(req, AnsweredRequirement) for i in res.indicators
     )
     missing = _points_missing(failing, facts)
 
     chosen: list[str] = []
     current = facts
-    fixable = sorted(
+    repairable = sorted(
         (req for req, res in failing if res.fixable), key=lambda r: _PRIORITY.get(type(r), 2)
     )
     for _ in range(len(facts.indicators) + 1):
-        still = [req for req in fixable if not holds(req, current)]
+        still = [req for req in repairable if not holds(req, current)]
         if not still:
             break
         candidate = _next_candidate(still, current, chosen)
@@ -77,7 +85,10 @@ def find_gap(level: Level, facts: Facts) -> Gap:
             break
         chosen.append(candidate)
         current = current.with_outcomes({candidate: current.indicators[candidate].as_met()})
-    reachable = not blocked and level_holds_except_blocked(level, current, requirements)
+        for dependent in _dependents(candidate, current):
+            chosen.append(dependent)
+            current = current.with_outcomes({dependent: current.indicators[dependent].as_met()})
+    reachable = not blocked and all(holds(req, current) for req in repairable)
     order = list(facts.indicators)
     return Gap(
         indicators=tuple(sorted(chosen, key=order.index)),
@@ -89,18 +100,27 @@ def find_gap(level: Level, facts: Facts) -> Gap:
     )
 
 
+def _dependents(controller: str, facts: Facts) -> list[str]:
+    """Indicators that would apply, and so need meeting too, once ``controller`` is met."""
+    model = facts.criteria.indicator(controller)
+    value = passing_value(model, facts.date) if model is not None else None
+    found = []
+    for indicator in facts.criteria.indicators:
+        condition = indicator.applies_if
+        if condition is None or condition.indicator != controller or value is None:
+            continue
+        if condition.holds(value, on=facts.date) and facts.indicators[indicator.id].status != "met":
+            found.append(indicator.id)
+    return found
+
+
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def level_holds_except_blocked(level: Level, facts: Facts, requirements: list[Requirement]) -> bool:
-    """Whether every requirement answers can change now holds."""
-    return all(holds(req, facts) or not explain(req, facts).fixable for req in requirements)
-
-
 def _next_candidate(failing: list[Requirement], facts: Facts, chosen: list[str]) -> str | None:
     for req in failing:
-        for candidate in explain(req, facts).indicators:
+        for candidate in candidates(req, facts):
             outcome = facts.indicators.get(candidate)
             if (
                 candidate not in chosen
@@ -140,13 +160,24 @@ def find_margin(level: Level, facts: Facts) -> Margin:
             earned, possible = sum_points(scope)
             needed = req.at_least * possible if isinstance(req, ScoreRequirement) else req.at_least
             slack = earned - needed if slack is None else min(slack, earned - needed)
-    single = [
-        o.id
-        for o in facts.indicators.values()
-        if o.minimum
-        and o.status == "met"
-        and not level_holds(level, facts.with_outcomes({o.id: o.as_lost()}))
-    ]
+    # A met minimum requirement is a single point of failure wherever the level asks for
+    # every minimum (or names it): no need to simulate its loss.
+    named: set[str] = set()
+    every = False
+    for req in requirements:
+        if isinstance(req, MinimumsRequirement):
+            every = every or req.indicators is None
+            named.update(req.indicators or ())
+    single = []
+    for o in facts.indicators.values():
+        if not o.minimum or o.status != "met":
+            continue
+        if (
+            every
+            or o.id in named
+            or not level_holds(level, facts.with_outcomes({o.id: o.as_lost()}))
+        ):
+            single.append(o.id)
     order = list(facts.indicators)
     earning = sorted(
         (
@@ -158,6 +189,8 @@ def find_margin(level: Level, facts: Facts) -> Margin:
     )
     by_points: list[str] = []
     current = facts
+    if not any(isinstance(r, _POINTS_KINDS) for r in requirements):
+        earning = []  # nothing the level asks for depends on points or met indicators
     for outcome in earning:
         by_points.append(outcome.id)
         current = current.with_outcomes({outcome.id: outcome.as_lost()})

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from collections.abc import Mapping
-from decimal import Decimal
-from fractions import Fraction
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from ..errors import AssessmentError, Issue, Severity
 from ..models.answers import Answer
 from ..models.assessment import Assessment
+from ..models.common import construct
 from ..models.criteria import Criteria
 from ..models.requirements import CriteriaRequirement
 from ..models.result import (
@@ -29,17 +27,17 @@ from .facts import Facts, Outcome, Previous
 from .history import compare, validity
 from .indicators import evaluate_indicators
 from .requirements import explain_level, level_holds, sum_points
-from .text import as_decimal
-from .values import normalized_answers
+from .values import normalized_values
 
-__all__ = ["criteria_hash", "decide_level", "score"]
+__all__ = ["criteria_hash", "decide", "decide_level", "score"]
+
+_ZERO = Decimal(0)
+_SIX_PLACES = Decimal("0.000001")
 
 
 def criteria_hash(criteria: Criteria) -> str:
     """SHA-256 of the criteria's canonical JSON: the same content gives the same hash."""
-    data = criteria.model_dump(mode="json", by_alias=True)
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return criteria.content_hash
 
 
 def score(
@@ -63,9 +61,89 @@ def score(
     answers = dict(assessment.answers)
     for key, value in (assume or {}).items():
         answers[key] = Answer(value=value)
-    normalized = normalized_answers(criteria, answers)
-    results = evaluate_indicators(criteria, normalized, assessment.date)
-    facts = Facts(
+    values = normalized_values(criteria, answers)
+    results = evaluate_indicators(criteria, answers, values, assessment.date)
+    facts = _facts(criteria, assessment, previous, dependencies, results)
+    held = [level_holds(level, facts) for level in criteria.levels]
+    awarded = next(
+        (lv.id for lv, ok in reversed(list(zip(criteria.levels, held, strict=True))) if ok), None
+    )
+    awarded_rank = criteria.level_rank(awarded)
+    levels = tuple(
+        construct(
+            LevelResult,
+            id=level.id,
+            awarded=level.id == awarded,
+            held=ok,
+            requirements=explain_level(level, facts),
+            gap=find_gap(level, facts) if rank > awarded_rank and not ok else None,
+        )
+        for rank, (level, ok) in enumerate(zip(criteria.levels, held, strict=True), start=1)
+    )
+    earned, possible = sum_points(facts.indicators.values())
+    awarded_level = criteria.level(awarded) if awarded else None
+    return construct(
+        Result,
+        criteria=construct(
+            CriteriaRef, id=criteria.id, version=criteria.version, hash=criteria_hash(criteria)
+        ),
+        organisation=assessment.organisation,
+        assessment=assessment.assessment,
+        level=awarded,
+        score=construct(
+            ScoreResult, points=earned, max_points=possible, share=_share(earned, possible)
+        ),
+        categories=_categories(criteria, facts),
+        indicators=results,
+        levels=levels,
+        margin=find_margin(awarded_level, facts) if awarded_level is not None else None,
+        validity=validity(criteria, awarded, facts),
+        comparison=compare(facts),
+        related=tuple(related for related, _ in facts.related.values()),
+        assumptions={key: values[key] for key in (assume or {}) if key in values},
+    )
+
+
+def decide_level(
+    criteria: Criteria, answers: Mapping[str, Answer], on: dt.date
+) -> tuple[str | None, Decimal, Decimal]:
+    """Only the level and the points of a set of answers (for related criteria sets)."""
+    results = evaluate_indicators(criteria, answers, normalized_values(criteria, answers), on)
+    facts = Facts(criteria=criteria, indicators={r.id: _outcome(r) for r in results}, date=on)
+    level = next((lv.id for lv in reversed(criteria.levels) if level_holds(lv, facts)), None)
+    earned, possible = sum_points(facts.indicators.values())
+    return level, earned, possible
+
+
+def decide(
+    criteria: Criteria,
+    assessment: Assessment,
+    previous: Result | None = None,
+    *,
+    dependencies: Mapping[str, Criteria] | None = None,
+) -> tuple[str | None, Decimal, Decimal]:
+    """The level and (earned, possible) points of `score()`, without explaining them.
+
+    For checking many golden examples quickly; `score()` explains a failing one.
+    """
+    answers = dict(assessment.answers)
+    results = evaluate_indicators(
+        criteria, answers, normalized_values(criteria, answers), assessment.date
+    )
+    facts = _facts(criteria, assessment, previous, dependencies, results)
+    level = next((lv.id for lv in reversed(criteria.levels) if level_holds(lv, facts)), None)
+    earned, possible = sum_points(facts.indicators.values())
+    return level, earned, possible
+
+
+def _facts(
+    criteria: Criteria,
+    assessment: Assessment,
+    previous: Result | None,
+    dependencies: Mapping[str, Criteria] | None,
+    results: tuple[IndicatorResult, ...],
+) -> Facts:
+    return Facts(
         criteria=criteria,
         indicators={r.id: _outcome(r) for r in results},
         date=assessment.date,
@@ -77,51 +155,6 @@ def score(
             if a.verified and criteria.indicator(a.indicator) is not None
         ),
     )
-    held = [level_holds(level, facts) for level in criteria.levels]
-    awarded = next(
-        (lv.id for lv, ok in reversed(list(zip(criteria.levels, held, strict=True))) if ok), None
-    )
-    awarded_rank = criteria.level_rank(awarded)
-    levels = tuple(
-        LevelResult(
-            id=level.id,
-            awarded=level.id == awarded,
-            held=ok,
-            requirements=explain_level(level, facts),
-            gap=find_gap(level, facts) if rank > awarded_rank and not ok else None,
-        )
-        for rank, (level, ok) in enumerate(zip(criteria.levels, held, strict=True), start=1)
-    )
-    earned, possible = sum_points(facts.indicators.values())
-    awarded_level = criteria.level(awarded) if awarded else None
-    return Result(
-        criteria=CriteriaRef(
-            id=criteria.id, version=criteria.version, hash=criteria_hash(criteria)
-        ),
-        organisation=assessment.organisation,
-        assessment=assessment.assessment,
-        level=awarded,
-        score=ScoreResult(points=earned, max_points=possible, share=_share(earned, possible)),
-        categories=_categories(criteria, facts),
-        indicators=results,
-        levels=levels,
-        margin=find_margin(awarded_level, facts) if awarded_level is not None else None,
-        validity=validity(criteria, awarded, facts),
-        comparison=compare(facts),
-        related=tuple(related for related, _ in facts.related.values()),
-        assumptions={key: normalized[key].value for key in (assume or {}) if key in normalized},
-    )
-
-
-def decide_level(
-    criteria: Criteria, answers: Mapping[str, Answer], on: dt.date
-) -> tuple[str | None, Decimal, Decimal]:
-    """Only the level and the points of a set of answers (for related criteria sets)."""
-    results = evaluate_indicators(criteria, normalized_answers(criteria, answers), on)
-    facts = Facts(criteria=criteria, indicators={r.id: _outcome(r) for r in results}, date=on)
-    level = next((lv.id for lv in reversed(criteria.levels) if level_holds(lv, facts)), None)
-    earned, possible = sum_points(facts.indicators.values())
-    return level, earned, possible
 
 
 def _outcome(result: IndicatorResult) -> Outcome:
@@ -137,7 +170,9 @@ def _outcome(result: IndicatorResult) -> Outcome:
 
 
 def _share(earned: Decimal, possible: Decimal) -> Decimal | None:
-    return as_decimal(Fraction(earned) / Fraction(possible)) if possible else None
+    if not possible:
+        return None
+    return (earned / possible).quantize(_SIX_PLACES, ROUND_HALF_EVEN)
 
 
 def _previous(
@@ -173,7 +208,7 @@ def _related(
         entry = assessment.related.get(criteria_id)
         if entry is None:
             found[criteria_id] = (
-                RelatedResult(criteria=criteria_id, level=None, source="missing"),
+                construct(RelatedResult, criteria=criteria_id, level=None, source="missing"),
                 order,
             )
         elif entry.answers:
@@ -192,7 +227,8 @@ def _related(
                     ]
                 )
             level, earned, possible = decide_level(other, entry.answers, assessment.date)
-            related = RelatedResult(
+            related = construct(
+                RelatedResult,
                 criteria=criteria_id,
                 level=level,
                 source="answers",
@@ -202,31 +238,46 @@ def _related(
             found[criteria_id] = (related, order)
         else:
             found[criteria_id] = (
-                RelatedResult(criteria=criteria_id, level=entry.level, source="stated"),
+                construct(RelatedResult, criteria=criteria_id, level=entry.level, source="stated"),
                 order,
             )
     return found
 
 
+class _Tally:
+    __slots__ = ("applicable", "earned", "met", "possible")
+
+    def __init__(self) -> None:
+        self.earned = self.possible = _ZERO
+        self.met = self.applicable = 0
+
+
 def _categories(criteria: Criteria, facts: Facts) -> tuple[CategoryResult, ...]:
+    totals = {c.id: _Tally() for c in criteria.categories}
+    for outcome in facts.indicators.values():
+        tally = totals[outcome.category]
+        if outcome.status != "not_applicable":
+            tally.earned += outcome.points
+            tally.possible += outcome.max_points
+            tally.applicable += 1
+            tally.met += outcome.status == "met"
     out = []
     for category in criteria.categories:
-        scope = [o for o in facts.indicators.values() if o.category == category.id]
-        earned, possible = sum_points(scope)
-        share = _share(earned, possible)
+        tally = totals[category.id]
         floor_held = None
         if category.floor is not None:
-            floor_held = not possible or earned >= category.floor * possible
+            floor_held = not tally.possible or tally.earned >= category.floor * tally.possible
         out.append(
-            CategoryResult(
+            construct(
+                CategoryResult,
                 id=category.id,
-                points=earned,
-                max_points=possible,
-                share=share,
+                points=tally.earned,
+                max_points=tally.possible,
+                share=_share(tally.earned, tally.possible),
                 floor=category.floor,
                 floor_held=floor_held,
-                met=sum(1 for o in scope if o.status == "met"),
-                applicable=sum(1 for o in scope if o.applicable),
+                met=tally.met,
+                applicable=tally.applicable,
             )
         )
     return tuple(out)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..models.criteria import Criteria
 from ..models.result import Band, RelatedResult, Status
@@ -17,11 +18,11 @@ from ..models.result import Band, RelatedResult, Status
 __all__ = ["Facts", "Outcome", "Previous"]
 
 _BAND_RANK = {None: 0, "red": 1, "yellow": 2, "green": 3}
+_ZERO = Decimal(0)
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """One indicator's decided state."""
+class Outcome(NamedTuple):
+    """One indicator's decided state (a tuple: simulations build many)."""
 
     id: str
     category: str
@@ -38,11 +39,15 @@ class Outcome:
 
     def as_met(self) -> Outcome:
         """This indicator fully met."""
-        return replace(self, status="met", points=self.max_points, band="green")
+        return Outcome(
+            self.id, self.category, "met", self.max_points, self.max_points, "green", self.minimum
+        )
 
     def as_lost(self) -> Outcome:
         """This indicator not met."""
-        return replace(self, status="not_met", points=Decimal(0), band="red")
+        return Outcome(
+            self.id, self.category, "not_met", _ZERO, self.max_points, "red", self.minimum
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +61,7 @@ class Previous:
     valid_until: dt.date | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Facts:
     """Indicator outcomes plus context; simulations replace outcomes and decide again."""
 
@@ -69,7 +74,8 @@ class Facts:
 
     def with_outcomes(self, changed: Mapping[str, Outcome]) -> Facts:
         """The same facts with some outcomes replaced."""
-        return replace(self, indicators={**self.indicators, **changed})
+        indicators = {**self.indicators, **changed}
+        return Facts(self.criteria, indicators, self.date, self.previous, self.related, self.areas)
 
     def improvements(self) -> tuple[list[str], list[str], list[str]]:
         """Indicator ids improved, declined and unchanged since the previous assessment.

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from ..errors import AssessmentError, Issue, Severity
 from ..models.answers import Answer
+from ..models.common import construct
 from ..models.criteria import Criteria, Indicator
 from ..models.result import Band, IndicatorResult, Status
 from ..models.rules import format_value
@@ -15,6 +17,7 @@ from .text import points as fmt_points
 
 __all__ = ["evaluate_indicators"]
 
+_ZERO = Decimal(0)
 _DERIVED_BAND: dict[Status, Band | None] = {
     "met": "green",
     "partly_met": "yellow",
@@ -26,11 +29,17 @@ _DERIVED_BAND: dict[Status, Band | None] = {
 
 
 def evaluate_indicators(
-    criteria: Criteria, answers: Mapping[str, Answer], on: dt.date, *, file: str = "<assessment>"
+    criteria: Criteria,
+    answers: Mapping[str, Answer],
+    values: Mapping[str, Any],
+    on: dt.date,
+    *,
+    file: str = "<assessment>",
 ) -> tuple[IndicatorResult, ...]:
     """Every indicator's result, in the criteria's order.
 
-    ``answers`` must hold normalised values (see :func:`normalized_answers`).
+    ``answers`` says which indicators are marked not applicable; ``values`` holds the
+    normalised answer values (see :func:`normalized_values`).
     """
     results = []
     problems: list[Issue] = []
@@ -49,7 +58,7 @@ def evaluate_indicators(
                 )
             )
             continue
-        results.append(_evaluate(indicator, answer, answers, on))
+        results.append(_evaluate(indicator, answer, values, on))
     if problems:
         raise AssessmentError(problems)
     return tuple(results)
@@ -62,7 +71,7 @@ def _may_be_not_applicable(indicator: Indicator) -> bool:
 def _evaluate(
     indicator: Indicator,
     answer: Answer | None,
-    answers: Mapping[str, Answer],
+    values: Mapping[str, Any],
     on: dt.date,
 ) -> IndicatorResult:
     base = {
@@ -73,36 +82,26 @@ def _evaluate(
     }
     if answer is not None and answer.not_applicable:
         reason = f"not applicable: {answer.reason}" if answer.reason else "not applicable"
-        return IndicatorResult(
-            **base, status="not_applicable", points=Decimal(0), band=None, reason=reason
-        )
+        return _result(base, "not_applicable", _ZERO, None, None, None, reason)
     condition = indicator.applies_if
     if condition is not None:
-        other = answers.get(condition.indicator)
-        if (
-            other is not None
-            and other.value is not None
-            and not condition.holds(other.value, on=on)
-        ):
+        other = values.get(condition.indicator)
+        if other is not None and not condition.holds(other, on=on):
             reason = (
-                f"not applicable: {condition.indicator} is {format_value(other.value)}, "
-                f"it applies when {condition.describe()}"
+                f"not applicable: {condition.indicator} is {format_value(other)}, "
+                f"it applies when {condition.description}"
             )
-            return IndicatorResult(
-                **base, status="not_applicable", points=Decimal(0), band=None, reason=reason
-            )
-    value = answer.value if answer is not None else None
+            return _result(base, "not_applicable", _ZERO, None, None, None, reason)
+    value = values.get(indicator.id)
     if value is None:
-        return IndicatorResult(
-            **base, status="not_answered", points=Decimal(0), band=None, reason="not answered"
-        )
+        return _result(base, "not_answered", _ZERO, None, None, None, "not answered")
 
     shown = format_value(value)
     band = indicator.bands.colour_of(value, on=on) if indicator.bands else None
     status: Status
     rule_text: str | None
     if indicator.pass_ is not None:
-        rule_text = indicator.pass_.describe()
+        rule_text = indicator.pass_.description
         if indicator.pass_.holds(value, on=on):
             status, earned, reason = "met", indicator.points, f"{shown} meets {rule_text}"
         else:
@@ -111,13 +110,13 @@ def _evaluate(
                 status, earned = "partly_met", step.points
                 reason = (
                     f"{shown} does not meet {rule_text}; partial credit "
-                    f"{fmt_points(step.points)} of {fmt_points(indicator.points)} for {step.describe()}"
+                    f"{fmt_points(step.points)} of {fmt_points(indicator.points)} for {step.description}"
                 )
             else:
                 status, earned, reason = "not_met", Decimal(0), f"{shown} does not meet {rule_text}"
     elif indicator.bands is not None:
         rule_band = dict(indicator.bands.items()).get(band) if band else None
-        rule_text = rule_band.describe() if rule_band is not None else None
+        rule_text = rule_band.description if rule_band is not None else None
         status = {"green": "met", "yellow": "partly_met", "red": "not_met"}.get(
             band or "", "not_met"
         )  # type: ignore[assignment]
@@ -129,6 +128,27 @@ def _evaluate(
         status, earned, rule_text, reason = "recorded", Decimal(0), None, f"recorded: {shown}"
     if indicator.bands is None:
         band = _DERIVED_BAND[status]
-    return IndicatorResult(
-        **base, status=status, points=earned, band=band, value=value, rule=rule_text, reason=reason
+    return _result(base, status, earned, band, value, rule_text, reason)
+
+
+def _result(
+    base: dict[str, Any],
+    status: Status,
+    points: Decimal,
+    band: Band | None,
+    value: Any,
+    rule: str | None,
+    reason: str,
+) -> IndicatorResult:
+    # Built without validation: every field is already of its type, and scoring runs
+    # this for every indicator of every assessment.
+    return construct(
+        IndicatorResult,
+        **base,
+        status=status,
+        points=points,
+        band=band,
+        value=value,
+        rule=rule,
+        reason=reason,
     )

@@ -7,6 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from ..models.common import construct
 from ..models.criteria import Level
 from ..models.dates import months_between
 from ..models.requirements import (
@@ -26,7 +27,16 @@ from ..models.result import RequirementResult
 from .facts import Facts, Outcome
 from .text import as_decimal, count, percent, points, share
 
-__all__ = ["explain", "explain_level", "holds", "level_holds", "shortfall", "sum_points"]
+__all__ = [
+    "candidates",
+    "explain",
+    "explain_level",
+    "fixable",
+    "holds",
+    "level_holds",
+    "shortfall",
+    "sum_points",
+]
 
 
 def holds(req: Requirement, facts: Facts) -> bool:
@@ -86,8 +96,13 @@ def _score(req: ScoreRequirement, facts: Facts, explain: bool) -> bool | Require
     needed = Fraction(req.at_least)
     if possible == 0:
         text = f"{_in(req.category)}no applicable indicator carries points"
-        return RequirementResult(
-            kind=req.kind, held=held, text=text, needed=req.at_least, fixable=False
+        return construct(
+            RequirementResult,
+            kind=req.kind,
+            held=held,
+            text=text,
+            needed=req.at_least,
+            fixable=fixable(req, facts),
         )
     achieved = Fraction(earned) / Fraction(possible)
     need_points = needed * Fraction(possible)
@@ -97,14 +112,15 @@ def _score(req: ScoreRequirement, facts: Facts, explain: bool) -> bool | Require
     )
     if not held:
         text += f" ({points(need_points)} points needed)"
-    return RequirementResult(
+    return construct(
+        RequirementResult,
         kind=req.kind,
         held=held,
         text=text,
         actual=as_decimal(achieved),
         needed=req.at_least,
         indicators=() if held else tuple(shortfall(scope)),
-        fixable=True,
+        fixable=fixable(req, facts),
     )
 
 
@@ -117,14 +133,15 @@ def _points(req: PointsRequirement, facts: Facts, explain: bool) -> bool | Requi
     text = (
         f"{_in(req.category)}{points(earned)} points {'≥' if held else '<'} {points(req.at_least)}"
     )
-    return RequirementResult(
+    return construct(
+        RequirementResult,
         kind=req.kind,
         held=held,
         text=text,
         actual=earned,
         needed=req.at_least,
         indicators=() if held else tuple(shortfall(scope)),
-        fixable=True,
+        fixable=fixable(req, facts),
     )
 
 
@@ -140,14 +157,15 @@ def _indicators_met(
         return held
     text = f"{_in(req.category)}{count(met, 'indicator')} met {'≥' if held else '<'} {req.at_least}"
     unmet = [r for r in scope if r.applicable and r.status != "met"]
-    return RequirementResult(
+    return construct(
+        RequirementResult,
         kind=req.kind,
         held=held,
         text=text,
         actual=met,
         needed=req.at_least,
         indicators=() if held else tuple(r.id for r in sorted(unmet, key=lambda r: -r.max_points)),
-        fixable=True,
+        fixable=fixable(req, facts),
     )
 
 
@@ -171,14 +189,15 @@ def _minimums(req: MinimumsRequirement, facts: Facts, explain: bool) -> bool | R
             text += f" ({len(waived)} waived as not applicable: {', '.join(waived)})"
     else:
         text = f"{len(failing)} of {count(len(scope), 'minimum requirement')} not met: {', '.join(failing)}"
-    return RequirementResult(
+    return construct(
+        RequirementResult,
         kind=req.kind,
         held=held,
         text=text,
         actual=len(scope) - len(failing),
         needed=len(scope),
         indicators=tuple(failing),
-        fixable=True,
+        fixable=fixable(req, facts),
     )
 
 
@@ -206,8 +225,13 @@ def _category_floors(
     ids: list[str] = []
     for name in failing:
         ids += shortfall(_scope(facts, name))
-    return RequirementResult(
-        kind=req.kind, held=held, text=text, indicators=tuple(ids), fixable=True
+    return construct(
+        RequirementResult,
+        kind=req.kind,
+        held=held,
+        text=text,
+        indicators=tuple(ids),
+        fixable=fixable(req, facts),
     )
 
 
@@ -218,7 +242,9 @@ def _criteria(req: CriteriaRequirement, facts: Facts, explain: bool) -> bool | R
         if not explain:
             return False
         text = f"{req.criteria}: not assessed ({wanted} needed)"
-        return RequirementResult(kind=req.kind, held=False, text=text, fixable=False)
+        return construct(
+            RequirementResult, kind=req.kind, held=False, text=text, fixable=fixable(req, facts)
+        )
     related, order = found
     if related.level is None:
         held = False
@@ -232,7 +258,9 @@ def _criteria(req: CriteriaRequirement, facts: Facts, explain: bool) -> bool | R
         return held
     how = "stated" if related.source == "stated" else "assessed"
     text = f"{req.criteria}: {related.level or 'no level'} ({how}; {wanted} needed)"
-    return RequirementResult(kind=req.kind, held=held, text=text, fixable=False)
+    return construct(
+        RequirementResult, kind=req.kind, held=held, text=text, fixable=fixable(req, facts)
+    )
 
 
 def _answered(req: AnsweredRequirement, facts: Facts, explain: bool) -> bool | RequirementResult:
@@ -245,14 +273,15 @@ def _answered(req: AnsweredRequirement, facts: Facts, explain: bool) -> bool | R
         text = f"{_in(req.category)}all {count(len(scope), 'applicable indicator')} answered"
     else:
         text = f"{_in(req.category)}{len(missing)} of {count(len(scope), 'applicable indicator')} not answered"
-    return RequirementResult(
+    return construct(
+        RequirementResult,
         kind=req.kind,
         held=held,
         text=text,
         actual=len(scope) - len(missing),
         needed=len(scope),
         indicators=tuple(missing),
-        fixable=True,
+        fixable=fixable(req, facts),
     )
 
 
@@ -265,7 +294,9 @@ def _previous_level(
         if not explain:
             return False
         text = f"no previous assessment (a previous {req.level}{window} is needed)"
-        return RequirementResult(kind=req.kind, held=False, text=text, fixable=False)
+        return construct(
+            RequirementResult, kind=req.kind, held=False, text=text, fixable=fixable(req, facts)
+        )
     months = months_between(previous.date, facts.date)
     same = previous.criteria == facts.criteria.id
     rank_now = facts.criteria.level_rank(previous.level) if same else 0
@@ -281,13 +312,14 @@ def _previous_level(
         f"previous assessment {previous.date.isoformat()}: {previous.level or 'no level'}, "
         f"{months} months earlier (needs {req.level}{window})"
     )
-    return RequirementResult(
+    return construct(
+        RequirementResult,
         kind=req.kind,
         held=held,
         text=text,
         actual=months,
         needed=req.months_at_least,
-        fixable=False,
+        fixable=fixable(req, facts),
     )
 
 
@@ -305,26 +337,25 @@ def _improved(req: ImprovedRequirement, facts: Facts, explain: bool) -> bool | R
     if req.of == "improvement_areas":
         counted = list(facts.areas)
         text = count(len(counted), "verified improvement area")
-        fixable = False
     else:
         counted, _, _ = facts.improvements()
         if facts.previous is None or facts.previous.indicators is None:
             text = "no previous answers to compare with"
         else:
             text = f"{count(len(counted), 'indicator')} improved since {facts.previous.date.isoformat()}"
-        fixable = facts.previous is not None and facts.previous.indicators is not None
     held = len(counted) >= req.at_least
     if not explain:
         return held
     text += f" {'≥' if held else '<'} {req.at_least}"
-    return RequirementResult(
+    return construct(
+        RequirementResult,
         kind=req.kind,
         held=held,
         text=text,
         actual=len(counted),
         needed=req.at_least,
         indicators=tuple(counted),
-        fixable=fixable,
+        fixable=fixable(req, facts),
     )
 
 
@@ -343,7 +374,8 @@ def _level(req: LevelRequirement, facts: Facts, explain: bool) -> bool | Require
     ids: list[str] = []
     for part in failing:
         ids += [i for i in part.indicators if i not in ids]
-    return RequirementResult(
+    return construct(
+        RequirementResult,
         kind=req.kind,
         held=held,
         text=text,
@@ -364,3 +396,56 @@ _HANDLERS: dict[type, Any] = {
     ImprovedRequirement: _improved,
     LevelRequirement: _level,
 }
+
+
+def fixable(req: Requirement, facts: Facts) -> bool:
+    """Whether better answers in this assessment could make ``req`` hold."""
+    if isinstance(req, CriteriaRequirement | PreviousLevelRequirement):
+        return False
+    if isinstance(req, ImprovedRequirement):
+        return (
+            req.of == "indicators"
+            and facts.previous is not None
+            and facts.previous.indicators is not None
+        )
+    if isinstance(req, ScoreRequirement):
+        return bool(sum_points(_scope(facts, req.category))[1])
+    return True
+
+
+def candidates(req: Requirement, facts: Facts) -> list[str]:
+    """Indicators which, met, would bring ``req`` closer to holding (best first), cheaply."""
+    if isinstance(req, ScoreRequirement | PointsRequirement):
+        return shortfall(_scope(facts, req.category))
+    if isinstance(req, IndicatorsMetRequirement):
+        scope = _scope(facts, req.category)
+        if req.indicators is not None:
+            scope = [facts.indicators[i] for i in req.indicators if i in facts.indicators]
+        return [
+            o.id
+            for o in sorted(scope, key=lambda o: -o.max_points)
+            if o.applicable and o.status != "met"
+        ]
+    if isinstance(req, MinimumsRequirement):
+        if req.indicators is not None:
+            scope = [facts.indicators[i] for i in req.indicators if i in facts.indicators]
+        else:
+            scope = [o for o in facts.indicators.values() if o.minimum]
+        return [o.id for o in scope if o.status not in ("met", "not_applicable")]
+    if isinstance(req, AnsweredRequirement):
+        return [o.id for o in _scope(facts, req.category) if o.status == "not_answered"]
+    if isinstance(req, CategoryFloorsRequirement):
+        found: list[str] = []
+        for name in req.categories or tuple(
+            c.id for c in facts.criteria.categories if c.floor is not None
+        ):
+            found += shortfall(_scope(facts, name))
+        return found
+    if isinstance(req, ImprovedRequirement) and req.of == "indicators":
+        improved = set(facts.improvements()[0])
+        return [
+            o.id
+            for o in facts.indicators.values()
+            if o.applicable and o.status != "met" and o.id not in improved
+        ]
+    return []

@@ -19,33 +19,30 @@ from ..models.answers import Answer
 from ..models.criteria import Criteria, Indicator
 from ..models.rules import Rule
 
-__all__ = ["normalized_answers", "passing_value"]
+__all__ = ["normalized_values", "passing_value"]
 
 
-def normalized_answers(
+def normalized_values(
     criteria: Criteria, answers: Mapping[str, Answer], *, file: str = "<assessment>"
-) -> dict[str, Answer]:
-    """Answers with values normalised to their indicator's type (exact Decimals, tuples).
+) -> dict[str, Any]:
+    """The answered values, normalised to their indicator's type (exact Decimals, tuples).
 
     Raises :class:`AssessmentError` for an unknown indicator or a value that does not fit:
     the loaders report these with file positions before scoring ever sees them.
     """
     issues: list[Issue] = []
-    result: dict[str, Answer] = {}
+    result: dict[str, Any] = {}
     for key, answer in answers.items():
         indicator = criteria.indicator(key)
         if indicator is None:
             issues.append(_issue(file, key, "CB301", f"unknown indicator {key!r}"))
             continue
         if answer.value is None:
-            result[key] = answer
             continue
         try:
-            value = indicator.answer.normalize(answer.value)
+            result[key] = indicator.answer.normalize(answer.value)
         except AnswerValueError as exc:
             issues.append(_issue(file, key, exc.code, f"{key}: {exc.message}"))
-            continue
-        result[key] = answer.model_copy(update={"value": value})
     if issues:
         raise AssessmentError(issues)
     return result

@@ -1,4 +1,8 @@
-"""Data-driven: every valid fixture is clean, every invalid one reports exactly its .expected lines."""
+"""Data-driven: every valid fixture is clean, every invalid one reports exactly its .expected lines.
+
+Fixture folders: tests/fixtures/{criteria,assessments}/{valid,invalid}/; beside each
+invalid `<case>.yaml` lies `<case>.expected`, the exact lines `clusterbench validate` prints.
+"""
 
 from __future__ import annotations
 
@@ -11,18 +15,19 @@ from clusterbench.pipeline.validation import validate_paths
 
 from .conftest import FIXTURES
 
-VALID = sorted((FIXTURES / "criteria" / "valid").glob("*.yaml"))
-INVALID = sorted((FIXTURES / "criteria" / "invalid").glob("*.yaml"))
+KINDS = ("criteria", "assessments")
+VALID = sorted(p for kind in KINDS for p in (FIXTURES / kind / "valid").glob("*.yaml"))
+INVALID = sorted(p for kind in KINDS for p in (FIXTURES / kind / "invalid").glob("*.yaml"))
 
 
-@pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", VALID, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
 def test_valid_fixture_has_no_issue_even_when_strict(path: Path) -> None:
     report = validate_paths([path], strict=True)
     assert [str(i) for f in report.files for i in f.issues] == []
     assert report.valid
 
 
-@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
 def test_invalid_fixture_reports_exactly_the_expected_lines(
     path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -35,23 +40,24 @@ def test_invalid_fixture_reports_exactly_the_expected_lines(
     assert "invalid" in lines[-1]
 
 
-def test_every_invalid_fixture_has_its_expected_file_and_no_stray_ones() -> None:
-    folder = FIXTURES / "criteria" / "invalid"
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_invalid_fixture_has_its_expected_file_and_no_stray_ones(kind: str) -> None:
+    folder = FIXTURES / kind / "invalid"
     yamls = {p.stem for p in folder.glob("*.yaml")}
     expected = {p.stem for p in folder.glob("*.expected")}
     assert yamls == expected
-    assert len(yamls) >= 20
+    assert len(yamls) >= 10
 
 
-def test_invalid_fixtures_cover_every_syntax_schema_and_semantic_code() -> None:
+def test_invalid_fixtures_cover_every_code() -> None:
     from clusterbench.codes import CODES
 
     seen = set()
-    for path in (FIXTURES / "criteria" / "invalid").glob("*.expected"):
+    for path in FIXTURES.glob("*/invalid/*.expected"):
         for line in path.read_text(encoding="utf-8").splitlines():
             seen.add(line.rsplit("[", 1)[1].rstrip("]"))
-    # CB100 (unreadable) and CB112 (too large) are tested in test_source; CB217, CB222
-    # needs scoring; CB220 is a warning covered elsewhere.
+    # CB100 (unreadable) and CB112 (too large) are tested in test_source, CB217 (a failing
+    # golden example) in test_cli_score, CB220 (no examples) in test_cli_validate.
     tested_elsewhere = {"CB100", "CB112", "CB217", "CB220"}
-    wanted = {c for c in CODES if c < "CB300"} - tested_elsewhere
+    wanted = set(CODES) - tested_elsewhere
     assert wanted - seen == set()
