@@ -8,12 +8,13 @@ import pytest
 from pydantic import BaseModel
 
 from clusterbench.codes import CODES
-from clusterbench.models import answer_types, answers, criteria, requirements, rules
+from clusterbench.models import answer_types, answers, assessment, criteria, requirements, rules
 
 from .conftest import ROOT
 
 DOC = (ROOT / "docs" / "criteria-language.md").read_text(encoding="utf-8")
-MODULES = (criteria, answer_types, rules, requirements, answers)
+ASSESSMENT_DOC = (ROOT / "docs" / "assessment-format.md").read_text(encoding="utf-8")
+MODULES = (criteria, answer_types, rules, requirements, answers, assessment)
 MODELS = sorted(
     {
         obj
@@ -29,8 +30,13 @@ MODELS = sorted(
 
 
 def sections() -> dict[str, str]:
-    parts = re.split(r"<!-- (model: \w+|codes) -->", DOC)
-    return {parts[i].removeprefix("model: "): parts[i + 1] for i in range(1, len(parts), 2)}
+    found = {}
+    for doc in (DOC, ASSESSMENT_DOC):
+        parts = re.split(r"<!-- (model: \w+|codes) -->", doc)
+        found.update(
+            {parts[i].removeprefix("model: "): parts[i + 1] for i in range(1, len(parts), 2)}
+        )
+    return found
 
 
 def test_the_models_are_found() -> None:
@@ -66,3 +72,19 @@ def test_yaml_examples_in_the_reference_parse() -> None:
         if block.strip().startswith("#"):
             continue
         parse_text(block, "docs.yaml")
+
+
+def test_the_assessment_example_in_the_docs_validates_against_bundled_criteria(tmp_path) -> None:
+    from clusterbench.loader.assessment import check_assessment_document
+    from clusterbench.loader.source import parse_text
+
+    [block] = [
+        b
+        for b in re.findall(r"```yaml\n(.*?)```", ASSESSMENT_DOC, flags=re.S)
+        if "kind: assessment" in b
+    ]
+    checked = check_assessment_document(parse_text(block, "docs.yaml"), base=tmp_path)
+    errors = [
+        str(i) for i in checked.issues if i.is_error and i.code != "CB309"
+    ]  # its previous file is not here
+    assert errors == []

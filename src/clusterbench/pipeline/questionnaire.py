@@ -1,0 +1,132 @@
+"""A blank assessment for a criteria set: every question as a comment, ready to fill in."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ..models.answer_types import BooleanAnswer, ChoiceAnswer, DateAnswer, ScaleAnswer, TextAnswer
+from ..models.common import Text
+from ..models.criteria import Criteria, Indicator
+from ..models.requirements import CriteriaRequirement
+from ..models.rules import format_value
+
+__all__ = ["questionnaire"]
+
+
+def questionnaire(
+    criteria: Criteria, *, language: str | None = None, related: dict[str, Criteria] | None = None
+) -> str:
+    """YAML text of a blank assessment of ``criteria``.
+
+    Each indicator appears as `ID:` with no value, under comments giving its title,
+    question, answer type, points, pass rule, evidence asked for and the assessor's
+    guidance, in ``language`` (default: the criteria's first).  Criteria sets this one
+    requires (eligibility) get a `related` section when given in ``related``.
+    """
+    lang = language or criteria.languages[0]
+    out = [
+        f"# Assessment against {criteria.id} {criteria.version}: {_t(criteria.title, lang)}",
+        "# Fill in every answer after its id; `clusterbench validate` checks the file and",
+        "# `clusterbench score` scores it.  A value that does not apply, where allowed:",
+        "#   ID: {status: not_applicable, reason: why}",
+        "kind: assessment",
+        "format: 1",
+        "organisation:",
+        "  name:            # the cluster organisation's name",
+        "  country:         # ISO 3166 alpha-3 code, such as NOR, SWE, DEU",
+        "  portfolio:       # the comparative portfolio (sector), such as health, ict",
+        "  founded:         # founding year",
+        "  members:         # number of members",
+        "assessment:",
+        "  date:            # YYYY-MM-DD",
+        "  type: first      # first or renewal",
+        "  assessors:",
+        "    - {name: , role: lead assessor}",
+        f'criteria: {{id: {criteria.id}, version: "{criteria.version}"}}',
+    ]
+    wanted = [
+        req.criteria
+        for level in criteria.levels
+        for req in level.requires
+        if isinstance(req, CriteriaRequirement)
+    ]
+    known = [related[key] for key in dict.fromkeys(wanted) if related and key in related]
+    if known:
+        out.append("related:")
+        for other in known:
+            out.append(f"  {other.id}:")
+            out.append("    answers:")
+            out += _indicators(other, lang, indent="      ")
+    out.append("answers:")
+    out += _indicators(criteria, lang, indent="  ")
+    return "\n".join(out) + "\n"
+
+
+def _indicators(criteria: Criteria, lang: str, *, indent: str) -> list[str]:
+    lines: list[str] = []
+    for category in criteria.categories:
+        members = [i for i in criteria.indicators if i.category == category.id]
+        if not members:
+            continue
+        lines.append(f"{indent}# ── {_t(category.title, lang)} ──")
+        for indicator in members:
+            lines += [f"{indent}# {line}" for line in _describe(indicator, lang)]
+            lines.append(f"{indent}{indicator.id}:")
+    return lines
+
+
+def _describe(indicator: Indicator, lang: str) -> list[str]:
+    facts = []
+    if indicator.points:
+        facts.append(f"{format_value(indicator.points)} points")
+    if indicator.minimum_requirement:
+        facts.append("minimum requirement")
+    if indicator.allow_not_applicable:
+        facts.append("may be not applicable")
+    head = f"{indicator.id} {_t(indicator.title, lang)}"
+    lines = [f"{head} ({', '.join(facts)})" if facts else head]
+    if indicator.question is not None:
+        lines += _wrapped("", _t(indicator.question, lang))
+    lines += _wrapped("Answer: ", _answer_hint(indicator, lang))
+    rule = indicator.pass_ or (indicator.bands.green if indicator.bands else None)
+    if rule is not None:
+        lines.append(f"  {'Met' if indicator.pass_ else 'Green'} when: {rule.description}")
+    if indicator.applies_if is not None:
+        lines.append(
+            f"  Applies when {indicator.applies_if.indicator} {indicator.applies_if.description}"
+        )
+    if indicator.evidence:
+        lines += _wrapped("Evidence: ", "; ".join(_t(e, lang) for e in indicator.evidence))
+    if indicator.guidance is not None:
+        lines += _wrapped("Guidance: ", _t(indicator.guidance, lang))
+    return lines
+
+
+def _wrapped(label: str, text: str) -> list[str]:
+    """`  Label: text` wrapped to comment lines of a readable width."""
+    return textwrap.wrap(
+        label + text, width=86, initial_indent="  ", subsequent_indent="  " + " " * len(label)
+    )
+
+
+def _answer_hint(indicator: Indicator, lang: str) -> str:
+    answer = indicator.answer
+    if isinstance(answer, BooleanAnswer):
+        return "true or false"
+    if isinstance(answer, ChoiceAnswer):
+        options = ", ".join(f"{o.id} ({_t(o.label, lang)})" for o in answer.options)
+        return f"{'a list of' if answer.multiple else 'one of'} {options}"
+    if isinstance(answer, ScaleAnswer):
+        return "one of " + ", ".join(f"{s.value} ({_t(s.label, lang)})" for s in answer.steps)
+    if isinstance(answer, DateAnswer):
+        return "a date, YYYY-MM-DD"
+    if isinstance(answer, TextAnswer):
+        return "a text"
+    hint = answer.describe()
+    unit = getattr(answer, "unit", None)
+    return hint if unit is None else hint.replace(f"({unit})", f"({_t(unit, lang)})")
+
+
+def _t(text: Text, lang: str) -> str:
+    # One line per comment: folded YAML texts may hold line breaks.
+    return " ".join(text.in_language(lang).split())
