@@ -1,0 +1,302 @@
+"""Charts as inline SVG, made in Python: pure functions from numbers to markup.
+
+Every chart has only a `viewBox` (no width or height with units): the template's CSS
+sizes it.  Labels arrive already formatted for the report's language; they are
+XML-escaped here.  Coordinates are rounded to one decimal so that the same numbers
+always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+__all__ = [
+    "Bar",
+    "GroupedBar",
+    "category_bars",
+    "gauge",
+    "grouped_bars",
+    "light_bars",
+    "points_bar",
+    "timeline",
+]
+
+INK = "#1f2a37"
+MUTED = "#6b7280"
+GRID = "#e5e7eb"
+TRACK = "#eef1f5"
+THRESHOLD = "#b42318"
+COLOURS = {"green": "#2e7d32", "yellow": "#c99a06", "red": "#c62828", None: "#9aa5b1"}
+
+
+def _n(value: float) -> str:
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _text(
+    x: float,
+    y: float,
+    label: str,
+    *,
+    size: float = 11,
+    anchor: str = "start",
+    fill: str = INK,
+    weight: str = "normal",
+) -> str:
+    return (
+        f'<text x="{_n(x)}" y="{_n(y)}" font-size="{_n(size)}" text-anchor="{anchor}" '
+        f'fill="{fill}" font-weight="{weight}">{escape(label)}</text>'
+    )
+
+
+def _svg(width: float, height: float, body: list[str], title: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(width)} {_n(height)}" role="img" '
+        f'font-family="Inter, sans-serif"><title>{escape(title)}</title>{"".join(body)}</svg>'
+    )
+
+
+def gauge(
+    share: float,
+    threshold: float | None,
+    *,
+    colour: str,
+    value_label: str,
+    threshold_label: str,
+    title: str,
+) -> str:
+    """A half-circle gauge of a share (0–1) with the threshold marked."""
+    share = min(max(share, 0.0), 1.0)
+    cx, cy, r, width = 120.0, 100.0, 80.0, 22.0
+
+    def point(fraction: float, radius: float) -> tuple[float, float]:
+        angle = math.pi * (1 - fraction)
+        return cx + radius * math.cos(angle), cy - radius * math.sin(angle)
+
+    def arc(start: float, end: float, stroke: str) -> str:
+        x0, y0 = point(start, r)
+        x1, y1 = point(end, r)
+        large = 1 if end - start > 0.5 else 0
+        return (
+            f'<path d="M {_n(x0)} {_n(y0)} A {_n(r)} {_n(r)} 0 {large} 1 {_n(x1)} {_n(y1)}" '
+            f'fill="none" stroke="{stroke}" stroke-width="{_n(width)}"/>'
+        )
+
+    body = [arc(0, 1, TRACK)]
+    if share > 0:
+        body.append(arc(0, share, colour))
+    if threshold is not None:
+        x0, y0 = point(threshold, r - width / 2 - 4)
+        x1, y1 = point(threshold, r + width / 2 + 4)
+        lx, ly = point(threshold, r + width / 2 + 16)
+        anchor = "end" if threshold < 0.45 else "start" if threshold > 0.55 else "middle"
+        body.append(
+            f'<line x1="{_n(x0)}" y1="{_n(y0)}" x2="{_n(x1)}" y2="{_n(y1)}" stroke="{THRESHOLD}" stroke-width="2.5"/>'
+        )
+        body.append(_text(lx, ly, threshold_label, size=10, anchor=anchor, fill=THRESHOLD))
+    body.append(_text(cx, cy - 8, value_label, size=26, anchor="middle", weight="bold"))
+    return _svg(240, 112, body, title)
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One labelled bar of a share (0–1), with an optional floor and colour."""
+
+    label: str
+    share: float | None
+    value_label: str
+    colour: str = INK
+    floor: float | None = None
+
+
+def category_bars(
+    bars: Sequence[Bar], threshold: float | None, *, threshold_label: str, title: str
+) -> str:
+    """One bar per category, 0–100 %, its name above it; the threshold as a dashed line."""
+    left, bar_w, row_h, top = 4.0, 420.0, 34.0, 16.0
+    width = left + bar_w + 56
+    height = top + row_h * len(bars) + 14
+    body = []
+    for tick in (0, 0.25, 0.5, 0.75, 1):
+        x = left + bar_w * tick
+        body.append(
+            f'<line x1="{_n(x)}" y1="{_n(top - 2)}" x2="{_n(x)}" y2="{_n(height - 12)}" stroke="{GRID}" stroke-width="1"/>'
+        )
+        body.append(_text(x, top - 5, f"{int(tick * 100)}", size=7.5, anchor="middle", fill=MUTED))
+    for index, bar in enumerate(bars):
+        y = top + index * row_h
+        body.append(_text(left, y + 11, bar.label, size=9.5))
+        body.append(
+            f'<rect x="{_n(left)}" y="{_n(y + 15)}" width="{_n(bar_w)}" height="12" fill="{TRACK}"/>'
+        )
+        if bar.share is not None:
+            body.append(
+                f'<rect x="{_n(left)}" y="{_n(y + 15)}" width="{_n(bar_w * min(max(bar.share, 0), 1))}" '
+                f'height="12" fill="{bar.colour}"/>'
+            )
+        if bar.floor is not None:
+            x = left + bar_w * bar.floor
+            body.append(
+                f'<line x1="{_n(x)}" y1="{_n(y + 12)}" x2="{_n(x)}" y2="{_n(y + 30)}" stroke="{INK}" stroke-width="1.5"/>'
+            )
+        body.append(_text(left + bar_w + 6, y + 25, bar.value_label, size=9.5, weight="bold"))
+    if threshold is not None:
+        x = left + bar_w * threshold
+        body.append(
+            f'<line x1="{_n(x)}" y1="{_n(top - 2)}" x2="{_n(x)}" y2="{_n(height - 12)}" stroke="{THRESHOLD}" '
+            f'stroke-width="1.5" stroke-dasharray="4 3"/>'
+        )
+        body.append(_text(x, height - 2, threshold_label, size=8, anchor="middle", fill=THRESHOLD))
+    return _svg(width, height, body, title)
+
+
+def points_bar(
+    earned: float,
+    possible: float,
+    needed: float | None,
+    *,
+    colour: str,
+    earned_label: str,
+    needed_label: str | None,
+    title: str,
+) -> str:
+    """One bar of points earned out of those possible, with the points needed marked."""
+    left, width_bar, top = 10.0, 480.0, 24.0
+    scale = width_bar / possible if possible else 0.0
+    body = [
+        f'<rect x="{_n(left)}" y="{_n(top)}" width="{_n(width_bar)}" height="18" fill="{TRACK}"/>'
+    ]
+    body.append(
+        f'<rect x="{_n(left)}" y="{_n(top)}" width="{_n(earned * scale)}" height="18" fill="{colour}"/>'
+    )
+    body.append(
+        _text(
+            left + min(earned * scale, width_bar),
+            top - 6,
+            earned_label,
+            size=10,
+            anchor="end" if earned * scale > 60 else "start",
+        )
+    )
+    if needed is not None and needed_label is not None:
+        x = left + needed * scale
+        body.append(
+            f'<line x1="{_n(x)}" y1="{_n(top - 4)}" x2="{_n(x)}" y2="{_n(top + 22)}" stroke="{THRESHOLD}" stroke-width="2"/>'
+        )
+        body.append(_text(x, top + 36, needed_label, size=10, anchor="middle", fill=THRESHOLD))
+    return _svg(500, 66, body, title)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupedBar:
+    """A group of bars (one per series) under one label."""
+
+    label: str
+    values: tuple[float | None, ...]
+    value_labels: tuple[str, ...]
+
+
+def grouped_bars(
+    groups: Sequence[GroupedBar],
+    series: Sequence[tuple[str, str]],
+    *,
+    title: str,
+    maximum: float = 1.0,
+) -> str:
+    """Horizontal grouped bars: each group one row per series, with a legend.
+
+    `series` is a list of (name, colour); values are shares of `maximum`.
+    """
+    label_w, bar_w, bar_h, gap = 170.0, 270.0, 10.0, 10.0
+    group_h = bar_h * len(series) + gap
+    legend_h = 20.0
+    width = label_w + bar_w + 70
+    height = legend_h + group_h * len(groups) + 6
+    body = []
+    x = label_w
+    for name, colour in series:
+        body.append(f'<rect x="{_n(x)}" y="4" width="10" height="10" fill="{colour}"/>')
+        body.append(_text(x + 14, 13, name, size=9))
+        x += 14 + 6.2 * len(name) + 16
+    for index, group in enumerate(groups):
+        y = legend_h + index * group_h
+        body.append(
+            _text(label_w - 8, y + bar_h * len(series) / 2 + 4, group.label, size=10, anchor="end")
+        )
+        for s, ((_, colour), value, shown) in enumerate(
+            zip(series, group.values, group.value_labels, strict=True)
+        ):
+            yy = y + s * bar_h
+            body.append(
+                f'<rect x="{_n(label_w)}" y="{_n(yy)}" width="{_n(bar_w)}" height="{_n(bar_h - 2)}" fill="{TRACK}"/>'
+            )
+            if value is not None:
+                w = bar_w * min(max(value / maximum if maximum else 0, 0), 1)
+                body.append(
+                    f'<rect x="{_n(label_w)}" y="{_n(yy)}" width="{_n(w)}" height="{_n(bar_h - 2)}" fill="{colour}"/>'
+                )
+            body.append(_text(label_w + bar_w + 6, yy + bar_h - 3, shown, size=8, fill=MUTED))
+    return _svg(width, height, body, title)
+
+
+def timeline(
+    spans: Sequence[tuple[float, float, str, str]],
+    ticks: Sequence[tuple[float, str]],
+    *,
+    title: str,
+) -> str:
+    """Validity periods on a time axis: (start 0–1, end 0–1, label, colour) per span."""
+    left, width_axis, row_h, top = 10.0, 480.0, 22.0, 8.0
+    height = top + row_h * len(spans) + 26
+    body = []
+    for position, label in ticks:
+        x = left + width_axis * position
+        body.append(
+            f'<line x1="{_n(x)}" y1="{_n(top)}" x2="{_n(x)}" y2="{_n(height - 16)}" stroke="{GRID}" stroke-width="1"/>'
+        )
+        body.append(_text(x, height - 4, label, size=8, anchor="middle", fill=MUTED))
+    for index, (start, end, label, colour) in enumerate(spans):
+        y = top + index * row_h
+        x0, x1 = left + width_axis * start, left + width_axis * end
+        body.append(
+            f'<rect x="{_n(x0)}" y="{_n(y + 3)}" width="{_n(max(x1 - x0, 2))}" height="14" rx="3" fill="{colour}"/>'
+        )
+        body.append(_text(x0 + 4, y + 14, label, size=9, fill="#ffffff", weight="bold"))
+    return _svg(500, height, body, title)
+
+
+def light_bars(rows: Sequence[tuple[str, int, int, int, int]], *, title: str) -> str:
+    """Traffic lights per category: (label, green, yellow, red, without light) as stacked bars."""
+    left, bar_w, row_h, top = 4.0, 420.0, 32.0, 4.0
+    most = max((sum(r[1:]) for r in rows), default=1) or 1
+    height = top + row_h * len(rows) + 4
+    body = []
+    for index, (label, *counts) in enumerate(rows):
+        y = top + index * row_h
+        body.append(_text(left, y + 10, label, size=9.5))
+        x = left
+        for count, band in zip(counts, ("green", "yellow", "red", None), strict=True):
+            if not count:
+                continue
+            w = bar_w * count / most
+            body.append(
+                f'<rect x="{_n(x)}" y="{_n(y + 14)}" width="{_n(w)}" height="12" fill="{COLOURS[band]}"/>'
+            )
+            if w >= 12:
+                body.append(
+                    _text(
+                        x + w / 2,
+                        y + 23.5,
+                        str(count),
+                        size=8,
+                        anchor="middle",
+                        fill="#ffffff",
+                        weight="bold",
+                    )
+                )
+            x += w
+    return _svg(left + bar_w + 8, height, body, title)

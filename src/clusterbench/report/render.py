@@ -1,0 +1,145 @@
+"""Rendering a scored assessment: the view, the template, and (for PDF) WeasyPrint."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .._resources import bundled_dir
+from ..errors import ReportError
+from ..pipeline.files import write_atomically
+from ..pipeline.scoring import Scored
+from .pdf import Embedded, html_to_pdf
+from .templating import render_template, template_dirs
+from .viewmodel import Audience, ReportOptions, build_view, choose_language
+
+__all__ = ["RenderedPdf", "render_html", "render_pdf"]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPdf:
+    """A written PDF, and what the renderer warned about or refused to fetch."""
+
+    path: Path
+    size: int
+    warnings: tuple[str, ...]
+    refused: tuple[str, ...]
+
+
+def _options(
+    language: str | None,
+    audience: Audience,
+    accent: str | None,
+    logo: str | os.PathLike[str] | None,
+    templates: str | os.PathLike[str] | None,
+    pdf_variant: str | None,
+    extra: Mapping[str, Any] | None,
+) -> ReportOptions:
+    if audience not in ("full", "summary"):
+        raise ReportError(f"unknown audience {audience!r}; choose full or summary")
+    if accent is not None and not (len(accent) == 7 and accent.startswith("#")):
+        raise ReportError(f"accent colour {accent!r}: write it #RRGGBB")
+    logo_path = Path(logo) if logo is not None else None
+    if logo_path is not None and not logo_path.is_file():
+        raise ReportError(f"{logo_path}: no such logo file")
+    return ReportOptions(
+        language=language,
+        audience=audience,
+        accent=accent or ReportOptions().accent,
+        logo=logo_path,
+        templates=Path(templates) if templates is not None else None,
+        pdf_variant=pdf_variant,
+        extra=extra or {},
+    )
+
+
+def _html(scored: Scored, options: ReportOptions) -> tuple[str, tuple[Path, ...]]:
+    dirs = template_dirs(options.templates)
+    view = build_view(scored, options, related=scored.related)
+    view["assets"] = bundled_dir("templates").as_uri()
+    return render_template("report.html", view, dirs), dirs
+
+
+def render_html(
+    scored: Scored,
+    *,
+    language: str | None = None,
+    audience: Audience = "full",
+    accent: str | None = None,
+    logo: str | os.PathLike[str] | None = None,
+    templates: str | os.PathLike[str] | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> str:
+    """The report as one HTML document (CSS inline; fonts and logo by file URL).
+
+    `language` defaults to the criteria's first language a report can be written in;
+    `audience` is `full` or `summary` (two or three pages for a board or a funder);
+    `accent` (#RRGGBB) and `logo` brand it; `templates` is a folder whose files
+    replace the bundled templates of the same name.  Raises ReportError.
+    """
+    options = _options(language, audience, accent, logo, templates, None, extra)
+    return _html(scored, options)[0]
+
+
+def render_pdf(
+    scored: Scored,
+    path: str | os.PathLike[str],
+    *,
+    language: str | None = None,
+    audience: Audience = "full",
+    accent: str | None = None,
+    logo: str | os.PathLike[str] | None = None,
+    templates: str | os.PathLike[str] | None = None,
+    pdf_variant: str | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> RenderedPdf:
+    """Write the report as a PDF: outline, metadata, the Result and criteria attached.
+
+    The same inputs give the same bytes (dates come from the assessment, not the clock),
+    and the file is written whole or not at all.  `pdf_variant` may be `pdf/a-3b`.
+    """
+    options = _options(language, audience, accent, logo, templates, pdf_variant, extra)
+    html, dirs = _html(scored, options)
+    roots = [*dirs]
+    if options.logo is not None:
+        roots.append(options.logo.resolve().parent)
+    pdf = html_to_pdf(
+        html,
+        base=dirs[0],
+        roots=roots,
+        attachments=_attachments(scored),
+        date=scored.result.assessment.date,
+        variant=options.pdf_variant,
+    )
+    target = Path(path)
+    write_atomically(target, pdf.data)
+    return RenderedPdf(target, len(pdf.data), pdf.warnings, pdf.refused)
+
+
+def _attachments(scored: Scored) -> list[Embedded]:
+    criteria = scored.criteria
+    if scored.criteria_file is not None:
+        criteria_text = scored.criteria_file.read_text(encoding="utf-8")
+        criteria_name = scored.criteria_file.name
+    else:  # criteria made in memory: their canonical content
+        data = criteria.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        criteria_text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        criteria_name = f"{criteria.id}.yaml"
+    return [
+        Embedded(
+            "result.json",
+            scored.result.model_dump_json(indent=2) + "\n",
+            "The scored Result (clusterbench JSON)",
+        ),
+        Embedded(criteria_name, criteria_text, f"The criteria {criteria.id} {criteria.version}"),
+    ]
+
+
+def language_of(scored: Scored, wanted: str | None) -> str:
+    """The language a report of `scored` is written in (for file names and messages)."""
+    return choose_language(scored.criteria, wanted)

@@ -1,0 +1,57 @@
+"""The Jinja2 environment: autoescape on, undefined names are errors, gettext installed.
+
+Templates are looked up in the user's folder first (`--templates DIR`, file by file),
+then in the bundled templates.  Autoescape is switched on for every template whatever
+its name (`select_autoescape` would miss a `report.html.j2`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
+
+from .._resources import bundled_dir
+from ..errors import ReportError
+from .i18n import translations
+
+__all__ = ["render_template", "template_dirs"]
+
+
+def template_dirs(user: Path | None) -> tuple[Path, ...]:
+    """The folders templates are looked up in, the user's first."""
+    bundled = bundled_dir("templates")
+    if user is None:
+        return (bundled,)
+    if not user.is_dir():
+        raise ReportError(f"{user}: no such templates folder")
+    return (user.resolve(), bundled)
+
+
+@cache
+def _environment(language: str, dirs: tuple[Path, ...]) -> Environment:
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def render_template(name: str, view: dict[str, Any], dirs: tuple[Path, ...]) -> str:
+    """Render one template with the view; template mistakes become a ReportError."""
+    try:
+        return _environment(view["lang"], dirs).get_template(name).render(view=view)
+    except TemplateError as exc:
+        line = getattr(exc, "lineno", None)  # syntax errors know their line
+        where = f" (line {line})" if line else ""
+        raise ReportError(
+            f"template {getattr(exc, 'name', None) or name}{where}: {exc.message}"
+        ) from exc
