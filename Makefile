@@ -4,21 +4,29 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck layers pytest bench schemas clean
+.PHONY: demo test lint typecheck layers pytest bench schemas messages golden clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
+DEMO := examples/fjordhelse/2021-gold.yaml
+
 demo: $(STAMP)
-	$(BIN)/clusterbench validate criteria/
+	$(BIN)/clusterbench validate --strict criteria/ examples/
+	$(BIN)/clusterbench score $(DEMO)
+	mkdir -p out
+	$(BIN)/clusterbench report $(DEMO) -o out/report-en.pdf --lang en
+	$(BIN)/clusterbench report $(DEMO) -o out/report-nb.pdf --lang nb
+	$(BIN)/clusterbench report $(DEMO) -o out/summary-nb.pdf --lang nb --audience summary
+	@echo "Reports written to out/: report-en.pdf, report-nb.pdf, summary-nb.pdf"
 
 test: lint typecheck layers pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -39,3 +47,11 @@ schemas: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+# Regenerate the golden HTML reports after a deliberate change to the report.
+golden: $(STAMP)
+	$(BIN)/python tools/regenerate_golden.py
+
+# Extract the report's texts and merge them into the catalogs (then translate the new ones).
+messages: $(STAMP)
+	$(BIN)/python tools/messages.py

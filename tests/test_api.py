@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import inspect
+import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -31,6 +33,8 @@ PUBLIC = [
     "load_criteria",
     "parse_assessment",
     "parse_criteria",
+    "render_html",
+    "render_pdf",
     "score",
     "score_file",
     "validate_paths",
@@ -61,7 +65,23 @@ def test_not_found_suggests_the_nearest_bundled_id() -> None:
         clusterbench.load_criteria("esca-eligibilty")
 
 
-def test_readme_library_example_runs() -> None:
+def test_readme_library_examples_run(tmp_path: Path) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    [block] = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
-    exec(compile(block, "README.md", "exec"), {})
+    blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
+    assert len(blocks) == 2
+    namespace: dict[str, object] = {}
+    cwd = os.getcwd()
+    os.chdir(ROOT)  # the examples are given relative to the repository
+    try:
+        for block in blocks:
+            exec(
+                compile(
+                    block.replace('"report.pdf"', repr(str(tmp_path / "report.pdf"))),
+                    "README.md",
+                    "exec",
+                ),
+                namespace,
+            )
+    finally:
+        os.chdir(cwd)
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")

@@ -14,6 +14,9 @@ Every exception raised on purpose derives from :class:`ClusterbenchError`.
 
 from __future__ import annotations
 
+import os
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     AssessmentError,
     ClusterbenchError,
@@ -32,6 +35,24 @@ from .pipeline import FileReport, Scored, ValidationReport, score_file, validate
 from .scoring import score
 
 __version__ = "0.1.0"
+
+
+def render_html(scored: Scored, **options: Any) -> str:
+    """The report of a scored assessment as HTML; see :func:`clusterbench.report.render_html`."""
+    from .report import render_html as render  # imported on use: Jinja2 and Babel
+
+    return render(scored, **options)
+
+
+def render_pdf(scored: Scored, path: str | os.PathLike[str], **options: Any) -> RenderedPdf:
+    """Write the report of a scored assessment as PDF; see :func:`clusterbench.report.render_pdf`."""
+    from .report import render_pdf as render  # imported on use: WeasyPrint
+
+    return render(scored, path, **options)
+
+
+if TYPE_CHECKING:
+    from .report.render import RenderedPdf
 
 __all__ = [
     "Assessment",
@@ -53,6 +74,8 @@ __all__ = [
     "load_criteria",
     "parse_assessment",
     "parse_criteria",
+    "render_html",
+    "render_pdf",
     "score",
     "score_file",
     "validate_paths",

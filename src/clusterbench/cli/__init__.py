@@ -67,6 +67,66 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 4 unless this level (or a higher one) is reached: a CI gate",
     )
 
+    report = commands.add_parser(
+        "report",
+        help="render an assessment report (PDF, HTML or JSON)",
+        description="Score an assessment and render its report.",
+    )
+    report.add_argument("assessment", metavar="ASSESSMENT", help="an assessment file")
+    report.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    _criteria_options(report)
+    report.add_argument(
+        "--lang", metavar="LANG", help="report language: en or nb (default: the criteria's first)"
+    )
+    report.add_argument(
+        "--format",
+        choices=("pdf", "html", "json"),
+        help="output format (default: from OUT's extension, else pdf)",
+    )
+    report.add_argument(
+        "--audience",
+        choices=("full", "summary"),
+        default="full",
+        help="full report or a 2-3 page summary",
+    )
+    report.add_argument(
+        "--templates",
+        metavar="DIR",
+        help="a folder of templates replacing the bundled ones, file by file",
+    )
+    report.add_argument("--pdf-variant", choices=("pdf/a-3b",), help="write an archival PDF/A-3b")
+    report.add_argument(
+        "--accent", metavar="#RRGGBB", help="accent colour for headings and the cover"
+    )
+    report.add_argument("--logo", metavar="PATH", help="a logo image for the cover")
+
+    doctor = commands.add_parser("doctor", help="check what reports need on this machine")
+    doctor.add_argument("--format", choices=("text", "json"), default="text")
+
+    criteria = commands.add_parser("criteria", help="list the bundled criteria sets, or show one")
+    criteria_commands = criteria.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = criteria_commands.add_parser("list", help="the bundled criteria sets")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    show = criteria_commands.add_parser("show", help="a readable overview of a criteria set")
+    show.add_argument("criteria", metavar="ID|PATH")
+    show.add_argument(
+        "--lang", metavar="LANG", help="language of the criteria texts (default: the first)"
+    )
+
+    new = commands.add_parser(
+        "new",
+        help="write a blank assessment (a questionnaire) for a criteria set",
+        description="Write a blank assessment with every question as a comment, ready to fill in.",
+    )
+    new.add_argument("criteria", metavar="ID|PATH")
+    new.add_argument(
+        "-o", "--output", metavar="FILE", help="file to write (default: standard output)"
+    )
+    new.add_argument(
+        "--lang", metavar="LANG", help="language of the questions (default: the criteria's first)"
+    )
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+
     schema = commands.add_parser("schema", help="print the JSON Schema of a file kind")
     schema.add_argument("name", choices=("assessment", "criteria", "result"), help="which schema")
     return parser

@@ -5,10 +5,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..models.criteria import Criteria, Level
-from ..models.requirements import ScoreRequirement
 from ..models.result import Result
 from ..pipeline.scoring import Scored
-from ..scoring.analysis import flat_requirements
+from ..scoring.analysis import score_threshold
 from ..scoring.text import percent, points, share
 
 __all__ = ["summary"]
@@ -117,32 +116,13 @@ def _level_name(level: Level | None, language: str) -> str:
 def _score_line(result: Result, criteria: Criteria, language: str) -> str:
     score = result.score
     line = f"Score: {points(score.points)} of {points(score.max_points)} points"
-    target = _threshold_level(result, criteria)
-    needed = None
-    if target is not None:
-        needed = next(
-            (
-                r.at_least
-                for r in flat_requirements(target, criteria)
-                if isinstance(r, ScoreRequirement) and r.category is None
-            ),
-            None,
-        )
+    target, needed = score_threshold(criteria, result.level)
     if score.max_points:
         achieved = Fraction(score.points) / Fraction(score.max_points)
         line += f" = {share(achieved, Fraction(needed) if needed is not None else None)}"
     if target is not None and needed is not None:
         line += f" ({_level_name(target, language)} needs {percent(needed)})"
     return line
-
-
-def _threshold_level(result: Result, criteria: Criteria) -> Level | None:
-    """The next level up that asks for a share of points, else the awarded level."""
-    rank = criteria.level_rank(result.level)
-    for level in criteria.levels[rank:]:
-        if any(isinstance(r, ScoreRequirement) for r in flat_requirements(level, criteria)):
-            return level
-    return criteria.level(result.level) if result.level else None
 
 
 def _title(criteria: Criteria, indicator_id: str, language: str) -> str:

@@ -20,6 +20,7 @@ class CriteriaLibrary:
     def __init__(self, known: Mapping[str, Criteria] | None = None) -> None:
         self._by_id: dict[str, Criteria] = dict(known or {})
         self._by_path: dict[Path, Criteria] = {}
+        self._sources: dict[int, Path] = {}
 
     def add(self, criteria: Criteria) -> None:
         """Make a criteria set known by its id (it wins over a bundled one)."""
@@ -33,9 +34,11 @@ class CriteriaLibrary:
         """The criteria set with this id; raises NotFoundError or CriteriaError."""
         found = self._by_id.get(criteria_id)
         if found is None:
-            if criteria_id not in bundled_criteria():
+            bundled = bundled_criteria()
+            if criteria_id not in bundled:
                 raise NotFoundError(f"no criteria {criteria_id!r}")
-            found = self._by_id[criteria_id] = load_criteria(criteria_id)
+            found = self._by_id[criteria_id] = load_criteria(bundled[criteria_id])
+            self._sources[id(found)] = bundled[criteria_id]
         return found
 
     def file(self, path: str | os.PathLike[str]) -> Criteria:
@@ -46,7 +49,12 @@ class CriteriaLibrary:
             if not key.is_file():
                 raise NotFoundError(f"{os.fspath(path)}: no such criteria file")
             found = self._by_path[key] = load_criteria(key)
+            self._sources[id(found)] = key
         return found
+
+    def source(self, criteria: Criteria) -> Path | None:
+        """The file a criteria set was read from, when this library read it."""
+        return self._sources.get(id(criteria))
 
     def reference(self, criteria_id: str, file: str | None, base: Path) -> Criteria:
         """Criteria named in an assessment: its `file` relative to ``base``, else its id."""

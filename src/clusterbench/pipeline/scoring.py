@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,24 +22,21 @@ __all__ = ["Scored", "score_file"]
 _MAX_HISTORY = 20
 
 
+@dataclass(frozen=True, slots=True)
 class Scored:
-    """A scored assessment with what it was scored from (for reports)."""
+    """A scored assessment with what it was scored from: what a report is made of.
 
-    __slots__ = ("assessment", "criteria", "path", "previous", "result")
+    `path` and `criteria_file` are None for objects made in memory; `related` holds
+    the criteria sets this one requires (eligibility), for their titles.
+    """
 
-    def __init__(
-        self,
-        path: Path,
-        assessment: Assessment,
-        criteria: Criteria,
-        result: Result,
-        previous: Scored | None,
-    ) -> None:
-        self.path = path
-        self.assessment = assessment
-        self.criteria = criteria
-        self.result = result
-        self.previous = previous
+    assessment: Assessment
+    criteria: Criteria
+    result: Result
+    path: Path | None = None
+    criteria_file: Path | None = None
+    previous: Scored | None = None
+    related: Mapping[str, Criteria] = field(default_factory=dict)
 
 
 def score_file(
@@ -95,14 +94,27 @@ def _score_chain(
             raise AssessmentError(
                 [_issue(path, f"previous assessment {previous_file}: {exc}")]
             ) from None
+    dependencies = library.dependencies(criteria)
+    stated = assessment.previous
+    if stated is not None and stated.criteria is not None and stated.criteria not in dependencies:
+        with contextlib.suppress(ClusterbenchError):  # only for the earlier level's title
+            dependencies = {**dependencies, stated.criteria: library.get(stated.criteria)}
     result = score(
         criteria,
         assessment,
         previous.result if previous is not None else None,
-        dependencies=library.dependencies(criteria),
+        dependencies=dependencies,
         assume=assume,
     )
-    return Scored(path, assessment, criteria, result, previous)
+    return Scored(
+        assessment,
+        criteria,
+        result,
+        path=path,
+        criteria_file=library.source(criteria),
+        previous=previous,
+        related=dependencies,
+    )
 
 
 def _issue(path: Path, message: str) -> Issue:

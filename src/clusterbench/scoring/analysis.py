@@ -26,7 +26,7 @@ from .facts import Facts
 from .requirements import candidates, explain, holds, level_holds, sum_points
 from .values import passing_value
 
-__all__ = ["find_gap", "find_margin", "flat_requirements"]
+__all__ = ["find_gap", "find_margin", "flat_requirements", "score_threshold"]
 
 # Mandatory fixes first: a minimum requirement or an unanswered indicator must be fixed
 # whatever else is done, and the points it brings count towards the score.
@@ -206,3 +206,29 @@ def find_margin(level: Level, facts: Facts) -> Margin:
         minimums=tuple(single),
         by_points=tuple(sorted(by_points, key=order.index)),
     )
+
+
+def score_threshold(
+    criteria: Criteria, level_id: str | None
+) -> tuple[Level | None, Decimal | None]:
+    """The level a reader measures the score against, and the share it needs.
+
+    That is the next level up that asks for a share of all points; or, at the top,
+    the awarded level itself.
+    """
+
+    def needed(level: Level) -> Decimal | None:
+        shares = [
+            r.at_least
+            for r in flat_requirements(level, criteria)
+            if isinstance(r, ScoreRequirement) and r.category is None
+        ]
+        return shares[0] if shares else None
+
+    rank = criteria.level_rank(level_id)
+    for level in criteria.levels[rank:]:
+        share = needed(level)
+        if share is not None:
+            return level, share
+    current = criteria.level(level_id) if level_id else None
+    return (current, needed(current)) if current is not None else (None, None)

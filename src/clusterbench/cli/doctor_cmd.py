@@ -1,0 +1,104 @@
+"""``clusterbench doctor``: what reports need, present or missing."""
+
+from __future__ import annotations
+
+import argparse
+import ctypes.util
+import importlib.metadata
+import json
+import platform
+import shutil
+import sys
+from typing import Any
+
+from .._resources import bundled_dir
+from . import EXIT_INVALID, EXIT_OK
+
+
+def _package(name: str) -> str | None:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def checks() -> list[dict[str, Any]]:
+    """Each check: name, ok, detail, and whether reports need it (else it is optional)."""
+    found: list[dict[str, Any]] = []
+
+    def add(name: str, ok: bool, detail: str, required: bool = True) -> None:
+        found.append({"name": name, "ok": ok, "detail": detail, "required": required})
+
+    add("python", sys.version_info >= (3, 11), platform.python_version())
+    for package, need in (
+        ("pydantic", True),
+        ("PyYAML", True),
+        ("Jinja2", True),
+        ("Babel", True),
+        ("weasyprint", True),
+    ):
+        version = _package(package)
+        add(
+            package,
+            version is not None,
+            version or "not installed (pip install clusterbench[report])",
+            need,
+        )
+    try:
+        from yaml import _yaml  # noqa: F401
+
+        add("libyaml", True, "C parser in use")
+    except ImportError:
+        add(
+            "libyaml",
+            False,
+            "missing: YAML is read by the slower pure-Python parser",
+            required=False,
+        )
+    try:
+        import weasyprint  # noqa: F401  (loads Pango through cffi)
+
+        add("pango", True, "loaded by WeasyPrint")
+    except (ImportError, OSError) as exc:
+        add(
+            "pango",
+            False,
+            f"cannot load: {exc} (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
+        )
+    subset = ctypes.util.find_library("harfbuzz-subset")
+    add(
+        "harfbuzz-subset",
+        subset is not None,
+        subset
+        or "missing: fonts are subset in Python, about 28 % slower (apt-get install libharfbuzz-subset0)",
+        required=False,
+    )
+    fonts = sorted(p.name for p in (bundled_dir("templates") / "fonts").glob("*.otf"))
+    add("report fonts", bool(fonts), ", ".join(fonts) or "missing from the templates folder")
+    for tool in ("pdftoppm", "pdftotext", "qpdf"):
+        path = shutil.which(tool)
+        add(
+            tool,
+            path is not None,
+            path or "not found (optional: to check and preview PDFs)",
+            required=False,
+        )
+    return found
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the checks; exit 1 when something reports need is missing."""
+    found = checks()
+    if args.format == "json":
+        json.dump(found, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for check in found:
+            mark = "ok " if check["ok"] else ("MISSING" if check["required"] else "absent ")
+            print(f"{mark:<8} {check['name']:<16} {check['detail']}")
+    ready = all(c["ok"] for c in found if c["required"])
+    if args.format == "text":
+        print(
+            "reports can be rendered" if ready else "reports cannot be rendered: see MISSING above"
+        )
+    return EXIT_OK if ready else EXIT_INVALID

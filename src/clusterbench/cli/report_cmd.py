@@ -1,0 +1,51 @@
+"""``clusterbench report ASSESSMENT -o OUT``"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import ClusterbenchError
+from ..pipeline.files import write_atomically
+from ..pipeline.scoring import score_file
+from . import EXIT_INVALID, EXIT_OK
+from .errors import print_error
+
+
+def run(args: argparse.Namespace) -> int:
+    """Score, then write the report in the format asked for."""
+    output = Path(args.output)
+    form = args.format or {".html": "html", ".htm": "html", ".json": "json"}.get(
+        output.suffix.lower(), "pdf"
+    )
+    try:
+        scored = score_file(args.assessment, criteria=args.criteria, previous=args.previous)
+        if form == "json":
+            write_atomically(
+                output, (scored.result.model_dump_json(indent=2) + "\n").encode("utf-8")
+            )
+            print(f"wrote {output}")
+            return EXIT_OK
+        # Imported here: scoring and validating never pay for Jinja2, Babel or WeasyPrint.
+        from ..report.render import render_html, render_pdf
+
+        options = {
+            "language": args.lang,
+            "audience": args.audience,
+            "accent": args.accent,
+            "logo": args.logo,
+            "templates": args.templates,
+        }
+        if form == "html":
+            write_atomically(output, render_html(scored, **options).encode("utf-8"))
+            print(f"wrote {output}")
+            return EXIT_OK
+        rendered = render_pdf(scored, output, pdf_variant=args.pdf_variant, **options)
+    except ClusterbenchError as exc:
+        print_error("report", exc)
+        return EXIT_INVALID
+    for warning in rendered.warnings:
+        print(f"clusterbench report: warning: {warning}", file=sys.stderr)
+    print(f"wrote {rendered.path} ({rendered.size:,} bytes)")
+    return EXIT_OK
