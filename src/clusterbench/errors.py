@@ -11,7 +11,8 @@ library raises on purpose)::
     ClusterbenchError
     ├── InputError                 a user's file is wrong; carries .issues
     │   ├── CriteriaError          a criteria file
-    │   └── AssessmentError        an assessment file
+    │   ├── AssessmentError        an assessment file
+    │   └── CohortError            a cohort file
     ├── NotFoundError              a criteria id or file that does not exist
     └── ReportError                a report cannot be rendered
 """
@@ -26,6 +27,7 @@ from typing import Any
 __all__ = [
     "AssessmentError",
     "ClusterbenchError",
+    "CohortError",
     "CriteriaError",
     "InputError",
     "Issue",
@@ -137,6 +139,10 @@ class CriteriaError(InputError):
 
 class AssessmentError(InputError):
     """An assessment file cannot be used."""
+
+
+class CohortError(InputError):
+    """A cohort file cannot be used."""
 
 
 class NotFoundError(ClusterbenchError, LookupError):

@@ -21,6 +21,9 @@ from ..models.answer_types import (
     BooleanAnswer,
     ChoiceAnswer,
     DateAnswer,
+    IntegerAnswer,
+    NumberAnswer,
+    PercentAnswer,
     ScaleAnswer,
     TextAnswer,
     suggest,
@@ -208,6 +211,14 @@ class _Checker:
             yield from self._overlaps(base, ind)
         if ind.applies_if is not None:
             yield from self._applies_if(base, ind)
+        if ind.peer_bands is not None and not isinstance(
+            answer, IntegerAnswer | NumberAnswer | PercentAnswer | ScaleAnswer
+        ):
+            yield self.issue(
+                (*base, "peer_bands"),
+                "CB205",
+                f"peer_bands compare numbers; a {answer.type} answer has none to compare",
+            )
 
     def _answer_bounds(self, base: Path, answer: AnswerType) -> Iterator[Issue]:
         low, high = getattr(answer, "min", None), getattr(answer, "max", None)

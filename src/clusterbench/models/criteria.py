@@ -73,6 +73,11 @@ class Indicator(Model):
         default=(), description="Partial credit when the pass rule does not hold; first match wins."
     )
     bands: Bands | None = None
+    peer_bands: Literal["higher", "lower"] | None = Field(
+        default=None,
+        description="With a cohort, colour the answer against the peer group: `higher` is better "
+        "(green from the median, yellow from the lower quartile) or `lower` is better.",
+    )
     minimum_requirement: StrictBool = Field(
         default=False,
         description="A knock-out: levels requiring `minimums` fail when it is not met.",

@@ -24,12 +24,16 @@ __all__ = [
     "IndicatorResult",
     "LevelResult",
     "Margin",
+    "PeerCategory",
+    "PeerComparison",
+    "PeerIndicator",
     "RelatedResult",
     "RequirementResult",
     "Result",
     "ScoreResult",
     "Status",
     "ValidityResult",
+    "to_json_value",
 ]
 
 Status = Literal["met", "partly_met", "not_met", "not_applicable", "not_answered", "recorded"]
@@ -37,7 +41,8 @@ Status = Literal["met", "partly_met", "not_met", "not_applicable", "not_answered
 Band = Literal["green", "yellow", "red"]
 
 
-def _json_value(value: Any) -> Any:
+def to_json_value(value: Any) -> Any:
+    """An answer value as JSON writes it (numbers, ISO dates, lists)."""
     if isinstance(value, Decimal):
         return to_json_number(value)
     if isinstance(value, dt.date):
@@ -47,7 +52,7 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-AnswerData = Annotated[Any, PlainSerializer(_json_value, when_used="json")]
+AnswerData = Annotated[Any, PlainSerializer(to_json_value, when_used="json")]
 
 
 class CriteriaRef(Model):
@@ -67,6 +72,9 @@ class IndicatorResult(Model):
     points: Points = Field(description="Points earned.")
     max_points: Points = Field(description="Points possible (counted only when applicable).")
     band: Band | None
+    band_basis: Literal["rule", "peers"] = Field(
+        default="rule", description="`peers`: the band compares the answer with the peer group."
+    )
     minimum_requirement: bool
     value: AnswerData = None
     rule: str | None = Field(default=None, description="The rule that decided, in symbols: `≥ 15`.")
@@ -216,6 +224,46 @@ class RelatedResult(Model):
     max_points: Points | None = None
 
 
+class PeerCategory(Model):
+    """One category against the peer group."""
+
+    id: str
+    share: Number | None
+    mean: Number | None
+    n: int
+
+
+class PeerIndicator(Model):
+    """One indicator against the peer group."""
+
+    id: str
+    value: AnswerData = None
+    points: Points
+    n: int = Field(description="Peers to which the indicator applied.")
+    met_share: Number | None = Field(default=None, description="Share of peers meeting it.")
+    mean: Number | None = Field(default=None, description="Peers' mean answer (numeric answers).")
+    median: Number | None = None
+    percentile: Number | None = Field(
+        default=None, description="Approximate share of peers (0–100) with a lower answer."
+    )
+
+
+class PeerComparison(Model):
+    """The assessment against its peer group in a cohort."""
+
+    by: str = Field(description="How the cohort groups organisations: portfolio, country or size.")
+    group: str = Field(
+        description="The group compared with (`all` when the own group is too small)."
+    )
+    n: int
+    score_share: Number | None = None
+    score_mean: Number | None = None
+    score_percentile: Number | None = None
+    levels: dict[str, int] = Field(default_factory=dict)
+    categories: tuple[PeerCategory, ...] = ()
+    indicators: tuple[PeerIndicator, ...] = ()
+
+
 class Result(Model):
     """The whole outcome of scoring one assessment."""
 
@@ -232,6 +280,7 @@ class Result(Model):
     validity: ValidityResult | None = None
     comparison: Comparison | None = None
     related: tuple[RelatedResult, ...] = ()
+    peers: PeerComparison | None = None
     assumptions: dict[str, AnswerData] = Field(
         default_factory=dict, description="Answers assumed with --assume (what if)."
     )

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 __all__ = ["SCHEMA_NAMES", "json_schema"]
 
-SCHEMA_NAMES = ("assessment", "criteria", "result")
+SCHEMA_NAMES = ("assessment", "cohort", "criteria", "result")
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -25,6 +25,10 @@ def _model(name: str) -> type[BaseModel]:
         from .result import Result
 
         return Result
+    if name == "cohort":
+        from .cohort import Cohort
+
+        return Cohort
     raise KeyError(name)
 
 

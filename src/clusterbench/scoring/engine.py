@@ -10,6 +10,7 @@ from typing import Any
 from ..errors import AssessmentError, Issue, Severity
 from ..models.answers import Answer
 from ..models.assessment import Assessment
+from ..models.cohort import Cohort
 from ..models.common import construct
 from ..models.criteria import Criteria
 from ..models.requirements import CriteriaRequirement
@@ -23,6 +24,7 @@ from ..models.result import (
     ScoreResult,
 )
 from .analysis import find_gap, find_margin
+from .cohort import compare_with_peers, peer_band, peer_group
 from .facts import Facts, Outcome, Previous
 from .history import compare, validity
 from .indicators import evaluate_indicators
@@ -47,13 +49,16 @@ def score(
     *,
     dependencies: Mapping[str, Criteria] | None = None,
     assume: Mapping[str, Any] | None = None,
+    cohort: Cohort | None = None,
 ) -> Result:
     """Score an assessment: the level, why, the gap to each higher level, the margin, validity.
 
     Pure and deterministic: no I/O, no clock.  ``previous`` is the Result of the previous
     assessment (else the assessment's stated `previous` date and level are used);
     ``dependencies`` are the criteria sets this one requires (eligibility), to score the
-    assessment's `related` answers; ``assume`` overrides answers ("what if").
+    assessment's `related` answers; ``assume`` overrides answers ("what if"); with a
+    ``cohort`` the Result compares the assessment with its peer group, and indicators
+    with `peer_bands` are coloured against the peers.
 
     Raises :class:`~clusterbench.AssessmentError` when an answer does not fit the
     criteria (the loaders report such problems with file positions first).
@@ -63,6 +68,8 @@ def score(
         answers[key] = Answer(value=value)
     values = normalized_values(criteria, answers)
     results = evaluate_indicators(criteria, answers, values, assessment.date)
+    if cohort is not None:
+        results = _peer_bands(criteria, assessment, results, cohort)
     facts = _facts(criteria, assessment, previous, dependencies, results)
     held = [level_holds(level, facts) for level in criteria.levels]
     awarded = next(
@@ -82,7 +89,7 @@ def score(
     )
     earned, possible = sum_points(facts.indicators.values())
     awarded_level = criteria.level(awarded) if awarded else None
-    return construct(
+    result = construct(
         Result,
         criteria=construct(
             CriteriaRef, id=criteria.id, version=criteria.version, hash=criteria_hash(criteria)
@@ -102,6 +109,9 @@ def score(
         related=tuple(related for related, _ in facts.related.values()),
         assumptions={key: values[key] for key in (assume or {}) if key in values},
     )
+    if cohort is not None:
+        result = result.model_copy(update={"peers": compare_with_peers(result, cohort)})
+    return result
 
 
 def decide_level(
@@ -155,6 +165,37 @@ def _facts(
             if a.verified and criteria.indicator(a.indicator) is not None
         ),
     )
+
+
+def _peer_bands(
+    criteria: Criteria, assessment: Assessment, results: tuple[IndicatorResult, ...], cohort: Cohort
+) -> tuple[IndicatorResult, ...]:
+    """Indicators that ask for it are coloured against the peer group's answers."""
+    found = peer_group(criteria.id, assessment.organisation, cohort)
+    if found is None:
+        return results
+    name, group = found
+    out = []
+    for result in results:
+        indicator = criteria.indicator(result.id)
+        peers = group.indicators.get(result.id)
+        value = result.value
+        numeric = isinstance(value, int | Decimal) and not isinstance(value, bool)
+        if (
+            indicator is None
+            or indicator.peer_bands is None
+            or peers is None
+            or peers.values is None
+            or not numeric
+        ):
+            out.append(result)
+            continue
+        band = peer_band(indicator.peer_bands, Decimal(value), peers.values)
+        reason = f"{result.reason}; {band} against the {name} peers (median {peers.values.median})"
+        out.append(
+            result.model_copy(update={"band": band, "band_basis": "peers", "reason": reason})
+        )
+    return tuple(out)
 
 
 def _outcome(result: IndicatorResult) -> Outcome:

@@ -1,0 +1,72 @@
+"""The cohort file: anonymous statistics of many assessments, per criteria set and peer group.
+
+A cohort holds no names and no single cluster's values: only counts, means, quartiles
+and deciles of groups of at least `min_size` organisations.
+"""
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Model, Number
+
+__all__ = ["Cohort", "CriteriaCohort", "GroupStats", "IndicatorStats", "Stats"]
+
+Grouping = Literal["portfolio", "country", "size"]
+
+
+class Stats(Model):
+    """The distribution of one quantity in a group."""
+
+    n: int = Field(ge=0)
+    mean: Number
+    median: Number
+    q1: Number
+    q3: Number
+    deciles: tuple[Number, ...] = Field(description="The 10th to 90th percentiles (nine values).")
+
+
+class IndicatorStats(Model):
+    """One indicator in one group."""
+
+    n: int = Field(ge=0, description="Organisations to which the indicator applied.")
+    met_share: Number = Field(description="Share of them meeting the indicator (0–1).")
+    points: Stats | None = None
+    values: Stats | None = Field(default=None, description="Numeric answers only.")
+
+
+class GroupStats(Model):
+    """One peer group of one criteria set."""
+
+    n: int = Field(ge=0)
+    levels: dict[str, int] = Field(
+        description="How many organisations got each level (`none`: no level)."
+    )
+    score: Stats | None = Field(default=None, description="The share of points reached.")
+    categories: dict[str, Stats] = Field(default_factory=dict)
+    indicators: dict[str, IndicatorStats] = Field(default_factory=dict)
+
+
+class CriteriaCohort(Model):
+    """The groups of one criteria set."""
+
+    version: str
+    hash: str
+    groups: dict[str, GroupStats]
+    suppressed: int = Field(
+        default=0, description="Groups left out for having fewer than min_size members."
+    )
+
+
+class Cohort(Model):
+    """Statistics of many assessments, for peer comparison."""
+
+    kind: Literal["cohort"] = "cohort"
+    format: Literal[1] = 1
+    by: Grouping
+    min_size: int = Field(ge=1)
+    assessments: int = Field(ge=0, description="Assessment files read.")
+    organisations: int = Field(
+        ge=0, description="Organisations counted (each once, its latest assessment)."
+    )
+    criteria: dict[str, CriteriaCohort]
