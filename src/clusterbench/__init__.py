@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import (
     AssessmentError,
     ClusterbenchError,
+    CohortError,
     CriteriaError,
     InputError,
     Issue,
@@ -30,8 +31,12 @@ from .errors import (
 from .loader.assessment import load_assessment, parse_assessment
 from .loader.criteria import load_criteria, parse_criteria
 from .models import Assessment, Criteria
+from .models.cohort import Cohort
 from .models.result import Result
 from .pipeline import FileReport, Scored, ValidationReport, score_file, validate_paths
+from .pipeline.cohort import build_cohort_from as build_cohort
+from .pipeline.cohort import load_cohort
+from .pipeline.history import compare_files, history_of
 from .scoring import score
 
 __version__ = "0.1.0"
@@ -58,6 +63,8 @@ __all__ = [
     "Assessment",
     "AssessmentError",
     "ClusterbenchError",
+    "Cohort",
+    "CohortError",
     "Criteria",
     "CriteriaError",
     "FileReport",
@@ -70,7 +77,11 @@ __all__ = [
     "Severity",
     "ValidationReport",
     "__version__",
+    "build_cohort",
+    "compare_files",
+    "history_of",
     "load_assessment",
+    "load_cohort",
     "load_criteria",
     "parse_assessment",
     "parse_criteria",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -55,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     _criteria_options(score)
     score.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     score.add_argument(
+        "--cohort", metavar="FILE", help="compare with the peer group in this cohort file"
+    )
+    score.add_argument(
         "--assume",
         action="append",
         default=[],
@@ -74,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("assessment", metavar="ASSESSMENT", help="an assessment file")
     report.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    report.add_argument(
+        "--cohort", metavar="FILE", help="add a peer comparison from this cohort file"
+    )
     _criteria_options(report)
     report.add_argument(
         "--lang", metavar="LANG", help="report language: en or nb (default: the criteria's first)"
@@ -99,6 +106,73 @@ def build_parser() -> argparse.ArgumentParser:
         "--accent", metavar="#RRGGBB", help="accent colour for headings and the cover"
     )
     report.add_argument("--logo", metavar="PATH", help="a logo image for the cover")
+
+    cohort = commands.add_parser(
+        "cohort", help="build anonymous peer statistics from many assessments"
+    )
+    cohort_commands = cohort.add_subparsers(dest="action", metavar="ACTION", required=True)
+    build = cohort_commands.add_parser(
+        "build",
+        help="score every assessment under the paths and write their statistics",
+        description="Score every assessment and write anonymous statistics per criteria set and peer group.",
+    )
+    build.add_argument("paths", nargs="+", metavar="PATH", help="assessment files or directories")
+    build.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the cohort file to write (JSON)"
+    )
+    build.add_argument(
+        "--by",
+        choices=("portfolio", "country", "size"),
+        default="portfolio",
+        help="how peers are grouped",
+    )
+    build.add_argument(
+        "--min-size",
+        type=int,
+        default=5,
+        metavar="N",
+        help="leave out groups smaller than N (default 5)",
+    )
+
+    compare = commands.add_parser("compare", help="compare two assessments of one organisation")
+    compare.add_argument("old", metavar="OLD", help="the earlier assessment")
+    compare.add_argument("new", metavar="NEW", help="the later assessment")
+    compare.add_argument("--format", choices=("text", "json"), default="text")
+
+    history = commands.add_parser("history", help="the label history of one organisation")
+    history.add_argument("paths", nargs="+", metavar="PATH", help="assessment files or directories")
+    history.add_argument(
+        "--organisation", required=True, metavar="NAME", help="the organisation's name"
+    )
+    history.add_argument("--format", choices=("text", "json"), default="text")
+
+    batch = commands.add_parser(
+        "batch",
+        help="score and render every assessment of a folder",
+        description="Score and render every assessment under DIR into OUTDIR, in worker processes; "
+        "outputs whose inputs have not changed are not rendered again.",
+    )
+    batch.add_argument("source", metavar="DIR", help="a folder of assessment files")
+    batch.add_argument(
+        "-o", "--output", required=True, metavar="OUTDIR", help="folder to write into"
+    )
+    batch.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes (default: one per core)",
+    )
+    batch.add_argument(
+        "--cohort", metavar="FILE", help="add a peer comparison from this cohort file"
+    )
+    batch.add_argument("--lang", metavar="LANG", help="report language: en or nb")
+    batch.add_argument("--format", choices=("pdf", "html", "json"), default="pdf")
+    batch.add_argument("--audience", choices=("full", "summary"), default="full")
+    batch.add_argument(
+        "--templates", metavar="DIR", help="templates replacing the bundled ones, file by file"
+    )
+    batch.add_argument("--force", action="store_true", help="render everything, changed or not")
 
     doctor = commands.add_parser("doctor", help="check what reports need on this machine")
     doctor.add_argument("--format", choices=("text", "json"), default="text")
@@ -128,7 +202,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a file kind")
-    schema.add_argument("name", choices=("assessment", "criteria", "result"), help="which schema")
+    schema.add_argument(
+        "name", choices=("assessment", "cohort", "criteria", "result"), help="which schema"
+    )
     return parser
 
 

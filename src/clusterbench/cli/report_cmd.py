@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ClusterbenchError
+from ..pipeline.cohort import load_cohort
 from ..pipeline.files import write_atomically
 from ..pipeline.scoring import score_file
 from . import EXIT_INVALID, EXIT_OK
@@ -20,7 +21,10 @@ def run(args: argparse.Namespace) -> int:
         output.suffix.lower(), "pdf"
     )
     try:
-        scored = score_file(args.assessment, criteria=args.criteria, previous=args.previous)
+        cohort = load_cohort(args.cohort) if args.cohort else None
+        scored = score_file(
+            args.assessment, criteria=args.criteria, previous=args.previous, cohort=cohort
+        )
         if form == "json":
             write_atomically(
                 output, (scored.result.model_dump_json(indent=2) + "\n").encode("utf-8")

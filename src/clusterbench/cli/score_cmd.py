@@ -8,6 +8,7 @@ from typing import Any
 
 from ..errors import ClusterbenchError, InputError
 from ..loader.source import parse_text
+from ..pipeline.cohort import load_cohort
 from ..pipeline.scoring import score_file
 from . import EXIT_INVALID, EXIT_LEVEL, EXIT_OK, EXIT_USAGE
 from .errors import print_error
@@ -37,8 +38,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"clusterbench score: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
+        cohort = load_cohort(args.cohort) if args.cohort else None
         scored = score_file(
-            args.assessment, criteria=args.criteria, previous=args.previous, assume=assume
+            args.assessment,
+            criteria=args.criteria,
+            previous=args.previous,
+            assume=assume,
+            cohort=cohort,
         )
     except ClusterbenchError as exc:
         print_error("score", exc)

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import AssessmentError, ClusterbenchError, Issue, Severity
+from ..errors import AssessmentError, ClusterbenchError, InputError, Issue, Severity
 from ..loader.assessment import read_assessment
 from ..loader.library import CriteriaLibrary
 from ..models.assessment import Assessment
+from ..models.cohort import Cohort
 from ..models.criteria import Criteria
 from ..models.result import Result
 from ..scoring.engine import score
@@ -46,6 +47,7 @@ def score_file(
     previous: str | os.PathLike[str] | None = None,
     assume: Mapping[str, Any] | None = None,
     library: CriteriaLibrary | None = None,
+    cohort: Cohort | None = None,
 ) -> Scored:
     """Load an assessment file and score it, with everything it refers to.
 
@@ -54,7 +56,8 @@ def score_file(
     loaded and scored too (with its own previous, and so on), so that renewals and
     improvements are decided from real data.  Raises :class:`~clusterbench.AssessmentError`
     or :class:`~clusterbench.CriteriaError` with located Issues, or
-    :class:`~clusterbench.NotFoundError`.
+    :class:`~clusterbench.NotFoundError`.  With a `cohort`, the Result compares the
+    assessment with its peers.
     """
     library = library or CriteriaLibrary()
     chosen: Criteria | None = None
@@ -63,7 +66,7 @@ def score_file(
     elif criteria is not None:
         text = os.fspath(criteria)
         chosen = library.file(text) if Path(text).is_file() else library.get(text)
-    return _score_chain(Path(path), library, chosen, previous, assume, [])
+    return _score_chain(Path(path), library, chosen, previous, assume, [], cohort)
 
 
 def _score_chain(
@@ -73,6 +76,7 @@ def _score_chain(
     previous_override: str | os.PathLike[str] | None,
     assume: Mapping[str, Any] | None,
     seen: list[Path],
+    cohort: Cohort | None = None,
 ) -> Scored:
     resolved = path.resolve()
     if resolved in seen or len(seen) > _MAX_HISTORY:
@@ -90,6 +94,11 @@ def _score_chain(
         previous_path = Path(previous_file) if previous_override else path.parent / previous_file
         try:
             previous = _score_chain(previous_path, library, None, None, None, [*seen, resolved])
+        except InputError as exc:
+            # Keep the previous file's own located issues rather than flattening them
+            # into one long message; the first issue says why that file matters here.
+            why = f"its previous assessment {previous_file} cannot be scored; fix it first"
+            raise AssessmentError([_issue(path, why), *exc.issues]) from None
         except ClusterbenchError as exc:
             raise AssessmentError(
                 [_issue(path, f"previous assessment {previous_file}: {exc}")]
@@ -105,6 +114,7 @@ def _score_chain(
         previous.result if previous is not None else None,
         dependencies=dependencies,
         assume=assume,
+        cohort=cohort,
     )
     return Scored(
         assessment,

@@ -207,39 +207,41 @@ def grouped_bars(
     title: str,
     maximum: float = 1.0,
 ) -> str:
-    """Horizontal grouped bars: each group one row per series, with a legend.
+    """Grouped bars, one group per label (written above it), one bar per series, a legend on top.
 
     `series` is a list of (name, colour); values are shares of `maximum`.
     """
-    label_w, bar_w, bar_h, gap = 170.0, 270.0, 10.0, 10.0
-    group_h = bar_h * len(series) + gap
-    legend_h = 20.0
-    width = label_w + bar_w + 70
-    height = legend_h + group_h * len(groups) + 6
+    left, bar_w, bar_h = 4.0, 400.0, 9.0
+    group_h = 13.0 + bar_h * len(series) + 6
+    legend_h = 18.0
+    width = left + bar_w + 84
+    height = legend_h + group_h * len(groups)
     body = []
-    x = label_w
+    x = left
     for name, colour in series:
-        body.append(f'<rect x="{_n(x)}" y="4" width="10" height="10" fill="{colour}"/>')
-        body.append(_text(x + 14, 13, name, size=9))
-        x += 14 + 6.2 * len(name) + 16
+        body.append(f'<rect x="{_n(x)}" y="3" width="9" height="9" fill="{colour}"/>')
+        body.append(_text(x + 13, 11, name, size=9))
+        x += 13 + 5.6 * len(name) + 18
     for index, group in enumerate(groups):
         y = legend_h + index * group_h
-        body.append(
-            _text(label_w - 8, y + bar_h * len(series) / 2 + 4, group.label, size=10, anchor="end")
-        )
+        body.append(_text(left, y + 9, group.label, size=9))
         for s, ((_, colour), value, shown) in enumerate(
             zip(series, group.values, group.value_labels, strict=True)
         ):
-            yy = y + s * bar_h
+            yy = y + 12 + s * bar_h
             body.append(
-                f'<rect x="{_n(label_w)}" y="{_n(yy)}" width="{_n(bar_w)}" height="{_n(bar_h - 2)}" fill="{TRACK}"/>'
+                f'<rect x="{_n(left)}" y="{_n(yy)}" width="{_n(bar_w)}" height="{_n(bar_h - 2)}" fill="{TRACK}"/>'
             )
             if value is not None:
                 w = bar_w * min(max(value / maximum if maximum else 0, 0), 1)
                 body.append(
-                    f'<rect x="{_n(label_w)}" y="{_n(yy)}" width="{_n(w)}" height="{_n(bar_h - 2)}" fill="{colour}"/>'
+                    f'<rect x="{_n(left)}" y="{_n(yy)}" width="{_n(w)}" height="{_n(bar_h - 2)}" fill="{colour}"/>'
                 )
-            body.append(_text(label_w + bar_w + 6, yy + bar_h - 3, shown, size=8, fill=MUTED))
+            body.append(
+                _text(
+                    left + bar_w + 6, yy + bar_h - 2.5, shown, size=8, fill=INK if s == 0 else MUTED
+                )
+            )
     return _svg(width, height, body, title)
 
 

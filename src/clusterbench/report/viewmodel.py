@@ -6,6 +6,7 @@ sentences, formatted numbers and dates, and the charts as SVG markup.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -192,8 +193,8 @@ def build_view(
         if criteria.indicator(a.indicator) is not None
     ]
     view["top_gaps"] = _top_gaps(view)
-    view["peers"] = options.extra.get("peers")
-    view["history"] = options.extra.get("history")
+    view["peers"] = _peers(criteria, result, say, options.accent)
+    view["history"] = _history(scored, say)
     return view
 
 
@@ -535,3 +536,153 @@ def _top_gaps(view: dict[str, Any]) -> list[str]:
     if not gaps:
         gaps = [f"{r['id']} {r['title']}" for r in view["recommendations"]]
     return list(dict.fromkeys(gaps))[:5]
+
+
+def _peers(criteria: Criteria, result: Result, say: Phrases, accent: str) -> dict[str, Any] | None:
+    """This cluster against its peer group, when the Result was scored with a cohort."""
+    peers = result.peers
+    if peers is None:
+        return None
+    _ = say.gettext
+    fmt = say.fmt
+    by = {"portfolio": _("comparative portfolio"), "country": _("country"), "size": _("size")}.get(
+        peers.by, peers.by
+    )
+    group = _("all clusters in the cohort") if peers.group == "all" else peers.group
+    series = [(_("this cluster"), accent), (_("peer mean"), charts.MUTED)]
+    category_groups = []
+    for category, outcome in zip(criteria.categories, peers.categories, strict=True):
+        if outcome.share is None and outcome.mean is None:
+            continue
+        category_groups.append(
+            charts.GroupedBar(
+                label=say.text(category.title),
+                values=(_float(outcome.share), _float(outcome.mean)),
+                value_labels=(
+                    fmt.percent(outcome.share, places=0) if outcome.share is not None else "–",
+                    f"{fmt.percent(outcome.mean, places=0)} (n={outcome.n})"
+                    if outcome.mean is not None
+                    else "–",
+                ),
+            )
+        )
+    rows = []
+    numeric_groups = []
+    for indicator, item in zip(criteria.indicators, peers.indicators, strict=True):
+        title = say.text(indicator.title)
+        rows.append(
+            {
+                "id": item.id,
+                "title": title,
+                "value": say.value(indicator, item.value),
+                "mean": fmt.number(item.mean) if item.mean is not None else "–",
+                "median": fmt.number(item.median) if item.median is not None else "–",
+                "met": fmt.percent(item.met_share, places=0) if item.met_share is not None else "–",
+                "percentile": fmt.number(item.percentile, places=0)
+                if item.percentile is not None
+                else "–",
+                "n": item.n,
+            }
+        )
+        if (
+            item.mean is not None
+            and isinstance(item.value, int | Decimal)
+            and not isinstance(item.value, bool)
+        ):
+            top = max(Decimal(item.value), item.mean) or Decimal(1)
+            numeric_groups.append(
+                charts.GroupedBar(
+                    label=f"{item.id} {title}"[:38],
+                    values=(float(Decimal(item.value) / top), float(item.mean / top)),
+                    value_labels=(
+                        fmt.number(Decimal(item.value)),
+                        f"{fmt.number(item.mean)} (n={item.n})",
+                    ),
+                )
+            )
+    return {
+        "by": by,
+        "group": group,
+        "n": peers.n,
+        "share": fmt.percent(peers.score_share) if peers.score_share is not None else None,
+        "mean": fmt.percent(peers.score_mean) if peers.score_mean is not None else None,
+        "percentile": fmt.number(peers.score_percentile, places=0)
+        if peers.score_percentile is not None
+        else None,
+        "levels": [
+            {"title": say.level_title(None if level == "none" else level), "count": count}
+            for level, count in peers.levels.items()
+        ],
+        "categories_chart": Markup(
+            charts.grouped_bars(
+                category_groups, series, title=_("Categories against the peer group")
+            )
+        )
+        if category_groups
+        else None,
+        # A chart cannot break across pages: a dozen indicators per chart fit on one.
+        "indicators_charts": [
+            Markup(
+                charts.grouped_bars(
+                    numeric_groups[i : i + 12], series, title=_("Indicators against the peer group")
+                )
+            )
+            for i in range(0, len(numeric_groups), 12)
+        ],
+        "rows": rows,
+    }
+
+
+def _float(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _history(scored: Scored, say: Phrases) -> dict[str, Any] | None:
+    """The label history carried by the previous assessments, as a timeline."""
+    chain = []
+    current: Scored | None = scored
+    while current is not None:
+        chain.append(current)
+        current = current.previous
+    if len(chain) < 2:
+        return None
+    chain.reverse()
+    fmt = say.fmt
+    labelled = [c for c in chain if c.result.validity is not None]
+    if not labelled:
+        return None
+    start = min(c.result.assessment.date for c in chain)
+    end = max(c.result.validity.valid_until for c in labelled)  # type: ignore[union-attr]
+    first, last = start.year, end.year + 1
+    span = (dt.date(last, 1, 1) - dt.date(first, 1, 1)).days
+
+    def at(day: dt.date) -> float:
+        return (day - dt.date(first, 1, 1)).days / span
+
+    bars = []
+    entries = []
+    for item in chain:
+        result = item.result
+        level = item.criteria.level(result.level) if result.level else None
+        title = say.text(level.title) if level is not None else say.gettext("no level")
+        validity = result.validity
+        entries.append(
+            {
+                "date": fmt.date(result.assessment.date),
+                "criteria": say.text(item.criteria.title),
+                "level": title,
+                "valid": say.gettext("%(start)s to %(end)s")
+                % {"start": fmt.date(validity.valid_from), "end": fmt.date(validity.valid_until)}
+                if validity
+                else "–",
+                "renewal": validity.renewal if validity else False,
+            }
+        )
+        if validity is not None:
+            colour = level.color if level is not None and level.color else charts.INK
+            bars.append((at(validity.valid_from), at(validity.valid_until), title, colour))
+    ticks = [(at(dt.date(year, 1, 1)), str(year)) for year in range(first, last + 1)]
+    return {
+        "entries": entries,
+        "chart": Markup(charts.timeline(bars, ticks, title=say.gettext("Label history"))),
+    }

@@ -1,0 +1,92 @@
+"""``clusterbench batch DIR -o OUTDIR``"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import TextIO
+
+from ..batch import MANIFEST, BatchOptions, Item, run_batch
+from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+
+
+class Progress:
+    """A bar on a terminal; one plain line per file in CI logs."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.tty = self.stream.isatty()
+        self.started = time.perf_counter()
+
+    def __call__(self, item: Item, done: int, total: int) -> None:
+        if item.status == "unchanged" and done == 0:
+            return  # reported in the summary: nothing happened to them
+        name = Path(item.input).name
+        outcome = item.level or "no level" if item.status != "failed" else "FAILED"
+        if self.tty:
+            width = 30
+            filled = int(width * done / total) if total else width
+            rate = done / max(time.perf_counter() - self.started, 1e-9)
+            print(
+                f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {rate:4.1f}/s {name[:30]:<30} {outcome[:12]:<12}",
+                end="",
+                file=self.stream,
+                flush=True,
+            )
+            if done == total:
+                print(file=self.stream)
+        else:
+            print(
+                f"[{done}/{total}] {name} -> {outcome} ({item.status})",
+                file=self.stream,
+                flush=True,
+            )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render the batch; print a summary; exit 1 if any file failed, 130 if interrupted."""
+    source = Path(args.source)
+    if not source.exists():
+        print(f"clusterbench batch: {source}: no such file or directory", file=sys.stderr)
+        return EXIT_USAGE
+    if args.jobs < 1:
+        print("clusterbench batch: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    options = BatchOptions(
+        out_dir=Path(args.output),
+        form=args.format,
+        language=args.lang,
+        audience=args.audience,
+        cohort=Path(args.cohort) if args.cohort else None,
+        templates=Path(args.templates) if args.templates else None,
+        jobs=args.jobs,
+        force=args.force,
+    )
+    started = time.perf_counter()
+    try:
+        items = run_batch(source, options, progress=Progress())
+    except KeyboardInterrupt:
+        print(
+            "\nclusterbench batch: interrupted; finished files are kept and listed in the manifest",
+            file=sys.stderr,
+        )
+        return 130
+    seconds = time.perf_counter() - started
+    statuses = Counter(i.status for i in items)
+    levels = Counter(i.level or "no level" for i in items if i.status != "failed")
+    print(
+        f"{len(items)} assessments in {seconds:.1f} s: {statuses['rendered']} rendered, "
+        f"{statuses['unchanged']} unchanged, {statuses['failed']} failed"
+    )
+    if levels:
+        print("levels: " + ", ".join(f"{level} {count}" for level, count in sorted(levels.items())))
+    for item in items:
+        if item.status == "failed":
+            print(f"FAILED {item.input}:", file=sys.stderr)
+            for line in (item.error or "").splitlines():
+                print(f"  {line}", file=sys.stderr)
+    print(f"manifest: {options.out_dir / MANIFEST}")
+    return EXIT_INVALID if statuses["failed"] else EXIT_OK

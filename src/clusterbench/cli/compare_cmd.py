@@ -1,0 +1,57 @@
+"""``clusterbench compare OLD NEW``"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..errors import ClusterbenchError
+from ..models.rules import format_value
+from ..pipeline.history import compare_files
+from . import EXIT_INVALID, EXIT_OK
+from .errors import print_error
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the comparison of two assessments."""
+    try:
+        comparison = compare_files(args.old, args.new)
+    except ClusterbenchError as exc:
+        print_error("compare", exc)
+        return EXIT_INVALID
+    if args.format == "json":
+        json.dump(comparison.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    old, new = comparison.old.result, comparison.new.result
+    months = new.comparison.months if new.comparison else 0
+    print(f"{new.organisation.name}: {months} months between the assessments")
+    print(
+        f"  then: {old.assessment.date.isoformat()}  {old.criteria.id}  {old.level or 'no level'}"
+    )
+    print(
+        f"  now:  {new.assessment.date.isoformat()}  {new.criteria.id}  {new.level or 'no level'}"
+    )
+    if not comparison.same_criteria:
+        print("  The assessments used different criteria; indicators are not compared one by one.")
+    for kind in ("improved", "declined"):
+        rows = [c for c in comparison.changes if c.change == kind]
+        print(f"{kind.capitalize()}: {len(rows)}")
+        for change in rows:
+            title = comparison.new.criteria.indicator(change.id)
+            name = title.title.in_language("en") if title else change.id
+            print(
+                f"  {change.id:<6} {name[:44]:<44} {format_value(change.before)} → {format_value(change.after)}"
+                f"  ({change.before_band or '-'} → {change.after_band or '-'})"
+            )
+    unchanged = sum(1 for c in comparison.changes if c.change == "unchanged")
+    print(f"Unchanged: {unchanged}")
+    if comparison.areas:
+        print("Improvement areas (a Silver-style requirement counts the verified ones):")
+        for indicator, verified, improved in comparison.areas:
+            print(
+                f"  {indicator:<6} {'verified' if verified else 'not verified':<13} "
+                f"{'improved' if improved else 'not improved'}{'  counts' if verified else ''}"
+            )
+    return EXIT_OK

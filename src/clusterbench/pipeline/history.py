@@ -1,0 +1,268 @@
+"""One organisation over time: two assessments compared, and its whole label history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import ClusterbenchError, NotFoundError
+from ..loader.assessment import read_assessment
+from ..loader.library import CriteriaLibrary
+from ..loader.source import read_document
+from ..models.result import Result, to_json_value
+from .scoring import Scored, score_file
+from .validation import detect_kind, expand_paths
+
+__all__ = [
+    "Comparison",
+    "History",
+    "HistoryEntry",
+    "compare_files",
+    "history_from_chain",
+    "history_of",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One indicator then and now, with its answers."""
+
+    id: str
+    change: str
+    before: Any
+    after: Any
+    before_points: Any
+    after_points: Any
+    before_band: str | None
+    after_band: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two assessments of one organisation, the newer scored against the older."""
+
+    old: Scored
+    new: Scored
+    changes: tuple[Change, ...]
+    areas: tuple[tuple[str, bool, bool], ...]  # (indicator, verified, improved)
+
+    @property
+    def same_criteria(self) -> bool:
+        """Whether both were made with the same criteria set (so indicators compare)."""
+        return self.old.criteria.id == self.new.criteria.id
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary."""
+        comparison = self.new.result.comparison
+        return {
+            "old": _brief(self.old.result),
+            "new": _brief(self.new.result),
+            "months": comparison.months if comparison else None,
+            "same_criteria": self.same_criteria,
+            "improved": [c.id for c in self.changes if c.change == "improved"],
+            "declined": [c.id for c in self.changes if c.change == "declined"],
+            "unchanged": [c.id for c in self.changes if c.change == "unchanged"],
+            "changes": [
+                {
+                    "id": c.id,
+                    "change": c.change,
+                    "before": to_json_value(c.before),
+                    "after": to_json_value(c.after),
+                    "before_points": to_json_value(c.before_points),
+                    "after_points": to_json_value(c.after_points),
+                    "before_band": c.before_band,
+                    "after_band": c.after_band,
+                }
+                for c in self.changes
+            ],
+            "improvement_areas": [
+                {"indicator": i, "verified": v, "improved": imp, "counts": v}
+                for i, v, imp in self.areas
+            ],
+        }
+
+
+def _brief(result: Result) -> dict[str, Any]:
+    return {
+        "date": result.assessment.date.isoformat(),
+        "criteria": result.criteria.id,
+        "level": result.level,
+        "points": to_json_value(result.score.points),
+        "max_points": to_json_value(result.score.max_points),
+    }
+
+
+def compare_files(
+    old: str | os.PathLike[str],
+    new: str | os.PathLike[str],
+    *,
+    library: CriteriaLibrary | None = None,
+) -> Comparison:
+    """Score `old`, then `new` with `old` as its previous assessment, and compare them."""
+    library = library or CriteriaLibrary()
+    before = score_file(old, library=library)
+    # Check the order before scoring `new` against `old`: the other way round, `old`'s
+    # own previous chain would usually lead back to `new` and report a loop instead.
+    newer = read_assessment(Path(new), library)
+    if newer.assessment is not None and before.result.assessment.date >= newer.assessment.date:
+        raise NotFoundError(
+            f"{os.fspath(old)} is not older than {os.fspath(new)}; give the older file first"
+        )
+    after = score_file(new, previous=old, library=library)
+    then = {r.id: r for r in before.result.indicators}
+    changes = []
+    comparison = after.result.comparison
+    if comparison is not None:
+        for change in comparison.changes:
+            now = after.result.indicator(change.id)
+            assert now is not None
+            changes.append(
+                Change(
+                    id=change.id,
+                    change=change.change,
+                    before=then[change.id].value,
+                    after=now.value,
+                    before_points=change.before_points,
+                    after_points=change.after_points,
+                    before_band=change.before_band,
+                    after_band=change.after_band,
+                )
+            )
+    improved = {c.id for c in changes if c.change == "improved"}
+    areas = tuple(
+        (area.indicator, area.verified, area.indicator in improved)
+        for area in after.assessment.improvement_areas
+    )
+    return Comparison(before, after, tuple(changes), areas)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One assessment in an organisation's history."""
+
+    path: Path | None
+    date: dt.date
+    criteria: str
+    level: str | None
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    renewal: bool
+    renew_by: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """Every assessment of one organisation, in date order, and what follows from them."""
+
+    organisation: str
+    entries: tuple[HistoryEntry, ...]
+
+    @property
+    def gaps(self) -> tuple[tuple[dt.date, dt.date], ...]:
+        """Periods between labels when no label was valid."""
+        spans = sorted(
+            (e.valid_from, e.valid_until) for e in self.entries if e.valid_from and e.valid_until
+        )
+        gaps = []
+        covered_until: dt.date | None = None
+        for start, end in spans:
+            if covered_until is not None and start > covered_until + dt.timedelta(days=1):
+                gaps.append((covered_until + dt.timedelta(days=1), start - dt.timedelta(days=1)))
+            covered_until = end if covered_until is None else max(covered_until, end)
+        return tuple(gaps)
+
+    @property
+    def next_renewal(self) -> HistoryEntry | None:
+        """The label that lasts longest: renew it before it ends (and no later than renew_by)."""
+        labelled = [e for e in self.entries if e.valid_until is not None]
+        return max(labelled, key=lambda e: e.valid_until or dt.date.min) if labelled else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready history."""
+        upcoming = self.next_renewal
+        return {
+            "organisation": self.organisation,
+            "entries": [
+                {
+                    "file": os.fspath(e.path) if e.path else None,
+                    "date": e.date.isoformat(),
+                    "criteria": e.criteria,
+                    "level": e.level,
+                    "valid_from": e.valid_from.isoformat() if e.valid_from else None,
+                    "valid_until": e.valid_until.isoformat() if e.valid_until else None,
+                    "renewal": e.renewal,
+                    "renew_by": e.renew_by.isoformat() if e.renew_by else None,
+                }
+                for e in self.entries
+            ],
+            "gaps": [{"from": a.isoformat(), "to": b.isoformat()} for a, b in self.gaps],
+            "next_renewal": {
+                "level": upcoming.level,
+                "valid_until": upcoming.valid_until.isoformat() if upcoming.valid_until else None,
+                "renew_by": upcoming.renew_by.isoformat() if upcoming.renew_by else None,
+            }
+            if upcoming
+            else None,
+        }
+
+
+def _entry(scored: Scored) -> HistoryEntry:
+    result = scored.result
+    validity = result.validity
+    return HistoryEntry(
+        path=scored.path,
+        date=result.assessment.date,
+        criteria=result.criteria.id,
+        level=result.level,
+        valid_from=validity.valid_from if validity else None,
+        valid_until=validity.valid_until if validity else None,
+        renewal=validity.renewal if validity else False,
+        renew_by=validity.renew_by if validity else None,
+    )
+
+
+def history_from_chain(scored: Scored) -> History:
+    """The history an assessment carries through its `previous` links."""
+    entries = []
+    current: Scored | None = scored
+    while current is not None:
+        entries.append(_entry(current))
+        current = current.previous
+    return History(scored.result.organisation.name, tuple(sorted(entries, key=lambda e: e.date)))
+
+
+def history_of(
+    paths: Sequence[str | os.PathLike[str]],
+    organisation: str,
+    *,
+    library: CriteriaLibrary | None = None,
+) -> History:
+    """Every assessment of `organisation` (its name, any case) found under `paths`."""
+    library = library or CriteriaLibrary()
+    wanted = organisation.casefold()
+    names: set[str] = set()
+    entries: dict[Path, HistoryEntry] = {}
+    for path in expand_paths(paths):
+        try:
+            doc = read_document(path)
+        except ClusterbenchError:
+            continue
+        if detect_kind(doc) != "assessment" or not isinstance(doc.data.get("organisation"), dict):
+            continue
+        name = str(doc.data["organisation"].get("name", ""))
+        names.add(name)
+        if name.casefold() != wanted:
+            continue
+        scored = score_file(path, library=library)
+        entries[path.resolve()] = _entry(scored)
+    if not entries:
+        close = difflib.get_close_matches(organisation, sorted(names), n=1, cutoff=0.5)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise NotFoundError(f"no assessment of {organisation!r}{hint}")
+    ordered = sorted(entries.values(), key=lambda e: e.date)
+    return History(organisation, tuple(ordered))

@@ -1,0 +1,246 @@
+"""Cohorts: anonymous statistics, peer comparison, peer-relative bands, the cohort command."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import pytest
+from benchmarks.generate import generate
+
+from clusterbench import CohortError, Result, load_criteria, score, score_file
+from clusterbench.cli import main
+from clusterbench.models.schema import json_schema
+from clusterbench.pipeline.cohort import build_cohort_from, load_cohort, write_cohort
+from clusterbench.report import render_html
+from clusterbench.scoring.cohort import ALL, build_cohort, peer_band, percentile, stats
+
+from .conftest import FIXTURES, ROOT
+
+D = Decimal
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cohort")
+    generate(load_criteria("esca-gold"), 60, folder, seed=3)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def cohort_file(generated: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    built = build_cohort_from([generated], by="portfolio", min_size=5)
+    assert built.skipped == ()
+    path = tmp_path_factory.mktemp("cohort-file") / "cohort.json"
+    write_cohort(built.cohort, path)
+    return path
+
+
+def test_stats_of_a_small_group() -> None:
+    found = stats([D(1), D(2), D(3), D(4), D(10)])
+    assert found is not None
+    assert (found.n, found.mean, found.median, found.q1, found.q3) == (
+        5,
+        D("4.0000"),
+        D(3),
+        D(2),
+        D(4),
+    )
+    assert len(found.deciles) == 9
+    assert stats([]) is None
+    single = stats([D(7)])
+    assert single is not None
+    assert single.median == single.q1 == single.q3 == D(7)
+
+
+def test_percentile_interpolates_between_deciles() -> None:
+    found = stats([D(v) for v in range(1, 101)])
+    assert found is not None
+    assert percentile(D(0), found) == 5
+    assert percentile(D(1000), found) == 95
+    assert abs(percentile(D(50), found) - 50) <= 1
+    flat = stats([D(3)] * 10)
+    assert flat is not None
+    assert percentile(D(3), flat) == 50
+
+
+def test_peer_bands_follow_the_direction() -> None:
+    found = stats([D(v) for v in range(1, 101)])
+    assert found is not None
+    assert [peer_band("higher", D(v), found) for v in (80, 40, 10)] == ["green", "yellow", "red"]
+    assert [peer_band("lower", D(v), found) for v in (10, 60, 90)] == ["green", "yellow", "red"]
+
+
+def test_cohort_holds_no_names_and_no_small_groups(cohort_file: Path, generated: Path) -> None:
+    text = cohort_file.read_text(encoding="utf-8")
+    names = {
+        json.dumps(p.read_text().split("name: ")[1].split("\n")[0])
+        for p in generated.glob("*.yaml")
+    }
+    assert not any(name.strip('"') in text for name in names)
+    cohort = load_cohort(cohort_file)
+    section = cohort.criteria["esca-gold"]
+    assert cohort.organisations == 60
+    assert section.groups[ALL].n == 60
+    assert all(group.n >= 5 for group in section.groups.values())
+    assert (
+        sum(g.n for name, g in section.groups.items() if name != ALL)
+        + _suppressed_members(generated, 5)
+        == 60
+    )
+    jsonschema.validate(json.loads(text), json_schema("cohort"))
+
+
+def _suppressed_members(folder: Path, min_size: int) -> int:
+    from collections import Counter
+
+    portfolios = Counter(
+        p.read_text().split("portfolio: ")[1].split("\n")[0] for p in folder.glob("*.yaml")
+    )
+    return sum(n for n in portfolios.values() if n < min_size)
+
+
+def test_each_organisation_counts_once_with_its_latest_assessment() -> None:
+    old = score_file(FIXTURES / "scoring" / "bronze-2019.yaml").result
+    new = score_file(FIXTURES / "scoring" / "silver-2021.yaml").result
+    cohort = build_cohort([old, new], by="country", min_size=1)
+    group = cohort.criteria["threshold"].groups["NOR"]
+    assert group.n == 1
+    assert group.levels == {"silver": 1}
+    assert cohort.assessments == 2
+
+
+def test_score_with_a_cohort_compares_with_peers(cohort_file: Path) -> None:
+    cohort = load_cohort(cohort_file)
+    scored = score_file(ROOT / "examples" / "fjordhelse" / "2021-gold.yaml", cohort=cohort)
+    peers = scored.result.peers
+    assert peers is not None
+    assert peers.by == "portfolio"
+    assert peers.group in ("health", ALL)
+    assert peers.n >= 5
+    assert peers.score_share == D("0.95")
+    assert peers.score_mean is not None
+    assert len(peers.indicators) == 31
+    g01 = peers.indicators[0]
+    assert (g01.id, g01.value) == ("G01", 254)
+    assert g01.percentile == 95  # far more members than the generated peers
+    jsonschema.validate(json.loads(scored.result.model_dump_json()), json_schema("result"))
+    text = scored.result.model_dump_json()
+    assert Result.model_validate_json(text).model_dump_json() == text
+
+
+def test_peer_bands_colour_against_the_group(tmp_path: Path) -> None:
+    text = (FIXTURES / "scoring" / "threshold.yaml").read_text(encoding="utf-8")
+    peered = text.replace(
+        "      red: {below: 10}\n", "      red: {below: 10}\n    peer_bands: higher\n"
+    )
+    path = tmp_path / "threshold.yaml"
+    path.write_text(peered, encoding="utf-8")
+    peer_criteria = load_criteria(path)
+    base = score_file(FIXTURES / "scoring" / "gold-2023.yaml").assessment
+    eligibility = {"esca-eligibility": load_criteria("esca-eligibility")}
+    peers = [
+        score(
+            peer_criteria,
+            base.model_copy(
+                update={
+                    "answers": {
+                        **base.answers,
+                        "B": base.answers["B"].model_copy(update={"value": v}),
+                    },
+                    "organisation": base.organisation.model_copy(update={"name": f"Peer {v}"}),
+                }
+            ),
+            dependencies=eligibility,
+        )
+        for v in (20, 30, 40, 50, 60)
+    ]
+    cohort = build_cohort(peers, by="country", min_size=5)
+    result = score(peer_criteria, base, cohort=cohort, dependencies=eligibility)
+    b = result.indicator("B")
+    assert b is not None
+    assert b.value == 15  # met by its own rule (≥ 15) ...
+    assert (b.band, b.band_basis) == ("red", "peers")  # ... but below every peer
+    assert "against the NOR peers" in b.reason
+    assert score(peer_criteria, base, dependencies=eligibility).indicator("B").band == "green"  # type: ignore[union-attr]
+
+
+def test_peer_bands_need_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (FIXTURES / "scoring" / "threshold.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        text.replace(
+            "    minimum_requirement: true\n",
+            "    minimum_requirement: true\n    peer_bands: higher\n",
+            1,
+        )
+    )
+    assert main(["validate", str(path)]) == 1
+    assert (
+        "peer_bands compare numbers; a boolean answer has none to compare [CB205]"
+        in capsys.readouterr().out
+    )
+
+
+def test_report_with_a_cohort_has_a_peer_section(cohort_file: Path) -> None:
+    scored = score_file(
+        ROOT / "examples" / "fjordhelse" / "2021-gold.yaml", cohort=load_cohort(cohort_file)
+    )
+    html = render_html(scored, language="nb")
+    assert "Sammenlignet med andre klynger" in html
+    assert '<section class="peers">' in html
+    assert "n=" in html
+
+
+def test_cli_cohort_build_and_score(
+    generated: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "c.json"
+    bad = tmp_path / "in"
+    bad.mkdir()
+    for path in list(generated.glob("*.yaml"))[:12]:
+        (bad / path.name).write_bytes(path.read_bytes())
+    (bad / "broken.yaml").write_text("kind: assessment\nformat: 1\n")
+    code = main(["cohort", "build", str(bad), "-o", str(out), "--by", "country", "--min-size", "2"])
+    captured = capsys.readouterr()
+    assert code == 1  # one file skipped
+    assert "skipped" in captured.err
+    assert "broken.yaml" in captured.err
+    assert f"wrote {out}: 13 assessments, 12 organisations, grouped by country" in captured.out
+    code = main(
+        [
+            "score",
+            str(ROOT / "examples" / "fjordhelse" / "2021-gold.yaml"),
+            "--cohort",
+            str(out),
+            "--format",
+            "json",
+        ]
+    )
+    assert code == 0
+    assert json.loads(capsys.readouterr().out)["peers"]["by"] == "country"
+
+
+def test_a_broken_cohort_file_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "c.json"
+    path.write_text('{"kind": "cohort", "by": "colour"}')
+    with pytest.raises(CohortError):
+        load_cohort(path)
+    assert (
+        main(
+            [
+                "score",
+                str(ROOT / "examples" / "fjordhelse" / "2021-gold.yaml"),
+                "--cohort",
+                str(path),
+            ]
+        )
+        == 1
+    )
+    err = capsys.readouterr().err
+    assert f"{path}: by: " in err
+    assert "Traceback" not in err

@@ -1,0 +1,265 @@
+"""compare, history and batch: one organisation over time, and many assessments at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pypdf
+import pytest
+from benchmarks.generate import generate
+
+from clusterbench import NotFoundError, compare_files, history_of, load_criteria
+from clusterbench.batch import MANIFEST, BatchOptions, run_batch, runner
+from clusterbench.cli import main
+
+from .conftest import FIXTURES, ROOT
+
+EXAMPLES = ROOT / "examples"
+
+
+def test_compare_lists_changes_with_values_and_improvement_areas() -> None:
+    comparison = compare_files(
+        EXAMPLES / "fjordhelse" / "2017-bronze.yaml", EXAMPLES / "fjordhelse" / "2019-silver.yaml"
+    )
+    data = comparison.to_dict()
+    assert data["old"]["level"] == "bronze"
+    assert data["new"]["level"] == "silver"
+    assert data["months"] == 23
+    assert data["same_criteria"] is True
+    b16 = next(c for c in data["changes"] if c["id"] == "B16")
+    assert (b16["change"], b16["before"], b16["after"]) == ("improved", False, True)
+    areas = {a["indicator"]: a for a in data["improvement_areas"]}
+    assert areas["B25"]["verified"] is True
+    assert areas["B25"]["counts"] is True
+    assert len(data["improved"]) + len(data["declined"]) + len(data["unchanged"]) == 36
+
+
+def test_compare_refuses_the_files_in_the_wrong_order(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        [
+            "compare",
+            str(EXAMPLES / "fjordhelse" / "2019-silver.yaml"),
+            str(EXAMPLES / "fjordhelse" / "2017-bronze.yaml"),
+        ]
+    )
+    assert code == 1
+    assert "give the older file first" in capsys.readouterr().err
+
+
+def test_compare_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        [
+            "compare",
+            str(EXAMPLES / "fjordhelse" / "2019-silver.yaml"),
+            str(EXAMPLES / "fjordhelse" / "2021-gold.yaml"),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "then: 2019-10-22  esca-bronze  silver" in out
+    assert "now:  2021-11-09  esca-gold  gold" in out
+    assert "different criteria" in out
+
+
+def test_history_of_an_organisation() -> None:
+    history = history_of([EXAMPLES], "FJORDHELSE CLUSTER")
+    assert [(e.date.isoformat(), e.level) for e in history.entries] == [
+        ("2017-11-14", "bronze"),
+        ("2019-10-22", "silver"),
+        ("2021-11-09", "gold"),
+    ]
+    assert [(a.isoformat(), b.isoformat()) for a, b in history.gaps] == [
+        ("2021-10-22", "2021-11-08")
+    ]
+    upcoming = history.next_renewal
+    assert upcoming is not None
+    assert upcoming.level == "gold"
+    assert upcoming.valid_until is not None
+    assert upcoming.valid_until.isoformat() == "2023-11-08"
+    with pytest.raises(NotFoundError, match="did you mean 'Fjordhelse Cluster'"):
+        history_of([EXAMPLES], "Fjordhelse Klynge")
+
+
+def test_history_renewals_and_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = tmp_path / "renewals"
+    folder.mkdir()
+    base = (FIXTURES / "scoring" / "bronze-2019.yaml").read_text(encoding="utf-8")
+    base = base.replace("file: threshold.yaml", f"file: {FIXTURES / 'scoring' / 'threshold.yaml'}")
+    (folder / "a.yaml").write_text(base)
+    renewed = base.replace("date: 2019-11-15", "date: 2022-06-01") + "previous: {file: a.yaml}\n"
+    (folder / "b.yaml").write_text(renewed)
+    assert (
+        main(["history", str(folder), "--organisation", "Fjordtech Cluster", "--format", "json"])
+        == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert [e["renewal"] for e in data["entries"]] == [False, True]
+    assert data["entries"][1]["valid_until"] == "2024-11-14"  # 2021-11-14 + 36 months
+    assert data["gaps"] == [{"from": "2021-11-15", "to": "2022-05-31"}]
+    assert data["next_renewal"]["renew_by"] == "2025-11-14"
+
+
+# --------------------------------------------------------------------- batch
+@pytest.fixture
+def assessments(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    generate(load_criteria("esca-gold"), 8, folder, seed=11)
+    return folder
+
+
+def test_batch_json_manifest_and_incremental_runs(assessments: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    options = BatchOptions(out_dir=out, form="json", jobs=2)
+    first = run_batch(assessments, options)
+    assert [i.status for i in first] == ["rendered"] * 8
+    manifest = json.loads((out / MANIFEST).read_text())
+    assert len(manifest["items"]) == 8
+    entry = manifest["items"][0]
+    assert {
+        "input",
+        "output",
+        "level",
+        "points",
+        "criteria_hash",
+        "fingerprint",
+        "status",
+        "error",
+    } <= set(entry)
+    assert json.loads(Path(entry["output"]).read_text())["level"] == entry["level"]
+
+    second = run_batch(assessments, options)
+    assert [i.status for i in second] == ["unchanged"] * 8
+    assert [i.level for i in second] == [i.level for i in first]
+
+    changed = sorted(assessments.glob("*.yaml"))[3]
+    changed.write_text(
+        changed.read_text().replace("members:", "members: 1\n  # members were:"), encoding="utf-8"
+    )
+    third = run_batch(assessments, options)
+    assert sum(i.status == "rendered" for i in third) == 1
+
+    (out / Path(first[0].output).name).unlink()
+    fourth = run_batch(assessments, options)
+    assert sum(i.status == "rendered" for i in fourth) == 1  # a missing output is made again
+
+    forced = run_batch(assessments, BatchOptions(out_dir=out, form="json", jobs=2, force=True))
+    assert [i.status for i in forced] == ["rendered"] * 8
+
+
+def test_a_bad_file_never_stops_the_others(
+    assessments: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (assessments / "broken.yaml").write_text(
+        "kind: assessment\nformat: 1\norganisation: {name: X}\n"
+    )
+    code = main(
+        ["batch", str(assessments), "-o", str(tmp_path / "out"), "--format", "json", "--jobs", "2"]
+    )
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "9 assessments" in captured.out
+    assert "8 rendered" in captured.out
+    assert "1 failed" in captured.out
+    assert (
+        "broken.yaml:3:15: organisation.country: missing required key 'country' [CB103]"
+        in captured.err
+    )
+    assert "[9/9]" in captured.err  # plain progress lines when stderr is not a terminal
+
+
+def test_batch_renders_pdfs_with_recycled_workers(assessments: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pdf"
+    items = run_batch(
+        assessments, BatchOptions(out_dir=out, form="pdf", jobs=2, recycle=1, audience="summary")
+    )
+    assert [i.status for i in items] == ["rendered"] * 8
+    for item in items:
+        assert len(pypdf.PdfReader(item.output).pages) in (2, 3)
+
+
+def test_an_interrupted_batch_keeps_finished_files_and_no_partial_ones(
+    assessments: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".assessment-00005.json.abc.part").write_text("half")
+    real = runner._run
+
+    def interrupted(todo: list[runner.Item], options: BatchOptions):  # type: ignore[no-untyped-def]
+        for index, item in enumerate(real(todo, options)):
+            yield item
+            if index == 2:
+                raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "_run", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(assessments, BatchOptions(out_dir=out, form="json", jobs=1))
+    assert not list(out.glob(".*.part"))
+    manifest = json.loads((out / MANIFEST).read_text())
+    assert len(manifest["items"]) == 3
+    assert all(Path(i["output"]).is_file() for i in manifest["items"])
+
+
+def test_ctrl_c_on_a_real_batch(assessments: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "clusterbench",
+            "batch",
+            str(assessments),
+            "-o",
+            str(out),
+            "--jobs",
+            "1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while not list(out.glob("*.pdf")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert list(out.glob("*.pdf")), "no PDF was written in time"
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole process group
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "interrupted" in err
+    assert not list(out.rglob(".*.part"))
+    for pdf in out.glob("*.pdf"):
+        assert pdf.read_bytes().rstrip().endswith(b"%%EOF")
+        pypdf.PdfReader(pdf)
+    listed = {Path(i["output"]).name for i in json.loads((out / MANIFEST).read_text())["items"]}
+    assert listed == {p.name for p in out.glob("*.pdf")}
+
+
+def test_a_broken_previous_assessment_is_reported_where_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for source in (EXAMPLES / "fjordhelse").glob("*.yaml"):
+        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    bronze = tmp_path / "2017-bronze.yaml"
+    bronze.write_text(
+        bronze.read_text(encoding="utf-8").replace("date: 2017-11-14", "date: 2017-13-14"),
+        encoding="utf-8",
+    )
+    code = main(["score", str(tmp_path / "2021-gold.yaml")])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 1
+    assert err[0].startswith(f"{bronze}:19:9: assessment.date:")
+    assert (
+        "2019-silver.yaml: previous: its previous assessment 2017-bronze.yaml cannot be scored"
+        in err[1]
+    )
+    assert (
+        "2021-gold.yaml: previous: its previous assessment 2019-silver.yaml cannot be scored"
+        in err[2]
+    )
