@@ -56,7 +56,9 @@ def checks() -> list[dict[str, Any]]:
             required=False,
         )
     try:
-        import weasyprint  # noqa: F401  (loads Pango through cffi)
+        from ..report.libraries import import_weasyprint
+
+        import_weasyprint()  # loads Pango through cffi, as a report does
 
         add("pango", True, "loaded by WeasyPrint")
     except (ImportError, OSError) as exc:

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import ReportError
 from .fetcher import SafeFetcher
+from .libraries import import_weasyprint
 
 __all__ = ["VARIANTS", "Embedded", "PdfResult", "html_to_pdf"]
 
@@ -63,7 +64,7 @@ def html_to_pdf(
 ) -> PdfResult:
     """Render HTML to PDF bytes; the same inputs give the same bytes."""
     try:
-        import weasyprint
+        weasyprint = import_weasyprint()
         from weasyprint.text.fonts import FontConfiguration
     except (ImportError, OSError) as exc:  # OSError: Pango or another library is missing
         raise ReportError(
