@@ -2,7 +2,9 @@
 
 Pure functions.  Each organisation counts once (its latest assessment of a criteria
 set); groups smaller than `min_size` are left out, so that no single cluster can be
-recognised in a cohort file.
+recognised in a cohort file, and so are further groups when the left-out ones would
+otherwise be fewer than `min_size` organisations (the group of all minus the published
+groups would show them).
 """
 
 from __future__ import annotations
@@ -160,6 +162,13 @@ def build_cohort(
         for result in members:
             groups[group_of(result.organisation, by)].append(result)
         kept = {name: group for name, group in sorted(groups.items()) if len(group) >= min_size}
+        # `all` minus the published groups is the sum of the hidden ones: were fewer than
+        # min_size organisations hidden, a subtraction would reveal them, so hide the
+        # smallest published groups too until enough are hidden together.
+        hidden = len(members) - sum(len(group) for group in kept.values())
+        while 0 < hidden < min_size and kept:
+            smallest = min(kept, key=lambda name: (len(kept[name]), name))
+            hidden += len(kept.pop(smallest))
         summary = {name: _group(group) for name, group in kept.items()}
         if len(members) >= min_size:
             summary = {ALL: _group(members), **summary}
