@@ -38,7 +38,7 @@ pytest: $(STAMP)
 	$(BIN)/pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py $(BENCH)
 
 # Regenerate the committed JSON Schemas after changing a model.
 schemas: $(STAMP)

@@ -12,6 +12,8 @@ NAMES = sorted(p.stem for p in Path(__file__).parent.glob("bench_*.py"))
 
 
 def main(argv: list[str]) -> int:
+    # Long benchmarks: show each figure as soon as it is measured, also into a file.
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     for name in argv or NAMES:
         print(f"== {name}")
         importlib.import_module(f"benchmarks.{name}").main()

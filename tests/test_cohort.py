@@ -15,7 +15,14 @@ from clusterbench.cli import main
 from clusterbench.models.schema import json_schema
 from clusterbench.pipeline.cohort import build_cohort_from, load_cohort, write_cohort
 from clusterbench.report import render_html
-from clusterbench.scoring.cohort import ALL, build_cohort, peer_band, percentile, stats
+from clusterbench.scoring.cohort import (
+    ALL,
+    build_cohort,
+    peer_band,
+    percentile,
+    stats,
+    why_no_peers,
+)
 
 from .conftest import FIXTURES, ROOT
 
@@ -257,3 +264,35 @@ def test_a_broken_cohort_file_is_a_clear_error(
     err = capsys.readouterr().err
     assert f"{path}: by: " in err
     assert "Traceback" not in err
+
+
+def test_a_cohort_of_other_criteria_content_is_not_used(
+    cohort_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edited = tmp_path / "esca-gold.yaml"
+    text = (ROOT / "criteria" / "esca-gold.yaml").read_text(encoding="utf-8")
+    edited.write_text(text.replace('version: "2013"', 'version: "2027"'), encoding="utf-8")
+    assessment = ROOT / "examples" / "fjordhelse" / "2021-gold.yaml"
+    cohort = load_cohort(cohort_file)
+    result = score_file(assessment, criteria=edited, cohort=cohort).result
+    assert result.peers is None
+    assert score_file(assessment, cohort=cohort).result.peers is not None
+    code = main(["score", str(assessment), "--criteria", str(edited), "--cohort", str(cohort_file)])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "note: no peer comparison: the cohort was built from another version of esca-gold" in err
+    assert "(2013, content " in err
+    assert "not 2027" in err
+
+
+def test_why_no_peers_names_the_missing_group(generated: Path) -> None:
+    results = [score_file(p).result for p in sorted(generated.glob("*.yaml"))[:6]]
+    cohort = build_cohort(results, by="country", min_size=7)
+    assert why_no_peers(results[0], cohort) == (
+        f"the cohort has no group of at least 7 for {results[0].organisation.country!r} "
+        "and no group of all"
+    )
+    other = build_cohort([score_file(FIXTURES / "scoring" / "bronze-2019.yaml").result], min_size=1)
+    assert "has no assessments of esca-gold (it has: threshold)" in str(
+        why_no_peers(results[0], other)
+    )

@@ -88,3 +88,19 @@ def test_the_assessment_example_in_the_docs_validates_against_bundled_criteria(t
         str(i) for i in checked.issues if i.is_error and i.code != "CB309"
     ]  # its previous file is not here
     assert errors == []
+
+
+def test_every_key_of_the_cohort_file_is_documented() -> None:
+    from clusterbench.models import cohort
+
+    text = (ROOT / "docs" / "peers-history-batch.md").read_text(encoding="utf-8")
+    models = [
+        cohort.Cohort,
+        cohort.CriteriaCohort,
+        cohort.GroupStats,
+        cohort.IndicatorStats,
+        cohort.Stats,
+    ]
+    for model in models:
+        for name in model.model_fields:
+            assert f"`{name}`" in text, f"{model.__name__}.{name} is not documented"

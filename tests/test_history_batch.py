@@ -17,6 +17,7 @@ from benchmarks.generate import generate
 from clusterbench import NotFoundError, compare_files, history_of, load_criteria
 from clusterbench.batch import MANIFEST, BatchOptions, run_batch, runner
 from clusterbench.cli import main
+from clusterbench.pipeline.cohort import build_cohort_from, write_cohort
 
 from .conftest import FIXTURES, ROOT
 
@@ -150,6 +151,32 @@ def test_batch_json_manifest_and_incremental_runs(assessments: Path, tmp_path: P
 
     forced = run_batch(assessments, BatchOptions(out_dir=out, form="json", jobs=2, force=True))
     assert [i.status for i in forced] == ["rendered"] * 8
+
+
+def test_batch_with_a_cohort_records_the_peers_and_follows_the_cohort(
+    assessments: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cohort = tmp_path / "cohort.json"
+    write_cohort(build_cohort_from([assessments], min_size=1).cohort, cohort)
+    out = tmp_path / "out"
+    options = BatchOptions(out_dir=out, form="json", jobs=1, cohort=cohort)
+    first = run_batch(assessments, options)
+    assert all(i.peers is not None and i.note is None for i in first)
+    assert json.loads(Path(first[0].output).read_text())["peers"]["group"] == first[0].peers
+    assert {i.status for i in run_batch(assessments, options)} == {"unchanged"}
+
+    # Another cohort, here one of other criteria: everything is made again, with a note.
+    write_cohort(build_cohort_from([EXAMPLES / "young-fashion"], min_size=1).cohort, cohort)
+    code = main(
+        ["batch", str(assessments), "-o", str(out), "--format", "json", "--cohort", str(cohort)]
+    )
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "8 rendered" in captured.out
+    assert "8 without a peer comparison" in captured.err
+    entries = json.loads((out / MANIFEST).read_text())["items"]
+    assert all(e["peers"] is None for e in entries)
+    assert entries[0]["note"].startswith("the cohort has no assessments of esca-gold")
 
 
 def test_a_bad_file_never_stops_the_others(

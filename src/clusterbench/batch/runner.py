@@ -25,13 +25,14 @@ from .. import __version__
 from .._resources import bundled_dir
 from ..errors import ClusterbenchError, InputError
 from ..loader.library import CriteriaLibrary
-from ..loader.source import read_document
+from ..loader.source import Document, read_document
 from ..models.cohort import Cohort
 from ..pipeline.cohort import load_cohort
 from ..pipeline.files import write_atomically
 from ..pipeline.scoring import score_file
 from ..pipeline.validation import detect_kind, expand_paths
 from ..report.render import render_html, render_pdf
+from ..scoring.cohort import why_no_peers
 
 __all__ = ["MANIFEST", "BatchOptions", "Item", "plan", "run_batch"]
 
@@ -72,6 +73,8 @@ class Item:
     share: float | None = None
     criteria: str | None = None
     criteria_hash: str | None = None
+    peers: str | None = None
+    note: str | None = None
     error: str | None = None
     seconds: float = 0.0
     extra: dict[str, Any] = field(default_factory=dict)
@@ -109,7 +112,7 @@ def environment_hash(options: BatchOptions) -> str:
     return digest.hexdigest()
 
 
-def _referenced(path: Path, seen: set[Path]) -> Iterator[Path]:
+def _referenced(path: Path, seen: set[Path], document: Document | None = None) -> Iterator[Path]:
     """The files an assessment depends on: its criteria file and previous assessments."""
     resolved = path.resolve()
     if resolved in seen or not path.is_file():
@@ -117,7 +120,7 @@ def _referenced(path: Path, seen: set[Path]) -> Iterator[Path]:
     seen.add(resolved)
     yield path
     try:
-        data = read_document(path).data
+        data = (document or read_document(path)).data
     except InputError:
         return
     if not isinstance(data, dict):
@@ -132,10 +135,10 @@ def _referenced(path: Path, seen: set[Path]) -> Iterator[Path]:
         yield from _referenced(path.parent / previous["file"], seen)
 
 
-def fingerprint(path: Path, environment: str) -> str:
-    """A hash of everything the output of `path` is made from."""
+def fingerprint(path: Path, environment: str, document: Document | None = None) -> str:
+    """A hash of everything the output of `path` (parsed: `document`) is made from."""
     digest = hashlib.sha256(environment.encode())
-    for part in _referenced(path, set()):
+    for part in _referenced(path, set(), document):
         digest.update(part.read_bytes())
     return digest.hexdigest()
 
@@ -146,8 +149,10 @@ def plan(source: Path, options: BatchOptions) -> list[Item]:
     base = source if source.is_dir() else source.parent
     items = []
     for path in expand_paths([source]):
+        document: Document | None = None
         try:
-            if detect_kind(read_document(path)) == "criteria":
+            document = read_document(path)
+            if detect_kind(document) == "criteria":
                 continue
         except InputError:
             pass  # unreadable: planned anyway, so that it is reported as failed
@@ -156,7 +161,7 @@ def plan(source: Path, options: BatchOptions) -> list[Item]:
             Item(
                 os.fspath(path),
                 os.fspath(options.out_dir / relative),
-                fingerprint(path, environment),
+                fingerprint(path, environment, document),
             )
         )
     return items
@@ -212,6 +217,9 @@ def _render(item: Item) -> Item:
         item.share = float(result.score.share) if result.score.share is not None else None
         item.criteria = result.criteria.id
         item.criteria_hash = result.criteria.hash
+        if cohort is not None:
+            item.peers = result.peers.group if result.peers is not None else None
+            item.note = None if result.peers is not None else why_no_peers(result, cohort)
     except ClusterbenchError as exc:
         item.status = "failed"
         issues = getattr(exc, "issues", None)
@@ -248,7 +256,16 @@ def run_batch(
         )
         if unchanged and old is not None:
             item.status = "unchanged"
-            for key in ("level", "points", "max_points", "share", "criteria", "criteria_hash"):
+            for key in (
+                "level",
+                "points",
+                "max_points",
+                "share",
+                "criteria",
+                "criteria_hash",
+                "peers",
+                "note",
+            ):
                 setattr(item, key, old.get(key))
         else:
             todo.append(item)

@@ -83,6 +83,14 @@ def run(args: argparse.Namespace) -> int:
     )
     if levels:
         print("levels: " + ", ".join(f"{level} {count}" for level, count in sorted(levels.items())))
+    if options.cohort is not None:
+        alone = [i for i in items if i.status != "failed" and i.peers is None]
+        if alone:
+            print(
+                f"{len(alone)} without a peer comparison, for example {alone[0].input}: "
+                f"{alone[0].note} (every one is in the manifest)",
+                file=sys.stderr,
+            )
     for item in items:
         if item.status == "failed":
             print(f"FAILED {item.input}:", file=sys.stderr)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import sys
 
 from ..errors import ClusterbenchError, InputError
+from ..models.cohort import Cohort
+from ..models.result import Result
+from ..scoring.cohort import why_no_peers
 
 
 def print_error(command: str, exc: ClusterbenchError) -> None:
@@ -18,3 +21,12 @@ def print_error(command: str, exc: ClusterbenchError) -> None:
         )
     else:
         print(f"clusterbench {command}: {exc}", file=sys.stderr)
+
+
+def print_peer_note(command: str, cohort: Cohort | None, result: Result) -> None:
+    """Say why a Result scored with a cohort has no peer comparison (silent otherwise)."""
+    if cohort is None or result.peers is not None:
+        return
+    why = why_no_peers(result, cohort)
+    if why is not None:
+        print(f"clusterbench {command}: note: no peer comparison: {why}", file=sys.stderr)

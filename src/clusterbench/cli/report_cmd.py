@@ -11,7 +11,7 @@ from ..pipeline.cohort import load_cohort
 from ..pipeline.files import write_atomically
 from ..pipeline.scoring import score_file
 from . import EXIT_INVALID, EXIT_OK
-from .errors import print_error
+from .errors import print_error, print_peer_note
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,6 +25,7 @@ def run(args: argparse.Namespace) -> int:
         scored = score_file(
             args.assessment, criteria=args.criteria, previous=args.previous, cohort=cohort
         )
+        print_peer_note("report", cohort, scored.result)
         if form == "json":
             write_atomically(
                 output, (scored.result.model_dump_json(indent=2) + "\n").encode("utf-8")

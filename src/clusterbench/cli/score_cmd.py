@@ -11,7 +11,7 @@ from ..loader.source import parse_text
 from ..pipeline.cohort import load_cohort
 from ..pipeline.scoring import score_file
 from . import EXIT_INVALID, EXIT_LEVEL, EXIT_OK, EXIT_USAGE
-from .errors import print_error
+from .errors import print_error, print_peer_note
 from .summary import summary
 
 
@@ -50,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
         print_error("score", exc)
         return EXIT_INVALID
     result, criteria = scored.result, scored.criteria
+    print_peer_note("score", cohort, result)
     if args.require_level is not None and criteria.level(args.require_level) is None:
         known = ", ".join(lv.id for lv in criteria.levels)
         print(

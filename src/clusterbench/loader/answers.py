@@ -54,10 +54,11 @@ def check_answers(
             continue
         if answer.value is None:
             continue
-        value_path = (*path, "value") if doc.position((*path, "value")) is not None else path
         try:
             indicator.answer.normalize(answer.value)
         except AnswerValueError as exc:
+            # Located only now: looking a position up costs more than the check itself.
+            value_path = (*path, "value") if doc.position((*path, "value")) is not None else path
             yield doc.issue(value_path, exc.code, exc.message)
     if report_missing:
         for indicator in criteria.indicators:

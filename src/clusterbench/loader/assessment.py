@@ -201,15 +201,19 @@ def read_assessment(
     library: CriteriaLibrary | None = None,
     *,
     criteria: Criteria | None = None,
+    document: Document | None = None,
 ) -> CheckedAssessment:
     """Read and check one assessment file; raise :class:`AssessmentError` only if unreadable.
 
-    ``criteria`` replaces the criteria the file names.
+    ``criteria`` replaces the criteria the file names; ``document`` is the file already
+    parsed (by a caller that had to look inside it first).
     """
-    try:
-        doc = read_document(path)
-    except InputError as exc:
-        raise AssessmentError(exc.issues) from None
+    doc = document
+    if doc is None:
+        try:
+            doc = read_document(path)
+        except InputError as exc:
+            raise AssessmentError(exc.issues) from None
     return check_assessment_document(doc, library, base=Path(path).parent, criteria=criteria)
 
 

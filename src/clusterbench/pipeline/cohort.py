@@ -17,7 +17,7 @@ from ..models.cohort import Cohort
 from ..models.result import Result
 from ..scoring.cohort import build_cohort
 from .files import write_atomically
-from .scoring import score_file
+from .scoring import score_parsed
 from .validation import detect_kind, expand_paths
 
 __all__ = ["BuiltCohort", "build_cohort_from", "load_cohort", "write_cohort"]
@@ -49,10 +49,11 @@ def build_cohort_from(
     read = 0
     for path in expand_paths(paths):
         try:
-            if detect_kind(read_document(path)) != "assessment":
+            document = read_document(path)
+            if detect_kind(document) != "assessment":
                 continue
             read += 1
-            results.append(score_file(path, library=library).result)
+            results.append(score_parsed(path, document, library=library).result)
         except ClusterbenchError as exc:
             skipped.append((os.fspath(path), str(exc)))
     cohort = build_cohort(results, by=by, min_size=min_size, assessments=read)

@@ -15,7 +15,7 @@ from ..loader.assessment import read_assessment
 from ..loader.library import CriteriaLibrary
 from ..loader.source import read_document
 from ..models.result import Result, to_json_value
-from .scoring import Scored, score_file
+from .scoring import Scored, score_file, score_parsed
 from .validation import detect_kind, expand_paths
 
 __all__ = [
@@ -258,8 +258,7 @@ def history_of(
         names.add(name)
         if name.casefold() != wanted:
             continue
-        scored = score_file(path, library=library)
-        entries[path.resolve()] = _entry(scored)
+        entries[path.resolve()] = _entry(score_parsed(path, doc, library=library))
     if not entries:
         close = difflib.get_close_matches(organisation, sorted(names), n=1, cutoff=0.5)
         hint = f"; did you mean {close[0]!r}?" if close else ""

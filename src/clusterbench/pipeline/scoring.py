@@ -12,13 +12,14 @@ from typing import Any
 from ..errors import AssessmentError, ClusterbenchError, InputError, Issue, Severity
 from ..loader.assessment import read_assessment
 from ..loader.library import CriteriaLibrary
+from ..loader.source import Document
 from ..models.assessment import Assessment
 from ..models.cohort import Cohort
 from ..models.criteria import Criteria
 from ..models.result import Result
 from ..scoring.engine import score
 
-__all__ = ["Scored", "score_file"]
+__all__ = ["Scored", "score_file", "score_parsed"]
 
 _MAX_HISTORY = 20
 
@@ -69,6 +70,18 @@ def score_file(
     return _score_chain(Path(path), library, chosen, previous, assume, [], cohort)
 
 
+def score_parsed(
+    path: str | os.PathLike[str],
+    document: Document,
+    *,
+    library: CriteriaLibrary | None = None,
+    cohort: Cohort | None = None,
+) -> Scored:
+    """:func:`score_file` for a file already parsed (to tell its kind), without reading it again."""
+    library = library or CriteriaLibrary()
+    return _score_chain(Path(path), library, None, None, None, [], cohort, document)
+
+
 def _score_chain(
     path: Path,
     library: CriteriaLibrary,
@@ -77,6 +90,7 @@ def _score_chain(
     assume: Mapping[str, Any] | None,
     seen: list[Path],
     cohort: Cohort | None = None,
+    document: Document | None = None,
 ) -> Scored:
     resolved = path.resolve()
     if resolved in seen or len(seen) > _MAX_HISTORY:
@@ -84,7 +98,7 @@ def _score_chain(
         raise AssessmentError(
             [_issue(path, f"previous assessments form a loop or are too many: {chain}")]
         )
-    checked = read_assessment(path, library, criteria=criteria_override)
+    checked = read_assessment(path, library, criteria=criteria_override, document=document)
     if not checked.ok or checked.assessment is None or checked.criteria is None:
         raise AssessmentError([i for i in checked.issues if i.is_error])
     assessment, criteria = checked.assessment, checked.criteria

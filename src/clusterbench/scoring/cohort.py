@@ -28,6 +28,7 @@ __all__ = [
     "peer_group",
     "percentile",
     "stats",
+    "why_no_peers",
 ]
 
 ALL = "all"
@@ -190,17 +191,42 @@ def build_cohort(
 
 
 def peer_group(
-    criteria_id: str, organisation: Organisation, cohort: Cohort
+    criteria_id: str, criteria_hash: str, organisation: Organisation, cohort: Cohort
 ) -> tuple[str, GroupStats] | None:
-    """The organisation's own group in the cohort, else `all`; None when neither exists."""
+    """The organisation's own group in the cohort, else `all`; None when neither exists.
+
+    Only a cohort built from the same criteria content counts: with another version the
+    indicators may not mean the same.
+    """
     section = cohort.criteria.get(criteria_id)
-    if section is None:
+    if section is None or section.hash != criteria_hash:
         return None
     own = group_of(organisation, cohort.by)
     if own in section.groups:
         return own, section.groups[own]
     if ALL in section.groups:
         return ALL, section.groups[ALL]
+    return None
+
+
+def why_no_peers(result: Result, cohort: Cohort) -> str | None:
+    """Why `result` has no peer comparison in `cohort`, in words (None when it has one)."""
+    criteria = result.criteria
+    section = cohort.criteria.get(criteria.id)
+    if section is None:
+        known = ", ".join(sorted(cohort.criteria)) or "none"
+        return f"the cohort has no assessments of {criteria.id} (it has: {known})"
+    if section.hash != criteria.hash:
+        return (
+            f"the cohort was built from another version of {criteria.id} "
+            f"({section.version}, content {section.hash[:12]}, not {criteria.version}, "
+            f"{criteria.hash[:12]}); rebuild it with these criteria"
+        )
+    if peer_group(criteria.id, criteria.hash, result.organisation, cohort) is None:
+        return (
+            f"the cohort has no group of at least {cohort.min_size} for "
+            f"{group_of(result.organisation, cohort.by)!r} and no group of all"
+        )
     return None
 
 
@@ -221,7 +247,7 @@ def peer_band(direction: str, value: Decimal, distribution: Stats) -> str:
 
 def compare_with_peers(result: Result, cohort: Cohort) -> PeerComparison | None:
     """The Result against its peer group (None when the cohort has no group for it)."""
-    found = peer_group(result.criteria.id, result.organisation, cohort)
+    found = peer_group(result.criteria.id, result.criteria.hash, result.organisation, cohort)
     if found is None:
         return None
     name, group = found

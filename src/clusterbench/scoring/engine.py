@@ -171,7 +171,7 @@ def _peer_bands(
     criteria: Criteria, assessment: Assessment, results: tuple[IndicatorResult, ...], cohort: Cohort
 ) -> tuple[IndicatorResult, ...]:
     """Indicators that ask for it are coloured against the peer group's answers."""
-    found = peer_group(criteria.id, assessment.organisation, cohort)
+    found = peer_group(criteria.id, criteria_hash(criteria), assessment.organisation, cohort)
     if found is None:
         return results
     name, group = found
