@@ -592,7 +592,7 @@ def _peers(criteria: Criteria, result: Result, say: Phrases, accent: str) -> dic
             top = max(Decimal(item.value), item.mean) or Decimal(1)
             numeric_groups.append(
                 charts.GroupedBar(
-                    label=f"{item.id} {title}"[:38],
+                    label=_clip(f"{item.id} {title}", 80),
                     values=(float(Decimal(item.value) / top), float(item.mean / top)),
                     value_labels=(
                         fmt.number(Decimal(item.value)),
@@ -620,17 +620,25 @@ def _peers(criteria: Criteria, result: Result, say: Phrases, accent: str) -> dic
         )
         if category_groups
         else None,
-        # A chart cannot break across pages: a dozen indicators per chart fit on one.
+        # A chart cannot break across pages: six indicators make a third of a page, so
+        # the charts fill pages without leaving a heading alone at the foot of one.
         "indicators_charts": [
             Markup(
                 charts.grouped_bars(
-                    numeric_groups[i : i + 12], series, title=_("Indicators against the peer group")
+                    numeric_groups[i : i + 6], series, title=_("Indicators against the peer group")
                 )
             )
-            for i in range(0, len(numeric_groups), 12)
+            for i in range(0, len(numeric_groups), 6)
         ],
         "rows": rows,
     }
+
+
+def _clip(text: str, limit: int) -> str:
+    """`text`, cut at a word before `limit` characters with an ellipsis when longer."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _float(value: Decimal | None) -> float | None:
