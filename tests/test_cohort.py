@@ -15,14 +15,8 @@ from clusterbench.cli import main
 from clusterbench.models.schema import json_schema
 from clusterbench.pipeline.cohort import build_cohort_from, load_cohort, write_cohort
 from clusterbench.report import render_html
-from clusterbench.scoring.cohort import (
-    ALL,
-    build_cohort,
-    peer_band,
-    percentile,
-    stats,
-    why_no_peers,
-)
+from clusterbench.scoring.cohort import ALL, DECILES_FROM, build_cohort, percentile, stats
+from clusterbench.scoring.peers import peer_band, why_no_peers
 
 from .conftest import FIXTURES, ROOT
 
@@ -55,7 +49,8 @@ def test_stats_of_a_small_group() -> None:
         D(2),
         D(4),
     )
-    assert len(found.deciles) == 9
+    assert found.deciles == ()  # nine deciles of five values would give every value away
+    assert len(stats([D(v) for v in range(DECILES_FROM)]).deciles) == 9  # type: ignore[union-attr]
     assert stats([]) is None
     single = stats([D(7)])
     assert single is not None
@@ -145,7 +140,7 @@ def test_score_with_a_cohort_compares_with_peers(cohort_file: Path) -> None:
     assert len(peers.indicators) == 31
     g01 = peers.indicators[0]
     assert (g01.id, g01.value) == ("G01", 254)
-    assert g01.percentile == 95  # far more members than the generated peers
+    assert g01.percentile == D("87.5")  # above the upper quartile of a group too small for deciles
     jsonschema.validate(json.loads(scored.result.model_dump_json()), json_schema("result"))
     text = scored.result.model_dump_json()
     assert Result.model_validate_json(text).model_dump_json() == text
@@ -184,7 +179,10 @@ def test_peer_bands_colour_against_the_group(tmp_path: Path) -> None:
     assert b.value == 15  # met by its own rule (≥ 15) ...
     assert (b.band, b.band_basis) == ("red", "peers")  # ... but below every peer
     assert "against the NOR peers" in b.reason
-    assert score(peer_criteria, base, dependencies=eligibility).indicator("B").band == "green"  # type: ignore[union-attr]
+    plain = score(peer_criteria, base, dependencies=eligibility)
+    assert plain.indicator("B").band == "green"  # type: ignore[union-attr]
+    # Only the colour shown differs: level, gaps, margin and progress are the same.
+    assert result.model_copy(update={"indicators": plain.indicators, "peers": None}) == plain
 
 
 def test_peer_bands_need_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -296,3 +294,117 @@ def test_why_no_peers_names_the_missing_group(generated: Path) -> None:
     assert "has no assessments of esca-gold (it has: threshold)" in str(
         why_no_peers(results[0], other)
     )
+
+
+def _renamed(results: list[Result], **changes: object) -> list[Result]:
+    """Copies of `results` as other organisations (names Org 0, Org 1, ...)."""
+    return [
+        r.model_copy(
+            update={
+                "organisation": r.organisation.model_copy(
+                    update={
+                        "name": f"Org {i}",
+                        **{k: v(i) if callable(v) else v for k, v in changes.items()},
+                    }
+                )
+            }
+        )
+        for i, r in enumerate(results)
+    ]
+
+
+def test_small_distributions_are_not_published(generated: Path) -> None:
+    results = [score_file(p).result for p in sorted(generated.glob("*.yaml"))[:12]]
+    # G01 not applicable for all but three of them: too few to show their answers.
+    changed = [
+        r.model_copy(
+            update={
+                "indicators": tuple(
+                    o.model_copy(update={"status": "not_applicable"})
+                    if o.id == "G01" and i >= 3
+                    else o
+                    for o in r.indicators
+                )
+            }
+        )
+        for i, r in enumerate(results)
+    ]
+    section = build_cohort(_renamed(changed), by="country", min_size=5).criteria["esca-gold"]
+    g01 = section.groups[ALL].indicators["G01"]
+    assert g01.n == 3
+    assert (g01.met_share, g01.points, g01.values) == (None, None, None)
+    assert section.groups[ALL].indicators["G02"].met_share is not None
+
+
+def test_the_group_of_all_does_not_give_away_an_indicator_by_subtraction(generated: Path) -> None:
+    results = [score_file(p).result for p in sorted(generated.glob("*.yaml"))[:11]]
+    # Groups a (6) and b (5) are both shown, but in b G01 applies to only four: `all`
+    # minus a would show those four answers, so `all` does not show G01.
+    changed = [
+        r.model_copy(
+            update={
+                "indicators": tuple(
+                    o.model_copy(update={"status": "not_applicable"})
+                    if o.id == "G01" and i == 10
+                    else o
+                    for o in r.indicators
+                )
+            }
+        )
+        for i, r in enumerate(results)
+    ]
+    renamed = _renamed(changed, portfolio=lambda i: "a" if i < 6 else "b")
+    section = build_cohort(renamed, by="portfolio", min_size=5).criteria["esca-gold"]
+    assert set(section.groups) == {ALL, "a", "b"}
+    assert section.groups["b"].indicators["G01"].met_share is None  # 4 answers: hidden
+    assert section.groups["a"].indicators["G01"].met_share is not None
+    assert section.groups[ALL].indicators["G01"].met_share is None  # 10 - 6 = the hidden 4
+    assert section.groups[ALL].indicators["G02"].met_share is not None
+
+
+def test_a_portfolio_called_all_keeps_its_own_group(generated: Path) -> None:
+    results = [score_file(p).result for p in sorted(generated.glob("*.yaml"))[:10]]
+    renamed = _renamed(results, portfolio=lambda i: "All" if i < 5 else "food")
+    section = build_cohort(renamed, by="portfolio", min_size=5).criteria["esca-gold"]
+    assert section.groups[ALL].n == 10
+    assert section.groups["All (portfolio)"].n == 5
+
+
+def test_a_cohort_holds_one_version_of_each_criteria_set(generated: Path, tmp_path: Path) -> None:
+    edited = tmp_path / "criteria" / "esca-gold.yaml"
+    edited.parent.mkdir()
+    text = (ROOT / "criteria" / "esca-gold.yaml").read_text(encoding="utf-8")
+    edited.write_text(text.replace('version: "2013"', 'version: "2027"'), encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in sorted(generated.glob("*.yaml"))[:7]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    other = sorted(generated.glob("*.yaml"))[7]
+    (folder / "other.yaml").write_text(
+        other.read_text(encoding="utf-8").replace(
+            "  version: '2013'", "  version: '2027'\n  file: ../criteria/esca-gold.yaml"
+        ),
+        encoding="utf-8",
+    )
+    built = build_cohort_from([folder], min_size=1)
+    assert [path for path, _ in built.skipped] == [str(folder / "other.yaml")]
+    assert "another version of esca-gold (2027" in built.skipped[0][1]
+    assert built.cohort.criteria["esca-gold"].groups[ALL].n == 7
+    assert built.cohort.criteria["esca-gold"].version == "2013"
+
+
+def test_score_text_shows_the_peers(cohort_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        [
+            "score",
+            str(ROOT / "examples" / "fjordhelse" / "2021-gold.yaml"),
+            "--cohort",
+            str(cohort_file),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    peers = out.split("\nPeers: ")[1].split("\n\n")[0]
+    assert " clusters of " in peers.splitlines()[0]
+    assert "score 95 % against their mean " in peers
+    assert "levels: " in peers

@@ -7,7 +7,7 @@ import sys
 from ..errors import ClusterbenchError, InputError
 from ..models.cohort import Cohort
 from ..models.result import Result
-from ..scoring.cohort import why_no_peers
+from ..scoring.peers import why_no_peers
 
 
 def print_error(command: str, exc: ClusterbenchError) -> None:

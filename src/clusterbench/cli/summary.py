@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 from ..models.criteria import Criteria, Level
 from ..models.result import Result
 from ..pipeline.scoring import Scored
 from ..scoring.analysis import score_threshold
+from ..scoring.cohort import ALL
 from ..scoring.text import percent, points, share
 
 __all__ = ["summary"]
@@ -97,6 +99,9 @@ def summary(scored: Scored) -> str:
         if c.improvement_areas:
             out.append(f"  verified improvement areas: {', '.join(c.improvement_areas)}")
 
+    if result.peers is not None:
+        out += ["", *_peers(result, criteria, language)]
+
     weak = [i for i in result.indicators if i.status in ("not_met", "partly_met", "not_answered")]
     if weak:
         out += ["", "Indicators not fully met"]
@@ -107,6 +112,41 @@ def summary(scored: Scored) -> str:
                 f"{points(item.points)}/{points(item.max_points)}  {item.reason}"
             )
     return "\n".join(out) + "\n"
+
+
+def _peers(result: Result, criteria: Criteria, language: str) -> list[str]:
+    peers = result.peers
+    assert peers is not None
+    group = "all clusters" if peers.group == ALL else f"the same {peers.by} ({peers.group})"
+    out = [f"Peers: {peers.n} clusters of {group}"]
+    if peers.score_share is not None and peers.score_mean is not None:
+        line = (
+            f"  score {percent(peers.score_share)} against their mean {percent(peers.score_mean)}"
+        )
+        if peers.score_percentile is not None:
+            line += f" (about {points(peers.score_percentile)} % of them lower)"
+        out.append(line)
+    if peers.levels:
+        levels = ", ".join(
+            f"{_level_name(criteria.level(level), language) if level != 'none' else 'no level'} {n}"
+            for level, n in peers.levels.items()
+        )
+        out.append(f"  levels: {levels}")
+    below = sorted(
+        (
+            i
+            for i in peers.indicators
+            if i.percentile is not None and i.median is not None and i.value < i.median
+        ),
+        key=lambda i: (i.percentile, i.id),
+    )
+    for item in below[:5]:
+        mean = points(item.mean.quantize(Decimal("0.1"))) if item.mean is not None else "–"
+        out.append(
+            f"  below the peers: {item.id:<6} {_title(criteria, item.id, language)[:40]:<40} "
+            f"{points(item.value)} (median {points(item.median)}, mean {mean}, n={item.n})"  # type: ignore[arg-type]
+        )
+    return out
 
 
 def _level_name(level: Level | None, language: str) -> str:

@@ -1,7 +1,7 @@
 """The cohort file: anonymous statistics of many assessments, per criteria set and peer group.
 
 A cohort holds no names and no single cluster's values: only counts, means, quartiles
-and deciles of groups of at least `min_size` organisations.
+and deciles over at least `min_size` organisations (see `scoring.cohort` for the rules).
 """
 
 from typing import Literal
@@ -23,14 +23,18 @@ class Stats(Model):
     median: Number
     q1: Number
     q3: Number
-    deciles: tuple[Number, ...] = Field(description="The 10th to 90th percentiles (nine values).")
+    deciles: tuple[Number, ...] = Field(
+        description="The 10th to 90th percentiles (nine values); empty under 20 values."
+    )
 
 
 class IndicatorStats(Model):
     """One indicator in one group."""
 
     n: int = Field(ge=0, description="Organisations to which the indicator applied.")
-    met_share: Number = Field(description="Share of them meeting the indicator (0–1).")
+    met_share: Number | None = Field(
+        description="Share of them meeting the indicator (0–1); null under min_size."
+    )
     points: Stats | None = None
     values: Stats | None = Field(default=None, description="Numeric answers only.")
 

@@ -15,7 +15,7 @@ from ..loader.library import CriteriaLibrary
 from ..loader.source import read_document
 from ..models.cohort import Cohort
 from ..models.result import Result
-from ..scoring.cohort import build_cohort
+from ..scoring.cohort import build_cohort, single_version
 from .files import write_atomically
 from .scoring import score_parsed
 from .validation import detect_kind, expand_paths
@@ -44,7 +44,7 @@ def build_cohort_from(
     skipped and listed, never fatal.
     """
     library = library or CriteriaLibrary()
-    results: list[Result] = []
+    scored: list[tuple[str, Result]] = []
     skipped: list[tuple[str, str]] = []
     read = 0
     for path in expand_paths(paths):
@@ -53,11 +53,25 @@ def build_cohort_from(
             if detect_kind(document) != "assessment":
                 continue
             read += 1
-            results.append(score_parsed(path, document, library=library).result)
+            scored.append((os.fspath(path), score_parsed(path, document, library=library).result))
         except ClusterbenchError as exc:
             skipped.append((os.fspath(path), str(exc)))
-    cohort = build_cohort(results, by=by, min_size=min_size, assessments=read)
-    return BuiltCohort(cohort, tuple(skipped))
+    kept, left = single_version(result for _, result in scored)
+    used = {result.criteria.id: result.criteria for result in kept}
+    versions_left = {id(result) for result in left}
+    for name, result in scored:
+        if id(result) in versions_left:
+            other, ours = result.criteria, used[result.criteria.id]
+            skipped.append(
+                (
+                    name,
+                    f"scored with another version of {other.id} ({other.version}, content "
+                    f"{other.hash[:12]}) than the cohort's ({ours.version}, content "
+                    f"{ours.hash[:12]}); a cohort holds one version of each criteria set",
+                )
+            )
+    cohort = build_cohort(kept, by=by, min_size=min_size, assessments=read)
+    return BuiltCohort(cohort, tuple(sorted(skipped)))
 
 
 def write_cohort(cohort: Cohort, path: str | os.PathLike[str]) -> None:

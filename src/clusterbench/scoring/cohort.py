@@ -1,10 +1,17 @@
-"""Cohorts: anonymous peer statistics from many Results, and one Result against its peers.
+"""Cohorts: anonymous statistics of many Results, per criteria set and peer group.
 
-Pure functions.  Each organisation counts once (its latest assessment of a criteria
-set); groups smaller than `min_size` are left out, so that no single cluster can be
-recognised in a cohort file, and so are further groups when the left-out ones would
-otherwise be fewer than `min_size` organisations (the group of all minus the published
-groups would show them).
+Pure functions.  What a cohort may show is decided here, so that no single organisation
+can be recognised in it:
+
+- each organisation counts once (its latest assessment of a criteria set), and a
+  criteria set is summarised from one version of its content only;
+- a group of fewer than `min_size` organisations is left out, and so are further groups
+  (the smallest first) when the left-out ones would otherwise be fewer than `min_size`
+  together: the group of all minus the published groups would show them;
+- a distribution (of an indicator, a category or the score) is published only over at
+  least `min_size` organisations, and the same subtraction is prevented for each one;
+- deciles are published only over at least `DECILES_FROM` organisations: in smaller
+  groups they can be solved back into every member's value.
 """
 
 from __future__ import annotations
@@ -13,34 +20,44 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
+from itertools import pairwise
+from typing import Any
 
 from ..models.assessment import Organisation
 from ..models.cohort import Cohort, CriteriaCohort, GroupStats, IndicatorStats, Stats
 from ..models.common import construct
-from ..models.result import PeerCategory, PeerComparison, PeerIndicator, Result
+from ..models.result import Result
 
 __all__ = [
     "ALL",
+    "DECILES_FROM",
     "build_cohort",
-    "compare_with_peers",
     "group_of",
-    "peer_band",
-    "peer_group",
+    "is_number",
     "percentile",
+    "single_version",
     "stats",
-    "why_no_peers",
 ]
 
 ALL = "all"
 """The group of every organisation."""
+DECILES_FROM = 20
+"""The fewest values whose deciles a cohort shows."""
 _SIZES = ((25, "1-24"), (100, "25-99"), (250, "100-249"))
 _PLACES = Decimal("0.0001")
+
+
+def is_number(value: Any) -> bool:
+    """Whether an answer value is a number (booleans are answers of their own kind)."""
+    return isinstance(value, int | Decimal) and not isinstance(value, bool)
 
 
 def group_of(organisation: Organisation, by: str) -> str:
     """The peer group an organisation belongs to."""
     if by == "portfolio":
-        return organisation.portfolio or "unspecified"
+        name = organisation.portfolio or "unspecified"
+        # A portfolio called "all" must not take the place of the group of everyone.
+        return f"{name} ({by})" if name.casefold() == ALL else name
     if by == "country":
         return organisation.country
     members = organisation.members
@@ -54,16 +71,19 @@ def _number(value: float | Decimal) -> Decimal:
 
 
 def stats(values: Sequence[Decimal]) -> Stats | None:
-    """n, mean, median, quartiles and deciles of `values` (None when empty)."""
+    """n, mean, median, quartiles and (from `DECILES_FROM` values) deciles; None when empty."""
     if not values:
         return None
     floats = sorted(float(v) for v in values)
     if len(floats) == 1:
         quartiles = [floats[0]] * 3
-        deciles = [floats[0]] * 9
     else:
         quartiles = statistics.quantiles(floats, n=4, method="inclusive")
-        deciles = statistics.quantiles(floats, n=10, method="inclusive")
+    deciles = (
+        statistics.quantiles(floats, n=10, method="inclusive")
+        if len(floats) >= DECILES_FROM
+        else []
+    )
     mean = sum(values, Decimal(0)) / len(values)
     return construct(
         Stats,
@@ -79,21 +99,50 @@ def stats(values: Sequence[Decimal]) -> Stats | None:
 def percentile(value: Decimal, distribution: Stats) -> Decimal:
     """Approximately, the share of the group (0–100) with a lower value.
 
-    Interpolated between deciles; 5 below the 10th percentile and 95 above the 90th.
+    Interpolated between the deciles, or between the quartiles when the group is too
+    small for deciles; below the first (above the last) it is half-way to 0 (to 100).
     """
-    deciles = distribution.deciles
-    if value < deciles[0]:
-        return Decimal(5)
-    if value > deciles[-1]:
-        return Decimal(95)
-    equal = [i for i, d in enumerate(deciles) if d == value]
-    if equal:  # a run of equal deciles: the middle of the run
-        return _number(Decimal(10) * (Decimal(equal[0] + equal[-1]) / 2 + 1))
-    for index in range(len(deciles) - 1):
-        low, high = deciles[index], deciles[index + 1]
+    if distribution.deciles:
+        knots = [(Decimal(10 * (i + 1)), d) for i, d in enumerate(distribution.deciles)]
+    else:
+        knots = [
+            (Decimal(25), distribution.q1),
+            (Decimal(50), distribution.median),
+            (Decimal(75), distribution.q3),
+        ]
+    if value < knots[0][1]:
+        return _number(knots[0][0] / 2)
+    if value > knots[-1][1]:
+        return _number((100 + knots[-1][0]) / 2)
+    equal = [share for share, knot in knots if knot == value]
+    if equal:  # a run of equal knots: the middle of the run
+        return _number((equal[0] + equal[-1]) / 2)
+    for (low_share, low), (high_share, high) in pairwise(knots):
         if low < value < high:
-            return _number(10 * (index + 1) + 10 * (value - low) / (high - low))
+            return _number(low_share + (high_share - low_share) * (value - low) / (high - low))
     return Decimal(50)  # pragma: no cover - the cases above cover every value
+
+
+def single_version(results: Iterable[Result]) -> tuple[list[Result], list[Result]]:
+    """(kept, left out): of each criteria set, the Results of its most used content only.
+
+    Indicators of two versions need not mean the same, so they are never pooled.  The
+    most used content wins; on a tie, the one assessed most recently.
+    """
+    read = list(results)
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    newest: dict[tuple[str, str], Any] = {}
+    for result in read:
+        key = (result.criteria.id, result.criteria.hash)
+        seen[key[0]][key[1]] += 1
+        newest[key] = max(newest.get(key, result.assessment.date), result.assessment.date)
+    chosen = {
+        criteria_id: max(counts, key=lambda h: (counts[h], newest[(criteria_id, h)], h))
+        for criteria_id, counts in seen.items()
+    }
+    kept = [r for r in read if chosen[r.criteria.id] == r.criteria.hash]
+    left = [r for r in read if chosen[r.criteria.id] != r.criteria.hash]
+    return kept, left
 
 
 def _latest(results: Iterable[Result]) -> dict[tuple[str, str, str], Result]:
@@ -106,41 +155,97 @@ def _latest(results: Iterable[Result]) -> dict[tuple[str, str, str], Result]:
     return latest
 
 
-def _group(results: Sequence[Result]) -> GroupStats:
+def _enough(values: Sequence[Decimal], min_size: int) -> Stats | None:
+    return stats(values) if len(values) >= min_size else None
+
+
+def _group(results: Sequence[Result], min_size: int) -> GroupStats:
     levels = Counter(r.level or "none" for r in results)
     shares = [r.score.share for r in results if r.score.share is not None]
     categories: dict[str, list[Decimal]] = defaultdict(list)
+    outcomes: dict[str, list[Any]] = defaultdict(list)
     for result in results:
         for category in result.categories:
             if category.share is not None:
                 categories[category.id].append(category.share)
+        for outcome in result.indicators:
+            if outcome.status != "not_applicable":
+                outcomes[outcome.id].append(outcome)
     indicators: dict[str, IndicatorStats] = {}
-    for index, first in enumerate(results[0].indicators):
-        outcomes = [
-            r.indicators[index] for r in results if r.indicators[index].status != "not_applicable"
-        ]
-        values = [
-            Decimal(o.value)
-            for o in outcomes
-            if isinstance(o.value, int | Decimal) and not isinstance(o.value, bool)
-        ]
-        met = sum(1 for o in outcomes if o.status == "met")
+    for first in results[0].indicators:
+        applied = outcomes[first.id]
+        shown = len(applied) >= min_size
+        met = sum(1 for o in applied if o.status == "met")
         indicators[first.id] = construct(
             IndicatorStats,
-            n=len(outcomes),
-            met_share=_number(Decimal(met) / len(outcomes)) if outcomes else Decimal(0),
-            points=stats([o.points for o in outcomes]) if first.max_points else None,
-            values=stats(values),
+            n=len(applied),
+            met_share=_number(Decimal(met) / len(applied)) if shown else None,
+            points=_enough([o.points for o in applied], min_size)
+            if shown and first.max_points
+            else None,
+            values=_enough([Decimal(o.value) for o in applied if is_number(o.value)], min_size),
         )
     return construct(
         GroupStats,
         n=len(results),
         levels=dict(sorted(levels.items())),
-        score=stats(shares),
+        score=_enough(shares, min_size),
         categories={
-            key: s for key, values in categories.items() if (s := stats(values)) is not None
+            key: found for key, values in categories.items() if (found := _enough(values, min_size))
         },
         indicators=indicators,
+    )
+
+
+def _hidden(total: Stats | None, parts: Iterable[Stats | None], min_size: int) -> bool:
+    """Whether `total` minus the published `parts` would show fewer than min_size values."""
+    if total is None:
+        return False
+    rest = total.n - sum(part.n for part in parts if part is not None)
+    return 0 < rest < min_size
+
+
+def _protect(everyone: GroupStats, groups: Sequence[GroupStats], min_size: int) -> GroupStats:
+    """The group of all, without what a subtraction of the published groups would reveal."""
+    score = None if _hidden(everyone.score, [g.score for g in groups], min_size) else everyone.score
+    categories = {
+        key: found
+        for key, found in everyone.categories.items()
+        if not _hidden(found, [g.categories.get(key) for g in groups], min_size)
+    }
+    indicators = {}
+    for key, found in everyone.indicators.items():
+        parts = [g.indicators[key] for g in groups]
+        applied = sum(p.n for p in parts if p.met_share is not None)
+        if found.met_share is not None and 0 < found.n - applied < min_size:
+            found = found.model_copy(update={"met_share": None, "points": None, "values": None})
+        elif _hidden(found.values, [p.values for p in parts], min_size):
+            found = found.model_copy(update={"values": None})
+        indicators[key] = found
+    return everyone.model_copy(
+        update={"score": score, "categories": categories, "indicators": indicators}
+    )
+
+
+def _section(members: Sequence[Result], by: str, min_size: int) -> CriteriaCohort:
+    groups: dict[str, list[Result]] = defaultdict(list)
+    for result in members:
+        groups[group_of(result.organisation, by)].append(result)
+    kept = {name: group for name, group in sorted(groups.items()) if len(group) >= min_size}
+    hidden = len(members) - sum(len(group) for group in kept.values())
+    while 0 < hidden < min_size and kept:
+        smallest = min(kept, key=lambda name: (len(kept[name]), name))
+        hidden += len(kept.pop(smallest))
+    summary = {name: _group(group, min_size) for name, group in kept.items()}
+    if len(members) >= min_size:
+        everyone = _protect(_group(members, min_size), list(summary.values()), min_size)
+        summary = {ALL: everyone, **summary}
+    return construct(
+        CriteriaCohort,
+        version=members[0].criteria.version,
+        hash=members[0].criteria.hash,
+        groups=summary,
+        suppressed=len(groups) - len(kept),
     )
 
 
@@ -151,149 +256,24 @@ def build_cohort(
     min_size: int = 5,
     assessments: int | None = None,
 ) -> Cohort:
-    """Anonymous statistics of `results`, per criteria set and peer group (and `all`)."""
+    """Anonymous statistics of `results`, per criteria set and peer group (and `all`).
+
+    Results of a criteria set's less used versions are left out (see `single_version`).
+    """
     read = list(results)
-    latest = _latest(read)
+    kept, _ = single_version(read)
+    latest = _latest(kept)
     per_criteria: dict[str, list[Result]] = defaultdict(list)
     for (criteria_id, _, _), result in sorted(latest.items()):
         per_criteria[criteria_id].append(result)
-    sections: dict[str, CriteriaCohort] = {}
-    for criteria_id, members in sorted(per_criteria.items()):
-        groups: dict[str, list[Result]] = defaultdict(list)
-        for result in members:
-            groups[group_of(result.organisation, by)].append(result)
-        kept = {name: group for name, group in sorted(groups.items()) if len(group) >= min_size}
-        # `all` minus the published groups is the sum of the hidden ones: were fewer than
-        # min_size organisations hidden, a subtraction would reveal them, so hide the
-        # smallest published groups too until enough are hidden together.
-        hidden = len(members) - sum(len(group) for group in kept.values())
-        while 0 < hidden < min_size and kept:
-            smallest = min(kept, key=lambda name: (len(kept[name]), name))
-            hidden += len(kept.pop(smallest))
-        summary = {name: _group(group) for name, group in kept.items()}
-        if len(members) >= min_size:
-            summary = {ALL: _group(members), **summary}
-        sections[criteria_id] = construct(
-            CriteriaCohort,
-            version=members[0].criteria.version,
-            hash=members[0].criteria.hash,
-            groups=summary,
-            suppressed=len(groups) - len(kept),
-        )
     return construct(
         Cohort,
         by=by,
         min_size=min_size,
         assessments=assessments if assessments is not None else len(read),
         organisations=len(latest),
-        criteria=sections,
-    )
-
-
-def peer_group(
-    criteria_id: str, criteria_hash: str, organisation: Organisation, cohort: Cohort
-) -> tuple[str, GroupStats] | None:
-    """The organisation's own group in the cohort, else `all`; None when neither exists.
-
-    Only a cohort built from the same criteria content counts: with another version the
-    indicators may not mean the same.
-    """
-    section = cohort.criteria.get(criteria_id)
-    if section is None or section.hash != criteria_hash:
-        return None
-    own = group_of(organisation, cohort.by)
-    if own in section.groups:
-        return own, section.groups[own]
-    if ALL in section.groups:
-        return ALL, section.groups[ALL]
-    return None
-
-
-def why_no_peers(result: Result, cohort: Cohort) -> str | None:
-    """Why `result` has no peer comparison in `cohort`, in words (None when it has one)."""
-    criteria = result.criteria
-    section = cohort.criteria.get(criteria.id)
-    if section is None:
-        known = ", ".join(sorted(cohort.criteria)) or "none"
-        return f"the cohort has no assessments of {criteria.id} (it has: {known})"
-    if section.hash != criteria.hash:
-        return (
-            f"the cohort was built from another version of {criteria.id} "
-            f"({section.version}, content {section.hash[:12]}, not {criteria.version}, "
-            f"{criteria.hash[:12]}); rebuild it with these criteria"
-        )
-    if peer_group(criteria.id, criteria.hash, result.organisation, cohort) is None:
-        return (
-            f"the cohort has no group of at least {cohort.min_size} for "
-            f"{group_of(result.organisation, cohort.by)!r} and no group of all"
-        )
-    return None
-
-
-def peer_band(direction: str, value: Decimal, distribution: Stats) -> str:
-    """Green, yellow or red against the peers: `higher` (or `lower`) answers are better."""
-    if direction == "higher":
-        return (
-            "green"
-            if value >= distribution.median
-            else "yellow"
-            if value >= distribution.q1
-            else "red"
-        )
-    return (
-        "green" if value <= distribution.median else "yellow" if value <= distribution.q3 else "red"
-    )
-
-
-def compare_with_peers(result: Result, cohort: Cohort) -> PeerComparison | None:
-    """The Result against its peer group (None when the cohort has no group for it)."""
-    found = peer_group(result.criteria.id, result.criteria.hash, result.organisation, cohort)
-    if found is None:
-        return None
-    name, group = found
-    categories = tuple(
-        construct(
-            PeerCategory,
-            id=c.id,
-            share=c.share,
-            mean=group.categories[c.id].mean if c.id in group.categories else None,
-            n=group.categories[c.id].n if c.id in group.categories else 0,
-        )
-        for c in result.categories
-    )
-    indicators = []
-    for outcome in result.indicators:
-        peers = group.indicators.get(outcome.id)
-        values = peers.values if peers is not None else None
-        numeric = isinstance(outcome.value, int | Decimal) and not isinstance(outcome.value, bool)
-        indicators.append(
-            construct(
-                PeerIndicator,
-                id=outcome.id,
-                value=outcome.value,
-                points=outcome.points,
-                n=peers.n if peers is not None else 0,
-                met_share=peers.met_share if peers is not None else None,
-                mean=values.mean if values is not None else None,
-                median=values.median if values is not None else None,
-                percentile=percentile(Decimal(outcome.value), values)
-                if values is not None and numeric
-                else None,
-            )
-        )
-    share = result.score.share
-    score = group.score
-    return construct(
-        PeerComparison,
-        by=cohort.by,
-        group=name,
-        n=group.n,
-        score_share=share,
-        score_mean=score.mean if score is not None else None,
-        score_percentile=percentile(share, score)
-        if score is not None and share is not None
-        else None,
-        levels=dict(group.levels),
-        categories=categories,
-        indicators=tuple(indicators),
+        criteria={
+            criteria_id: _section(members, by, min_size)
+            for criteria_id, members in sorted(per_criteria.items())
+        },
     )

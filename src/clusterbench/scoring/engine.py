@@ -24,10 +24,11 @@ from ..models.result import (
     ScoreResult,
 )
 from .analysis import find_gap, find_margin
-from .cohort import compare_with_peers, peer_band, peer_group
+from .cohort import is_number
 from .facts import Facts, Outcome, Previous
 from .history import compare, validity
 from .indicators import evaluate_indicators
+from .peers import compare_with_peers, peer_band, peer_group
 from .requirements import explain_level, level_holds, sum_points
 from .values import normalized_values
 
@@ -58,7 +59,8 @@ def score(
     ``dependencies`` are the criteria sets this one requires (eligibility), to score the
     assessment's `related` answers; ``assume`` overrides answers ("what if"); with a
     ``cohort`` the Result compares the assessment with its peer group, and indicators
-    with `peer_bands` are coloured against the peers.
+    with `peer_bands` are coloured against the peers (for reading: levels are decided
+    on the criteria's own bands).
 
     Raises :class:`~clusterbench.AssessmentError` when an answer does not fit the
     criteria (the loaders report such problems with file positions first).
@@ -68,8 +70,6 @@ def score(
         answers[key] = Answer(value=value)
     values = normalized_values(criteria, answers)
     results = evaluate_indicators(criteria, answers, values, assessment.date)
-    if cohort is not None:
-        results = _peer_bands(criteria, assessment, results, cohort)
     facts = _facts(criteria, assessment, previous, dependencies, results)
     held = [level_holds(level, facts) for level in criteria.levels]
     awarded = next(
@@ -110,7 +110,12 @@ def score(
         assumptions={key: values[key] for key in (assume or {}) if key in values},
     )
     if cohort is not None:
-        result = result.model_copy(update={"peers": compare_with_peers(result, cohort)})
+        # Peer colours are for reading only: the level, gaps and progress above were
+        # decided on the criteria's own bands, so no cohort can change a label.
+        peer_banded = _peer_bands(criteria, assessment, results, cohort)
+        result = result.model_copy(
+            update={"indicators": peer_banded, "peers": compare_with_peers(result, cohort)}
+        )
     return result
 
 
@@ -180,13 +185,12 @@ def _peer_bands(
         indicator = criteria.indicator(result.id)
         peers = group.indicators.get(result.id)
         value = result.value
-        numeric = isinstance(value, int | Decimal) and not isinstance(value, bool)
         if (
             indicator is None
             or indicator.peer_bands is None
             or peers is None
             or peers.values is None
-            or not numeric
+            or not is_number(value)
         ):
             out.append(result)
             continue
