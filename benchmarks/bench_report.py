@@ -29,7 +29,7 @@ def main() -> None:
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
-    options = _options("en", "full", None, None, None, None, None)
+    options = _options("en", "full", None, None, None, None)
     fonts = FontConfiguration()
     ours, theirs = [], []
     for _ in range(5):

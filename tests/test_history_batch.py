@@ -15,7 +15,8 @@ import pytest
 from benchmarks.generate import generate
 
 from clusterbench import NotFoundError, compare_files, history_of, load_criteria
-from clusterbench.batch import MANIFEST, BatchOptions, run_batch, runner
+from clusterbench.batch import MANIFEST, BatchOptions, planning, run_batch, runner
+from clusterbench.batch.planning import environment_hash
 from clusterbench.cli import main
 from clusterbench.pipeline.cohort import build_cohort_from, write_cohort
 
@@ -104,6 +105,33 @@ def test_history_renewals_and_json(capsys: pytest.CaptureFixture[str], tmp_path:
     assert data["entries"][1]["valid_until"] == "2024-11-14"  # 2021-11-14 + 36 months
     assert data["gaps"] == [{"from": "2021-11-15", "to": "2022-05-31"}]
     assert data["next_renewal"]["renew_by"] == "2025-11-14"
+
+
+def test_history_tells_organisations_of_one_name_apart_by_country(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (EXAMPLES / "fjordhelse" / "2017-bronze.yaml").read_text(encoding="utf-8")
+    (tmp_path / "nor.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "swe.yaml").write_text(
+        text.replace("country: NOR", "country: SWE"), encoding="utf-8"
+    )
+    assert main(["history", str(tmp_path), "--organisation", "Fjordhelse Cluster"]) == 1
+    assert "names organisations in NOR, SWE; say which with --country" in capsys.readouterr().err
+    code = main(
+        [
+            "history",
+            str(tmp_path),
+            "--organisation",
+            "Fjordhelse Cluster",
+            "--country",
+            "SWE",
+            "--format",
+            "json",
+        ]
+    )
+    entries = json.loads(capsys.readouterr().out)["entries"]
+    assert code == 0
+    assert [Path(e["file"]).name for e in entries] == ["swe.yaml"]
 
 
 # --------------------------------------------------------------------- batch
@@ -233,7 +261,8 @@ def test_an_interrupted_batch_keeps_finished_files_and_no_partial_ones(
     assert all(Path(i["output"]).is_file() for i in manifest["items"])
 
 
-def test_ctrl_c_on_a_real_batch(assessments: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
+def test_stopping_a_real_batch(assessments: Path, tmp_path: Path, how: str) -> None:
     out = tmp_path / "out"
     process = subprocess.Popen(
         [
@@ -256,7 +285,10 @@ def test_ctrl_c_on_a_real_batch(assessments: Path, tmp_path: Path) -> None:
     while not list(out.glob("*.pdf")) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert list(out.glob("*.pdf")), "no PDF was written in time"
-    os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole process group
+    if how == "ctrl-c":
+        os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole process group
+    else:
+        process.terminate()  # as a CI timeout or a service stop does: the batch process only
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130, err
     assert "interrupted" in err
@@ -266,6 +298,64 @@ def test_ctrl_c_on_a_real_batch(assessments: Path, tmp_path: Path) -> None:
         pypdf.PdfReader(pdf)
     listed = {Path(i["output"]).name for i in json.loads((out / MANIFEST).read_text())["items"]}
     assert listed == {p.name for p in out.glob("*.pdf")}
+
+
+def test_wrong_options_stop_the_batch_before_any_work(
+    assessments: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    broken = tmp_path / "cohort.json"
+    broken.write_text('{"kind": "cohort"}', encoding="utf-8")
+    assert main(["batch", str(assessments), "-o", str(out), "--cohort", str(broken)]) == 1
+    assert f"{broken}: by: Field required [CB109]" in capsys.readouterr().err
+    missing = tmp_path / "nowhere.json"
+    assert main(["batch", str(assessments), "-o", str(out), "--cohort", str(missing)]) == 1
+    assert f"{missing}: cannot read: No such file or directory [CB100]" in capsys.readouterr().err
+    assert main(["batch", str(assessments), "-o", str(out), "--lang", "de"]) == 2
+    assert "reports are written in en, nb, not 'de'" in capsys.readouterr().err
+    assert main(["batch", str(assessments), "-o", str(out), "--templates", str(missing)]) == 2
+    assert "no such templates folder" in capsys.readouterr().err
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_run_is_recognised_however_the_folders_are_written(
+    assessments: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_batch(assessments, BatchOptions(out_dir=tmp_path / "out", form="json"))
+    monkeypatch.chdir(tmp_path)
+    again = run_batch(Path("in/../in"), BatchOptions(out_dir=Path("./out"), form="json"))
+    assert {i.status for i in again} == {"unchanged"}
+
+
+def test_inputs_that_would_share_an_output_keep_their_own(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    generate(load_criteria("esca-gold"), 1, folder, seed=5)
+    (only,) = folder.glob("*.yaml")
+    only.with_suffix(".yml").write_bytes(only.read_bytes())
+    items = run_batch(folder, BatchOptions(out_dir=tmp_path / "out", form="json"))
+    assert sorted(i.key for i in items) == [f"{only.stem}.json", f"{only.stem}.yml.json"]
+    assert all(Path(i.output).is_file() for i in items)
+    assert {
+        i.status for i in run_batch(folder, BatchOptions(out_dir=tmp_path / "out", form="json"))
+    } == {"unchanged"}
+
+
+def test_the_fingerprint_follows_clusterbench_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "package"
+    (package / "report" / "locale").mkdir(parents=True)
+    (package / "scoring.py").write_text("A = 1\n")
+    catalogue = package / "report" / "locale" / "nb.po"
+    catalogue.write_text('msgid "Level"\nmsgstr "Nivå"\n')
+    monkeypatch.setattr(planning, "_PACKAGE", package)
+    options = BatchOptions(out_dir=tmp_path / "out")
+    first = environment_hash(options)
+    catalogue.write_text('msgid "Level"\nmsgstr "Nivået"\n')
+    assert environment_hash(options) != first
+    (package / "notes.txt").write_text("not code")
+    second = environment_hash(options)
+    assert environment_hash(options) == second
 
 
 def test_a_broken_previous_assessment_is_reported_where_it_is(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from .runner import MANIFEST, BatchOptions, Item, plan, run_batch
+from .planning import MANIFEST, BatchOptions, Item, plan
+from .runner import check_options, run_batch
 
-__all__ = ["MANIFEST", "BatchOptions", "Item", "plan", "run_batch"]
+__all__ = ["MANIFEST", "BatchOptions", "Item", "check_options", "plan", "run_batch"]

@@ -144,6 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument(
         "--organisation", required=True, metavar="NAME", help="the organisation's name"
     )
+    history.add_argument(
+        "--country", metavar="CODE", help="its country (ISO 3166 alpha-3), when the name is shared"
+    )
     history.add_argument("--format", choices=("text", "json"), default="text")
 
     batch = commands.add_parser(

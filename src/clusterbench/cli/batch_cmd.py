@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import TextIO
 
 from ..batch import MANIFEST, BatchOptions, Item, run_batch
+from ..errors import ClusterbenchError, InputError
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from .errors import print_error
 
 
 class Progress:
@@ -22,8 +24,6 @@ class Progress:
         self.started = time.perf_counter()
 
     def __call__(self, item: Item, done: int, total: int) -> None:
-        if item.status == "unchanged" and done == 0:
-            return  # reported in the summary: nothing happened to them
         name = Path(item.input).name
         outcome = item.level or "no level" if item.status != "failed" else "FAILED"
         if self.tty:
@@ -68,6 +68,12 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         items = run_batch(source, options, progress=Progress())
+    except InputError as exc:  # the cohort file
+        print_error("batch", exc)
+        return EXIT_INVALID
+    except ClusterbenchError as exc:  # options no file could be rendered with
+        print(f"clusterbench batch: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print(
             "\nclusterbench batch: interrupted; finished files are kept and listed in the manifest",

@@ -15,7 +15,7 @@ from .errors import print_error
 def run(args: argparse.Namespace) -> int:
     """Print one organisation's assessments, labels, validity, renewals and gaps."""
     try:
-        history = history_of(args.paths, args.organisation)
+        history = history_of(args.paths, args.organisation, country=args.country)
     except FileNotFoundError as exc:
         print(f"clusterbench history: {exc}: no such file or directory", file=sys.stderr)
         return EXIT_USAGE

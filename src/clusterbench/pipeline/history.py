@@ -23,7 +23,6 @@ __all__ = [
     "History",
     "HistoryEntry",
     "compare_files",
-    "history_from_chain",
     "history_of",
 ]
 
@@ -226,27 +225,22 @@ def _entry(scored: Scored) -> HistoryEntry:
     )
 
 
-def history_from_chain(scored: Scored) -> History:
-    """The history an assessment carries through its `previous` links."""
-    entries = []
-    current: Scored | None = scored
-    while current is not None:
-        entries.append(_entry(current))
-        current = current.previous
-    return History(scored.result.organisation.name, tuple(sorted(entries, key=lambda e: e.date)))
-
-
 def history_of(
     paths: Sequence[str | os.PathLike[str]],
     organisation: str,
     *,
+    country: str | None = None,
     library: CriteriaLibrary | None = None,
 ) -> History:
-    """Every assessment of `organisation` (its name, any case) found under `paths`."""
+    """Every assessment of `organisation` (its name, any case) found under `paths`.
+
+    Organisations of the same name in several countries are told apart by `country`
+    (a NotFoundError asks for it when it is needed).
+    """
     library = library or CriteriaLibrary()
     wanted = organisation.casefold()
     names: set[str] = set()
-    entries: dict[Path, HistoryEntry] = {}
+    found: dict[Path, tuple[str, HistoryEntry]] = {}
     for path in expand_paths(paths):
         try:
             doc = read_document(path)
@@ -256,12 +250,19 @@ def history_of(
             continue
         name = str(doc.data["organisation"].get("name", ""))
         names.add(name)
-        if name.casefold() != wanted:
+        place = str(doc.data["organisation"].get("country", ""))
+        if name.casefold() != wanted or (country is not None and place != country):
             continue
-        entries[path.resolve()] = _entry(score_parsed(path, doc, library=library))
-    if not entries:
+        found[path.resolve()] = (place, _entry(score_parsed(path, doc, library=library)))
+    if not found:
         close = difflib.get_close_matches(organisation, sorted(names), n=1, cutoff=0.5)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise NotFoundError(f"no assessment of {organisation!r}{hint}")
-    ordered = sorted(entries.values(), key=lambda e: e.date)
+        where = f" in {country}" if country is not None else ""
+        raise NotFoundError(f"no assessment of {organisation!r}{where}{hint}")
+    places = sorted({place for place, _ in found.values()})
+    if len(places) > 1:
+        raise NotFoundError(
+            f"{organisation!r} names organisations in {', '.join(places)}; say which with --country"
+        )
+    ordered = sorted((entry for _, entry in found.values()), key=lambda e: e.date)
     return History(organisation, tuple(ordered))

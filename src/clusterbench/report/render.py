@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -38,7 +36,6 @@ def _options(
     logo: str | os.PathLike[str] | None,
     templates: str | os.PathLike[str] | None,
     pdf_variant: str | None,
-    extra: Mapping[str, Any] | None,
 ) -> ReportOptions:
     if audience not in ("full", "summary"):
         raise ReportError(f"unknown audience {audience!r}; choose full or summary")
@@ -54,7 +51,6 @@ def _options(
         logo=logo_path,
         templates=Path(templates) if templates is not None else None,
         pdf_variant=pdf_variant,
-        extra=extra or {},
     )
 
 
@@ -73,7 +69,6 @@ def render_html(
     accent: str | None = None,
     logo: str | os.PathLike[str] | None = None,
     templates: str | os.PathLike[str] | None = None,
-    extra: Mapping[str, Any] | None = None,
 ) -> str:
     """The report as one HTML document (CSS inline; fonts and logo by file URL).
 
@@ -82,7 +77,7 @@ def render_html(
     `accent` (#RRGGBB) and `logo` brand it; `templates` is a folder whose files
     replace the bundled templates of the same name.  Raises ReportError.
     """
-    options = _options(language, audience, accent, logo, templates, None, extra)
+    options = _options(language, audience, accent, logo, templates, None)
     return _html(scored, options)[0]
 
 
@@ -96,14 +91,13 @@ def render_pdf(
     logo: str | os.PathLike[str] | None = None,
     templates: str | os.PathLike[str] | None = None,
     pdf_variant: str | None = None,
-    extra: Mapping[str, Any] | None = None,
 ) -> RenderedPdf:
     """Write the report as a PDF: outline, metadata, the Result and criteria attached.
 
     The same inputs give the same bytes (dates come from the assessment, not the clock),
     and the file is written whole or not at all.  `pdf_variant` may be `pdf/a-3b`.
     """
-    options = _options(language, audience, accent, logo, templates, pdf_variant, extra)
+    options = _options(language, audience, accent, logo, templates, pdf_variant)
     html, dirs = _html(scored, options)
     roots = [*dirs]
     if options.logo is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -22,6 +22,7 @@ from ..models.criteria import Criteria
 from ..models.result import Result
 from ..pipeline.scoring import Scored
 from ..scoring.analysis import score_threshold
+from ..scoring.cohort import is_number
 from ..scoring.text import as_decimal
 from . import charts
 from .countries import country_name
@@ -44,7 +45,6 @@ class ReportOptions:
     logo: Path | None = None
     templates: Path | None = None
     pdf_variant: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
 
 
 def choose_language(criteria: Criteria, wanted: str | None) -> str:
@@ -584,11 +584,8 @@ def _peers(criteria: Criteria, result: Result, say: Phrases, accent: str) -> dic
                 "n": item.n,
             }
         )
-        if (
-            item.mean is not None
-            and isinstance(item.value, int | Decimal)
-            and not isinstance(item.value, bool)
-        ):
+        # Bars start at zero: a negative answer or mean is left to the table.
+        if item.mean is not None and is_number(item.value) and min(item.value, item.mean) >= 0:
             top = max(Decimal(item.value), item.mean) or Decimal(1)
             numeric_groups.append(
                 charts.GroupedBar(
