@@ -117,7 +117,7 @@ def category_bars(
     bars: Sequence[Bar], threshold: float | None, *, threshold_label: str, title: str
 ) -> str:
     """One bar per category, 0–100 %, its name above it; the threshold as a dashed line."""
-    left, bar_w, row_h, top = 4.0, 420.0, 34.0, 16.0
+    left, bar_w, row_h, top = 4.0, 420.0, 29.0, 16.0
     width = left + bar_w + 56
     height = top + row_h * len(bars) + 14
     body = []
@@ -129,21 +129,21 @@ def category_bars(
         body.append(_text(x, top - 5, f"{int(tick * 100)}", size=7.5, anchor="middle", fill=MUTED))
     for index, bar in enumerate(bars):
         y = top + index * row_h
-        body.append(_text(left, y + 11, bar.label, size=9.5))
+        body.append(_text(left, y + 10, bar.label, size=9.5))
         body.append(
-            f'<rect x="{_n(left)}" y="{_n(y + 15)}" width="{_n(bar_w)}" height="12" fill="{TRACK}"/>'
+            f'<rect x="{_n(left)}" y="{_n(y + 13)}" width="{_n(bar_w)}" height="12" fill="{TRACK}"/>'
         )
         if bar.share is not None:
             body.append(
-                f'<rect x="{_n(left)}" y="{_n(y + 15)}" width="{_n(bar_w * min(max(bar.share, 0), 1))}" '
+                f'<rect x="{_n(left)}" y="{_n(y + 13)}" width="{_n(bar_w * min(max(bar.share, 0), 1))}" '
                 f'height="12" fill="{bar.colour}"/>'
             )
         if bar.floor is not None:
             x = left + bar_w * bar.floor
             body.append(
-                f'<line x1="{_n(x)}" y1="{_n(y + 12)}" x2="{_n(x)}" y2="{_n(y + 30)}" stroke="{INK}" stroke-width="1.5"/>'
+                f'<line x1="{_n(x)}" y1="{_n(y + 10)}" x2="{_n(x)}" y2="{_n(y + 28)}" stroke="{INK}" stroke-width="1.5"/>'
             )
-        body.append(_text(left + bar_w + 6, y + 25, bar.value_label, size=9.5, weight="bold"))
+        body.append(_text(left + bar_w + 6, y + 23, bar.value_label, size=9.5, weight="bold"))
     if threshold is not None:
         x = left + bar_w * threshold
         body.append(
@@ -273,26 +273,26 @@ def timeline(
 
 def light_bars(rows: Sequence[tuple[str, int, int, int, int]], *, title: str) -> str:
     """Traffic lights per category: (label, green, yellow, red, without light) as stacked bars."""
-    left, bar_w, row_h, top = 4.0, 420.0, 32.0, 4.0
+    left, bar_w, row_h, top = 4.0, 420.0, 27.0, 4.0
     most = max((sum(r[1:]) for r in rows), default=1) or 1
     height = top + row_h * len(rows) + 4
     body = []
     for index, (label, *counts) in enumerate(rows):
         y = top + index * row_h
-        body.append(_text(left, y + 10, label, size=9.5))
+        body.append(_text(left, y + 9, label, size=9.5))
         x = left
         for count, band in zip(counts, ("green", "yellow", "red", None), strict=True):
             if not count:
                 continue
             w = bar_w * count / most
             body.append(
-                f'<rect x="{_n(x)}" y="{_n(y + 14)}" width="{_n(w)}" height="12" fill="{COLOURS[band]}"/>'
+                f'<rect x="{_n(x)}" y="{_n(y + 12)}" width="{_n(w)}" height="12" fill="{COLOURS[band]}"/>'
             )
             if w >= 12:
                 body.append(
                     _text(
                         x + w / 2,
-                        y + 23.5,
+                        y + 21.5,
                         str(count),
                         size=8,
                         anchor="middle",
