@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
-from clusterbench import AssessmentError, Result, load_criteria, score
+from clusterbench import AssessmentError, Result, load_criteria, parse_assessment, score
+from clusterbench.loader.answers import check_assumptions
+from clusterbench.loader.library import CriteriaLibrary
 from clusterbench.models import (
     Assessment,
     AssessmentInfo,
@@ -127,9 +129,26 @@ def test_not_applicable_leaves_the_denominator() -> None:
     assert (d.status, d.points, d.band) == ("not_applicable", 0, None)
 
 
-def test_not_applicable_where_the_criteria_forbid_it_is_an_error() -> None:
-    with pytest.raises(AssessmentError, match="A may not be marked not applicable"):
-        run({**ALL_MET, "A": Answer(status="not_applicable", reason="none")})
+def test_not_applicable_where_the_criteria_forbid_it_is_refused_by_the_loader() -> None:
+    text = (
+        "kind: assessment\nformat: 1\norganisation: {name: T, country: NOR}\n"
+        "assessment: {date: 2021-11-06}\ncriteria: {id: threshold}\n"
+        "answers:\n  A: {status: not_applicable, reason: none}\n"
+    )
+    with pytest.raises(AssessmentError) as caught:
+        parse_assessment(text, name="a.yaml", library=CriteriaLibrary({"threshold": THRESHOLD}))
+    issue = next(i for i in caught.value.issues if i.code == "CB305")
+    assert (issue.file, issue.line, issue.path) == ("a.yaml", 7, "answers.A.status")
+    assert "A may not be marked not applicable" in issue.message
+
+
+def test_score_does_not_validate_again() -> None:
+    """score() takes checked models: what breaks the contract is a ValueError, not an Issue."""
+    with pytest.raises(ValueError, match="checked against their criteria") as caught:
+        run({**ALL_MET, "A": "maybe"})
+    assert not isinstance(caught.value, AssessmentError)
+    with pytest.raises(ValueError, match="'Z' is not an indicator"):
+        run({**ALL_MET, "Z": 1})
 
 
 def test_partial_credit_and_bands() -> None:
@@ -176,7 +195,7 @@ def test_eligibility_answered_in_the_same_file_is_scored() -> None:
     related = {
         "esca-eligibility": RelatedAnswers(answers={k: Answer(value=v) for k, v in answers.items()})
     }
-    with pytest.raises(AssessmentError, match="needed to score these answers"):
+    with pytest.raises(ValueError, match="need those criteria among `dependencies`"):
         run(ALL_MET, related=related)
     result = score(
         THRESHOLD, assess(ALL_MET, related=related), dependencies={"esca-eligibility": ELIGIBILITY}
@@ -293,10 +312,14 @@ def test_assume_answers_what_if_without_editing() -> None:
     what_if = score(THRESHOLD, assessment, assume={"E": 50})
     assert what_if.level == "gold"
     assert what_if.assumptions == {"E": D(50)}
-    with pytest.raises(AssessmentError, match="unknown indicator 'Z'"):
-        score(THRESHOLD, assessment, assume={"Z": 1})
-    with pytest.raises(AssessmentError, match="expected true or false"):
-        score(THRESHOLD, assessment, assume={"A": "maybe"})
+    # Assumptions come from the command line: checked there, at the boundary.
+    issues = check_assumptions(THRESHOLD, {"Z": 1, "A": "maybe", "B": {"x": 1}})
+    assert [(i.file, i.path, i.code) for i in issues] == [
+        ("--assume", "B", "CB302"),
+        ("--assume", "Z", "CB301"),
+        ("--assume", "A", "CB302"),
+    ]
+    assert "expected true or false" in issues[2].message
 
 
 def test_score_is_deterministic() -> None:

@@ -1,8 +1,15 @@
-"""Checking recorded answers against their indicators (golden examples and assessments)."""
+"""Checking recorded answers against their indicators (golden examples, assessments, --assume).
+
+This is the one place answers are checked: scoring trusts what passes here.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
 
 from ..errors import Issue, PathPart, Severity
 from ..models.answer_types import AnswerValueError, suggest
@@ -10,7 +17,20 @@ from ..models.answers import Answer
 from ..models.criteria import Criteria
 from .source import Document
 
-__all__ = ["check_answers"]
+__all__ = ["ASSUMPTIONS", "check_answers", "check_assumptions"]
+
+ASSUMPTIONS = "--assume"
+"""The file name Issues about assumed answers carry (they come from the command line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Problem:
+    path: tuple[PathPart, ...]
+    code: str
+    message: str
+    severity: Severity = Severity.ERROR
+    at_key: bool = False
+    value: bool = False  # located at the answer's `value` when it has one
 
 
 def check_answers(
@@ -28,28 +48,62 @@ def check_answers(
     naming an unknown option are errors; ``not_applicable`` where the criteria forbid
     it is an error; with ``report_missing``, each unanswered indicator is a warning.
     """
+    for problem in _problems(criteria, answers, base, unknown_code, report_missing):
+        path = problem.path
+        if problem.value and doc.position((*path, "value")) is not None:
+            # Located only now: looking a position up costs more than the check itself.
+            path = (*path, "value")
+        yield doc.issue(
+            path, problem.code, problem.message, severity=problem.severity, at_key=problem.at_key
+        )
+
+
+def check_assumptions(criteria: Criteria, assume: Mapping[str, Any]) -> list[Issue]:
+    """Issues for answers assumed on the command line (``--assume ID=VALUE``)."""
+    answers: dict[str, Answer] = {}
+    issues: list[Issue] = []
+    for key, value in assume.items():
+        try:
+            answers[key] = Answer(value=value)
+        except ValidationError:
+            issues.append(_assumed(key, "CB302", "must be one value (or a list of option ids)"))
+    for problem in _problems(criteria, answers, (), "CB301", False):
+        issues.append(_assumed(str(problem.path[0]), problem.code, problem.message))
+    return issues
+
+
+def _assumed(key: str, code: str, message: str) -> Issue:
+    return Issue(ASSUMPTIONS, None, None, key, code, Severity.ERROR, message)
+
+
+def _problems(
+    criteria: Criteria,
+    answers: Mapping[str, Answer],
+    base: tuple[PathPart, ...],
+    unknown_code: str,
+    report_missing: bool,
+) -> Iterator[_Problem]:
     ids = [i.id for i in criteria.indicators]
     for key, answer in answers.items():
         path = (*base, key)
         indicator = criteria.indicator(key)
         if indicator is None:
-            yield doc.issue(
-                path, unknown_code, f"unknown indicator {key!r}{suggest(key, ids)}", at_key=True
-            )
+            message = f"unknown indicator {key!r}{suggest(key, ids)}"
+            yield _Problem(path, unknown_code, message, at_key=True)
             continue
         if answer.not_applicable:
             if not indicator.allow_not_applicable and indicator.applies_if is None:
-                yield doc.issue(
+                yield _Problem(
                     (*path, "status"),
                     "CB305",
                     f"{key} may not be marked not applicable; answer it ({indicator.answer.describe()})",
                 )
             elif not answer.reason:
-                yield doc.issue(
+                yield _Problem(
                     path,
                     "CB305",
                     f"{key} is marked not applicable without a `reason`; say why",
-                    severity=Severity.WARNING,
+                    Severity.WARNING,
                 )
             continue
         if answer.value is None:
@@ -57,18 +111,16 @@ def check_answers(
         try:
             indicator.answer.normalize(answer.value)
         except AnswerValueError as exc:
-            # Located only now: looking a position up costs more than the check itself.
-            value_path = (*path, "value") if doc.position((*path, "value")) is not None else path
-            yield doc.issue(value_path, exc.code, exc.message)
+            yield _Problem(path, exc.code, exc.message, value=True)
     if report_missing:
         for indicator in criteria.indicators:
             given = answers.get(indicator.id)
             if given is None or (given.value is None and not given.not_applicable):
                 if indicator.applies_if is not None:
                     continue  # applicability is decided when scoring
-                yield doc.issue(
+                yield _Problem(
                     base,
                     "CB306",
                     f"{indicator.id} ({indicator.title}) is not answered; the assessment is incomplete",
-                    severity=Severity.WARNING,
+                    Severity.WARNING,
                 )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -38,6 +39,8 @@ class CheckedAssessment:
     document: Document
     issues: tuple[Issue, ...]
     criteria: Criteria | None
+    related: Mapping[str, Criteria] = field(default_factory=dict)
+    """The criteria each `related` entry's answers were checked against (score with these)."""
 
     @property
     def ok(self) -> bool:
@@ -66,6 +69,7 @@ def check_assessment_document(
     library = library or CriteriaLibrary()
     base = base if base is not None else Path(doc.file).parent
     issues: list[Issue] = []
+    related: dict[str, Criteria] = {}
     if criteria is None:
         criteria = _criteria(assessment, doc, library, base, issues)
     if criteria is not None:
@@ -73,10 +77,10 @@ def check_assessment_document(
             criteria, assessment.answers, ("answers",), doc, report_missing=True
         )
         issues += _improvement_areas(assessment, criteria, doc)
-        issues += _related(assessment, criteria, doc, library, base)
+        issues += _related(assessment, criteria, doc, library, base, related)
         if assessment.previous is not None:
             issues += _previous(assessment, criteria, doc, base)
-    return CheckedAssessment(assessment, doc, tuple(issues), criteria)
+    return CheckedAssessment(assessment, doc, tuple(issues), criteria, related)
 
 
 def _criteria(
@@ -125,7 +129,12 @@ def _improvement_areas(assessment: Assessment, criteria: Criteria, doc: Document
 
 
 def _related(
-    assessment: Assessment, criteria: Criteria, doc: Document, library: CriteriaLibrary, base: Path
+    assessment: Assessment,
+    criteria: Criteria,
+    doc: Document,
+    library: CriteriaLibrary,
+    base: Path,
+    found: dict[str, Criteria],
 ) -> list[Issue]:
     required = {
         req.criteria
@@ -154,6 +163,7 @@ def _related(
                 doc.issue(path, "CB307", f"criteria not found or invalid: {exc}", at_key=True)
             )
             continue
+        found[key] = other
         if entry.level is not None and other.level(entry.level) is None:
             ids = [lv.id for lv in other.levels]
             issues.append(

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AssessmentError, ClusterbenchError, InputError, Issue, Severity
+from ..loader.answers import check_assumptions
 from ..loader.assessment import read_assessment
 from ..loader.library import CriteriaLibrary
 from ..loader.source import Document
@@ -102,6 +103,10 @@ def _score_chain(
     if not checked.ok or checked.assessment is None or checked.criteria is None:
         raise AssessmentError([i for i in checked.issues if i.is_error])
     assessment, criteria = checked.assessment, checked.criteria
+    if assume:
+        wrong = check_assumptions(criteria, assume)
+        if wrong:
+            raise AssessmentError(wrong)
     previous: Scored | None = None
     previous_file = previous_override or (assessment.previous.file if assessment.previous else None)
     if previous_file is not None:
@@ -117,7 +122,8 @@ def _score_chain(
             raise AssessmentError(
                 [_issue(path, f"previous assessment {previous_file}: {exc}")]
             ) from None
-    dependencies = library.dependencies(criteria)
+    # The related criteria the loader checked the answers against are the ones scored.
+    dependencies = {**library.dependencies(criteria), **checked.related}
     stated = assessment.previous
     if stated is not None and stated.criteria is not None and stated.criteria not in dependencies:
         with contextlib.suppress(ClusterbenchError):  # only for the earlier level's title

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
-from ..errors import AssessmentError, Issue, Severity
 from ..models.answers import Answer
 from ..models.assessment import Assessment
 from ..models.cohort import Cohort
@@ -62,8 +61,9 @@ def score(
     with `peer_bands` are coloured against the peers (for reading: levels are decided
     on the criteria's own bands).
 
-    Raises :class:`~clusterbench.AssessmentError` when an answer does not fit the
-    criteria (the loaders report such problems with file positions first).
+    Takes checked models, as the loaders give them (answers that fit their criteria,
+    the criteria of every related answer among ``dependencies``), and does not validate
+    them again: input that breaks that contract is a ValueError, never an Issue.
     """
     answers = dict(assessment.answers)
     for key, value in (assume or {}).items():
@@ -258,18 +258,9 @@ def _related(
             )
         elif entry.answers:
             if other is None:
-                raise AssessmentError(
-                    [
-                        Issue(
-                            "<assessment>",
-                            None,
-                            None,
-                            f"related.{criteria_id}",
-                            "CB307",
-                            Severity.ERROR,
-                            f"the criteria {criteria_id!r} are needed to score these answers",
-                        )
-                    ]
+                raise ValueError(
+                    f"related answers to {criteria_id!r} need those criteria among "
+                    "`dependencies`; the loaders give them with the assessment"
                 )
             level, earned, possible = decide_level(other, entry.answers, assessment.date)
             related = construct(

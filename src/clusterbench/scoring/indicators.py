@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..errors import AssessmentError, Issue, Severity
 from ..models.answers import Answer
 from ..models.common import construct
 from ..models.criteria import Criteria, Indicator
@@ -33,39 +32,14 @@ def evaluate_indicators(
     answers: Mapping[str, Answer],
     values: Mapping[str, Any],
     on: dt.date,
-    *,
-    file: str = "<assessment>",
 ) -> tuple[IndicatorResult, ...]:
     """Every indicator's result, in the criteria's order.
 
-    ``answers`` says which indicators are marked not applicable; ``values`` holds the
-    normalised answer values (see :func:`normalized_values`).
+    ``answers`` says which indicators are marked not applicable (the loader has checked
+    that the criteria allow it); ``values`` holds the normalised answer values (see
+    :func:`normalized_values`).
     """
-    results = []
-    problems: list[Issue] = []
-    for indicator in criteria.indicators:
-        answer = answers.get(indicator.id)
-        if answer is not None and answer.not_applicable and not _may_be_not_applicable(indicator):
-            problems.append(
-                Issue(
-                    file,
-                    None,
-                    None,
-                    f"answers.{indicator.id}.status",
-                    "CB305",
-                    Severity.ERROR,
-                    f"{indicator.id} may not be marked not applicable",
-                )
-            )
-            continue
-        results.append(_evaluate(indicator, answer, values, on))
-    if problems:
-        raise AssessmentError(problems)
-    return tuple(results)
-
-
-def _may_be_not_applicable(indicator: Indicator) -> bool:
-    return indicator.allow_not_applicable or indicator.applies_if is not None
+    return tuple(_evaluate(i, answers.get(i.id), values, on) for i in criteria.indicators)
 
 
 def _evaluate(

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..errors import AssessmentError, Issue, Severity
 from ..models.answer_types import (
     AnswerValueError,
     ChoiceAnswer,
@@ -22,34 +21,28 @@ from ..models.rules import Rule
 __all__ = ["normalized_values", "passing_value"]
 
 
-def normalized_values(
-    criteria: Criteria, answers: Mapping[str, Answer], *, file: str = "<assessment>"
-) -> dict[str, Any]:
+def normalized_values(criteria: Criteria, answers: Mapping[str, Answer]) -> dict[str, Any]:
     """The answered values, normalised to their indicator's type (exact Decimals, tuples).
 
-    Raises :class:`AssessmentError` for an unknown indicator or a value that does not fit:
-    the loaders report these with file positions before scoring ever sees them.
+    Takes answers the loader has checked (``loader.answers.check_answers``): scoring
+    does not validate again.  An answer that breaks that contract (an unknown
+    indicator, a value that does not fit) is a programming error, a ValueError.
     """
-    issues: list[Issue] = []
     result: dict[str, Any] = {}
     for key, answer in answers.items():
         indicator = criteria.indicator(key)
         if indicator is None:
-            issues.append(_issue(file, key, "CB301", f"unknown indicator {key!r}"))
-            continue
+            raise ValueError(f"{key!r} is not an indicator of {criteria.id}: {_CONTRACT}")
         if answer.value is None:
             continue
         try:
             result[key] = indicator.answer.normalize(answer.value)
         except AnswerValueError as exc:
-            issues.append(_issue(file, key, exc.code, f"{key}: {exc.message}"))
-    if issues:
-        raise AssessmentError(issues)
+            raise ValueError(f"{key}: {exc.message}: {_CONTRACT}") from None
     return result
 
 
-def _issue(file: str, key: str, code: str, message: str) -> Issue:
-    return Issue(file, None, None, f"answers.{key}", code, Severity.ERROR, message)
+_CONTRACT = "score() takes answers checked against their criteria, as the loaders give them"
 
 
 def passing_value(indicator: Indicator, on: dt.date) -> Any:
