@@ -4,25 +4,33 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck layers pytest bench schemas messages golden clean
+.PHONY: demo test system lint typecheck layers pytest bench schemas messages golden clean
 
-$(STAMP): pyproject.toml
+# System libraries and programs (Pango, HarfBuzz subset, poppler-utils, qpdf): checked on
+# every run (a few milliseconds), installed with apt-get when missing.
+system:
+	@tools/setup-system.sh
+
+$(STAMP): pyproject.toml | system
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
 DEMO := examples/fjordhelse/2021-gold.yaml
 
-demo: $(STAMP)
+demo: system $(STAMP)
 	$(BIN)/clusterbench validate --strict criteria/ examples/
 	$(BIN)/clusterbench score $(DEMO)
 	mkdir -p out
 	$(BIN)/clusterbench report $(DEMO) -o out/report-en.pdf --lang en
 	$(BIN)/clusterbench report $(DEMO) -o out/report-nb.pdf --lang nb
 	$(BIN)/clusterbench report $(DEMO) -o out/summary-nb.pdf --lang nb --audience summary
-	@echo "Reports written to out/: report-en.pdf, report-nb.pdf, summary-nb.pdf"
+	@echo
+	@echo "The reports are in $(CURDIR)/out/: report-en.pdf, report-nb.pdf, summary-nb.pdf"
+	@echo "clusterbench is installed in $(VENV)/: run it as $(BIN)/clusterbench --help,"
+	@echo "or first 'source $(BIN)/activate' and then just: clusterbench --help"
 
-test: lint typecheck layers pytest
+test: system lint typecheck layers pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools

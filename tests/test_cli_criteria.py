@@ -57,9 +57,12 @@ def test_show_refuses_a_language_the_criteria_lack(capsys: pytest.CaptureFixture
     assert "Cluster-Exzellenz" in out
 
 
-def test_show_unknown_id_suggests(capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_unknown_id_is_a_usage_error_that_suggests(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, _, err = run(["criteria", "show", "esca-gld"], capsys)
-    assert code == 1
+    assert code == 2
+    assert err.startswith("usage: clusterbench criteria show")
     assert "did you mean 'esca-gold'?" in err
 
 

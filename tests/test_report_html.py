@@ -55,13 +55,15 @@ def test_a_language_the_criteria_lack_is_a_clear_error() -> None:
         render_html(scored, language="de")
 
 
-def test_cli_reports_language_errors_without_traceback(
+def test_cli_reports_language_errors_as_usage_errors(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = main(["report", str(GOLD), "-o", str(tmp_path / "r.html"), "--lang", "de"])
+    code = main(["report", str(GOLD), "-o", str(tmp_path / "r.html"), "--lang", "xx"])
     err = capsys.readouterr().err
-    assert code == 1
-    assert "reports are written in en, nb, not 'de'" in err
+    assert code == 2
+    assert err.startswith("usage: clusterbench report")
+    assert "argument --lang: invalid choice: 'xx'" in err
+    assert "Traceback" not in err
     assert not (tmp_path / "r.html").exists()
 
 
@@ -127,7 +129,7 @@ def test_branding_accent_and_logo(tmp_path: Path) -> None:
     html = render_html(score_file(GOLD), accent="#7B1FA2", logo=logo)
     assert "--accent: #7B1FA2;" in html
     assert f'<img class="logo" src="{logo.resolve().as_uri()}"' in html
-    with pytest.raises(ReportError, match="write it #RRGGBB"):
+    with pytest.raises(ReportError, match="write it as #RRGGBB"):
         render_html(score_file(GOLD), accent="purple")
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
+from ._version import __version__
 from .errors import (
     AssessmentError,
     ClusterbenchError,
@@ -38,8 +39,6 @@ from .pipeline.cohort import build_cohort_from as build_cohort
 from .pipeline.cohort import load_cohort
 from .pipeline.history import compare_files, history_of
 from .scoring import score
-
-__version__ = "0.1.0"
 
 
 def render_html(scored: Scored, **options: Any) -> str:

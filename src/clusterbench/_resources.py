@@ -11,6 +11,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from .errors import NotFoundError
+
 __all__ = ["bundled_dir"]
 
 
@@ -22,4 +24,4 @@ def bundled_dir(name: str) -> Path:
     checkout = Path(__file__).resolve().parents[2] / name
     if checkout.is_dir():
         return checkout
-    raise FileNotFoundError(f"bundled {name} not found (looked in {packaged} and {checkout})")
+    raise NotFoundError(f"bundled {name} not found (looked in {packaged} and {checkout})")

@@ -16,8 +16,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePath
 from typing import Any, Literal
 
-from .. import __version__
 from .._resources import bundled_dir
+from .._version import __version__
 from ..errors import InputError
 from ..loader.source import Document, read_document
 from ..pipeline.files import write_atomically

@@ -25,7 +25,7 @@ from ..models.cohort import Cohort
 from ..pipeline.cohort import load_cohort
 from ..pipeline.files import write_atomically
 from ..pipeline.scoring import score_file
-from ..report.i18n import LANGUAGES
+from ..report.options import LANGUAGES
 from ..report.render import render_html, render_pdf
 from ..report.templating import template_dirs
 from ..scoring.peers import why_no_peers

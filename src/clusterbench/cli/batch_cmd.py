@@ -11,8 +11,7 @@ from typing import TextIO
 
 from ..batch import MANIFEST, BatchOptions, Item, run_batch
 from ..errors import ClusterbenchError, InputError
-from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from .errors import print_error
+from .status import EXIT_INVALID, EXIT_OK, UsageError
 
 
 class Progress:
@@ -50,11 +49,7 @@ def run(args: argparse.Namespace) -> int:
     """Render the batch; print a summary; exit 1 if any file failed, 130 if interrupted."""
     source = Path(args.source)
     if not source.exists():
-        print(f"clusterbench batch: {source}: no such file or directory", file=sys.stderr)
-        return EXIT_USAGE
-    if args.jobs < 1:
-        print("clusterbench batch: --jobs must be at least 1", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError(f"{source}: no such file or directory")
     options = BatchOptions(
         out_dir=Path(args.output),
         form=args.format,
@@ -68,18 +63,10 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         items = run_batch(source, options, progress=Progress())
-    except InputError as exc:  # the cohort file
-        print_error("batch", exc)
-        return EXIT_INVALID
+    except InputError:  # the cohort file: its located issues
+        raise
     except ClusterbenchError as exc:  # options no file could be rendered with
-        print(f"clusterbench batch: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print(
-            "\nclusterbench batch: interrupted; finished files are kept and listed in the manifest",
-            file=sys.stderr,
-        )
-        return 130
+        raise UsageError(str(exc)) from None
     seconds = time.perf_counter() - started
     statuses = Counter(i.status for i in items)
     levels = Counter(i.level or "no level" for i in items if i.status != "failed")

@@ -6,20 +6,14 @@ import argparse
 import json
 import sys
 
-from ..errors import ClusterbenchError
 from ..models.rules import format_value
 from ..pipeline.history import compare_files
-from . import EXIT_INVALID, EXIT_OK
-from .errors import print_error
+from .status import EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the comparison of two assessments."""
-    try:
-        comparison = compare_files(args.old, args.new)
-    except ClusterbenchError as exc:
-        print_error("compare", exc)
-        return EXIT_INVALID
+    comparison = compare_files(args.old, args.new)
     if args.format == "json":
         json.dump(comparison.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

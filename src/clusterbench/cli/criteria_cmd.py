@@ -7,7 +7,6 @@ import json
 import sys
 from typing import Any
 
-from ..errors import ClusterbenchError
 from ..loader.criteria import bundled_criteria, find_criteria, load_criteria
 from ..models.common import Text
 from ..models.criteria import Criteria
@@ -26,26 +25,19 @@ from ..models.requirements import (
 )
 from ..models.rules import format_value
 from ..scoring.text import percent
-from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from .errors import print_error
+from .status import EXIT_OK, UsageError
 
 
 def run(args: argparse.Namespace) -> int:
     """List or show criteria sets."""
     if args.action == "list":
         return _list(args.format)
-    try:
-        criteria = load_criteria(find_criteria(args.criteria))
-    except ClusterbenchError as exc:
-        print_error("criteria show", exc)
-        return EXIT_INVALID
+    criteria = load_criteria(find_criteria(args.criteria))
     language = args.lang or criteria.languages[0]
     if language not in criteria.languages:
-        print(
-            f"clusterbench criteria show: {criteria.id} is written in {', '.join(criteria.languages)}, not {language!r}",
-            file=sys.stderr,
+        raise UsageError(
+            f"{criteria.id} is written in {', '.join(criteria.languages)}, not {language!r}"
         )
-        return EXIT_USAGE
     sys.stdout.write(overview(criteria, language))
     return EXIT_OK
 

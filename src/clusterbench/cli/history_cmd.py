@@ -6,22 +6,13 @@ import argparse
 import json
 import sys
 
-from ..errors import ClusterbenchError
 from ..pipeline.history import history_of
-from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from .errors import print_error
+from .status import EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
     """Print one organisation's assessments, labels, validity, renewals and gaps."""
-    try:
-        history = history_of(args.paths, args.organisation, country=args.country)
-    except FileNotFoundError as exc:
-        print(f"clusterbench history: {exc}: no such file or directory", file=sys.stderr)
-        return EXIT_USAGE
-    except ClusterbenchError as exc:
-        print_error("history", exc)
-        return EXIT_INVALID
+    history = history_of(args.paths, args.organisation, country=args.country)
     if args.format == "json":
         json.dump(history.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

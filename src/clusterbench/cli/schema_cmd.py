@@ -7,7 +7,7 @@ import json
 import sys
 
 from ..models.schema import json_schema
-from . import EXIT_OK
+from .status import EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,12 +6,12 @@ import argparse
 import sys
 from typing import Any
 
-from ..errors import ClusterbenchError, InputError
+from ..errors import InputError
 from ..loader.source import parse_text
 from ..pipeline.cohort import load_cohort
 from ..pipeline.scoring import score_file
-from . import EXIT_INVALID, EXIT_LEVEL, EXIT_OK, EXIT_USAGE
-from .errors import print_error, print_peer_note
+from .errors import print_peer_note
+from .status import EXIT_LEVEL, EXIT_OK, UsageError
 from .summary import summary
 
 
@@ -21,7 +21,7 @@ def parse_assumptions(pairs: list[str]) -> dict[str, Any]:
     for pair in pairs:
         key, sep, raw = pair.partition("=")
         if not sep or not key.strip():
-            raise ValueError(f"--assume {pair!r}: write ID=VALUE, such as G05=true or M1=17")
+            raise UsageError(f"--assume {pair!r}: write ID=VALUE, such as G05=true or M1=17")
         try:
             value = parse_text(f"v: {raw}\n", "--assume").data["v"]
         except InputError:
@@ -32,32 +32,22 @@ def parse_assumptions(pairs: list[str]) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Score and print; 0 done, 1 invalid input, 2 usage, 4 required level not reached."""
-    try:
-        assume = parse_assumptions(args.assume)
-    except ValueError as exc:
-        print(f"clusterbench score: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        cohort = load_cohort(args.cohort) if args.cohort else None
-        scored = score_file(
-            args.assessment,
-            criteria=args.criteria,
-            previous=args.previous,
-            assume=assume,
-            cohort=cohort,
-        )
-    except ClusterbenchError as exc:
-        print_error("score", exc)
-        return EXIT_INVALID
+    assume = parse_assumptions(args.assume)
+    cohort = load_cohort(args.cohort) if args.cohort else None
+    scored = score_file(
+        args.assessment,
+        criteria=args.criteria,
+        previous=args.previous,
+        assume=assume,
+        cohort=cohort,
+    )
     result, criteria = scored.result, scored.criteria
     print_peer_note("score", cohort, result)
     if args.require_level is not None and criteria.level(args.require_level) is None:
         known = ", ".join(lv.id for lv in criteria.levels)
-        print(
-            f"clusterbench score: --require-level {args.require_level!r}: {criteria.id} has levels {known}",
-            file=sys.stderr,
+        raise UsageError(
+            f"--require-level {args.require_level!r}: {criteria.id} has levels {known}"
         )
-        return EXIT_USAGE
     if args.format == "json":
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import ClusterbenchError, InputError, Issue, Severity
+from ..errors import ClusterbenchError, InputError, Issue, NotFoundError, Severity
 from ..loader.assessment import check_assessment_document
 from ..loader.criteria import CheckedCriteria, bundled_criteria, check_criteria_document
 from ..loader.library import CriteriaLibrary
@@ -87,7 +87,7 @@ class ValidationReport:
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files as given, and the ``*.yaml``/``*.yml`` files under directories, sorted.
 
-    Raises FileNotFoundError for a path that does not exist.
+    Raises :class:`~clusterbench.NotFoundError` for a path that does not exist.
     """
     found: list[Path] = []
     for raw in paths:
@@ -105,7 +105,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         elif path.exists():
             found.append(path)
         else:
-            raise FileNotFoundError(os.fspath(raw))
+            raise NotFoundError(f"{os.fspath(raw)}: no such file or directory")
     return found
 
 

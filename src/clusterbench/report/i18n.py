@@ -22,11 +22,10 @@ from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
 from ..errors import ReportError
+from .options import LANGUAGES
 
 __all__ = ["LANGUAGES", "Formatter", "translations"]
 
-LANGUAGES = ("en", "nb")
-"""Languages the report's fixed texts are written in."""
 _FORMAT_LOCALES = {"en": "en_GB", "nb": "nb_NO"}  # European conventions for English dates
 
 

@@ -17,11 +17,11 @@ from typing import Any
 from ..errors import ReportError
 from .fetcher import SafeFetcher
 from .libraries import import_weasyprint
+from .options import PDF_VARIANTS
 
 __all__ = ["VARIANTS", "Embedded", "PdfResult", "html_to_pdf"]
 
-VARIANTS = ("pdf/a-3b",)
-"""PDF variants offered (PDF/A-3b allows the embedded result and criteria files)."""
+VARIANTS = PDF_VARIANTS
 
 _FONT_CONFIG: Any = None
 

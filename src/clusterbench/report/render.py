@@ -12,9 +12,10 @@ from .._resources import bundled_dir
 from ..errors import ReportError
 from ..pipeline.files import write_atomically
 from ..pipeline.scoring import Scored
+from .options import AUDIENCES, Audience, accent_colour
 from .pdf import Embedded, html_to_pdf
 from .templating import render_template, template_dirs
-from .viewmodel import Audience, ReportOptions, build_view, choose_language
+from .viewmodel import ReportOptions, build_view, choose_language
 
 __all__ = ["RenderedPdf", "render_html", "render_pdf"]
 
@@ -37,10 +38,13 @@ def _options(
     templates: str | os.PathLike[str] | None,
     pdf_variant: str | None,
 ) -> ReportOptions:
-    if audience not in ("full", "summary"):
-        raise ReportError(f"unknown audience {audience!r}; choose full or summary")
-    if accent is not None and not (len(accent) == 7 and accent.startswith("#")):
-        raise ReportError(f"accent colour {accent!r}: write it #RRGGBB")
+    if audience not in AUDIENCES:
+        raise ReportError(f"unknown audience {audience!r}; choose {' or '.join(AUDIENCES)}")
+    if accent is not None:
+        try:
+            accent = accent_colour(accent)
+        except ValueError as exc:
+            raise ReportError(str(exc)) from None
     logo_path = Path(logo) if logo is not None else None
     if logo_path is not None and not logo_path.is_file():
         raise ReportError(f"{logo_path}: no such logo file")

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from markupsafe import Markup
 
-from .. import __version__
+from .._version import __version__
 from ..errors import ReportError
 from ..models.criteria import Criteria
 from ..models.result import Result
@@ -26,13 +26,11 @@ from ..scoring.cohort import is_number
 from ..scoring.text import as_decimal
 from . import charts
 from .countries import country_name
-from .i18n import LANGUAGES, translations
+from .i18n import translations
+from .options import DEFAULT_ACCENT, LANGUAGES, Audience
 from .phrases import Phrases
 
 __all__ = ["ReportOptions", "build_view", "choose_language"]
-
-Audience = Literal["full", "summary"]
-_DEFAULT_ACCENT = "#1F4E79"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +39,7 @@ class ReportOptions:
 
     language: str | None = None
     audience: Audience = "full"
-    accent: str = _DEFAULT_ACCENT
+    accent: str = DEFAULT_ACCENT
     logo: Path | None = None
     templates: Path | None = None
     pdf_variant: str | None = None

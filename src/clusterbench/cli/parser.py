@@ -1,0 +1,332 @@
+"""The command line's arguments: one function per command, shared options defined once.
+
+Choices come from the library (report languages, audiences, formats, PDF variants), so
+the command line offers exactly what the renderer accepts.  Values argparse can check
+(a choice, a colour, a count) are checked here, so that a mistake is a usage error
+with the command's own usage line.  Nothing here imports Jinja2, Babel or WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+
+from .._version import __version__
+from ..report.options import AUDIENCES, FORMATS, LANGUAGES, PDF_VARIANTS, accent_colour
+
+__all__ = ["build_parser"]
+
+_Subparsers = argparse._SubParsersAction
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    parser = argparse.ArgumentParser(
+        prog="clusterbench",
+        description="Assessment-based labelling: validate criteria, score assessments, render reports.",
+        epilog="Exit codes: 0 done, 1 invalid input, 2 usage error, 3 internal error, "
+        "4 a required level not reached, 130 interrupted.",
+    )
+    parser.add_argument("--version", action="version", version=f"clusterbench {__version__}")
+    _debug_option(parser, default=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add in (
+        _validate,
+        _score,
+        _report,
+        _cohort,
+        _compare,
+        _history,
+        _batch,
+        _doctor,
+        _criteria,
+        _new,
+        _schema,
+        _completion,
+    ):
+        add(commands)
+    return parser
+
+
+# ------------------------------------------------------------------ shared
+def _command(
+    commands: _Subparsers[argparse.ArgumentParser], name: str, help: str, description: str = ""
+) -> argparse.ArgumentParser:
+    command = commands.add_parser(name, help=help, description=description or help)
+    command.set_defaults(parser=command)  # for usage errors found after parsing
+    _debug_option(command, default=argparse.SUPPRESS)
+    return command
+
+
+def _debug_option(parser: argparse.ArgumentParser, default: object) -> None:
+    # SUPPRESS in subcommands: otherwise their default would overwrite a --debug given
+    # before the command name.
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=default,
+        help="show the traceback of an internal error",
+    )
+
+
+def _format_option(parser: argparse.ArgumentParser, *choices: str) -> None:
+    parser.add_argument(
+        "--format",
+        choices=choices,
+        default=choices[0],
+        help=f"output format (default: {choices[0]})",
+    )
+
+
+def _criteria_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--criteria",
+        metavar="ID|PATH",
+        help="criteria to use instead of those the assessment names",
+    )
+    parser.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="the previous assessment, instead of the one the file names",
+    )
+
+
+def _rendering_options(parser: argparse.ArgumentParser) -> None:
+    """What `report` and `batch` share: peers, language, audience, templates."""
+    parser.add_argument(
+        "--cohort", metavar="FILE", help="add a peer comparison from this cohort file"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="report language (default: the criteria's first that reports are written in)",
+    )
+    parser.add_argument(
+        "--audience",
+        choices=AUDIENCES,
+        default=AUDIENCES[0],
+        help="full report, or a 2-3 page summary for a board or a funder (default: full)",
+    )
+    parser.add_argument(
+        "--templates",
+        metavar="DIR",
+        help="a folder of templates replacing the bundled ones, file by file",
+    )
+
+
+def _checked(convert: Callable[[str], object], what: str) -> Callable[[str], object]:
+    """An argparse type that turns ``convert``'s ValueError into a usage error."""
+
+    def parse(text: str) -> object:
+        try:
+            return convert(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    parse.__name__ = what
+    return parse
+
+
+def _count(minimum: int) -> Callable[[str], object]:
+    def convert(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise ValueError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise ValueError(f"must be at least {minimum}, got {value}")
+        return value
+
+    return _checked(convert, "count")
+
+
+# ---------------------------------------------------------------- commands
+def _validate(commands: _Subparsers[argparse.ArgumentParser]) -> None:
+    validate = _command(
+        commands,
+        "validate",
+        "check criteria and assessment files (for CI)",
+        "Check criteria and assessment files; report every problem with file:line:col.",
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    _format_option(validate, "text", "json", "github")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+
+def _score(commands: _Subparsers[argparse.ArgumentParser]) -> None:
+    score = _command(
+        commands,
+        "score",
+        "score an assessment: level, why, gap, margin, validity",
+        "Score an assessment file against its criteria and explain the level.",
+    )
+    score.add_argument("assessment", metavar="ASSESSMENT", help="an assessment file")
+    _criteria_options(score)
+    _format_option(score, "text", "json")
+    score.add_argument(
+        "--cohort", metavar="FILE", help="compare with the peer group in this cohort file"
+    )
+    score.add_argument(
+        "--assume",
+        action="append",
+        default=[],
+        metavar="ID=VALUE",
+        help="answer an indicator differently, without editing the file (repeatable)",
+    )
+    score.add_argument(
+        "--require-level",
+        metavar="LEVEL",
+        help="exit 4 unless this level (or a higher one) is reached: a CI gate",
+    )
+
+
+def _report(commands: _Subparsers[argparse.ArgumentParser]) -> None:
+    report = _command(
+        commands,
+        "report",
+        "render an assessment report (PDF, HTML or JSON)",
+        "Score an assessment and render its report.",
+    )
+    report.add_argument("assessment", metavar="ASSESSMENT", help="an assessment file")
+    report.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    _criteria_options(report)
+    _rendering_options(report)
+    report.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: from OUT's extension, else pdf)",
+    )
+    report.add_argument(
+        "--pdf-variant", choices=PDF_VARIANTS, help="write an archival PDF (PDF/A-3b)"
+    )
+    report.add_argument(
+        "--accent",
+        type=_checked(accent_colour, "colour"),
+        metavar="#RRGGBB",
+        help="accent colour for headings and the cover",
+    )
+    report.add_argument("--logo", metavar="PATH", help="a logo image for the cover")
+
+
+def _cohort(commands: _Subparsers[argparse.ArgumentParser]) -> None:
+    cohort = _command(commands, "cohort", "build anonymous peer statistics from many assessments")
+    actions = cohort.add_subparsers(dest="action", metavar="ACTION", required=True)
+    build = _command(
+        actions,
+        "build",
+        "score every assessment under the paths and write their statistics",
+        "Score every assessment and write anonymous statistics per criteria set and peer group.",
+    )
+    build.add_argument("paths", nargs="+", metavar="PATH", help="assessment files or directories")
+    build.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the cohort file to write (JSON)"
+    )
+    build.add_argument(
+        "--by",
+        choices=("portfolio", "country", "size"),
+        default="portfolio",
+        help="how peers are grouped (default: portfolio)",
+    )
+    build.add_argument(
+        "--min-size",
+        type=_count(1),
+        default=5,
+        metavar="N",
+        help="leave out groups smaller than N (default 5)",
+    )
+
+
+def _compare(commands: _Subparsers[argparse.ArgumentParser]) -> None:
+    compare = _command(commands, "compare", "compare two assessments of one organisation")
+    compare.add_argument("old", metavar="OLD", help="the earlier assessment")
+    compare.add_argument("new", metavar="NEW", help="the later assessment")
+    _format_option(compare, "text", "json")
+
+
+def _history(commands: _Subparsers[argparse.ArgumentParser]) -> None:
+    history = _command(commands, "history", "the label history of one organisation")
+    history.add_argument("paths", nargs="+", metavar="PATH", help="assessment files or directories")
+    history.add_argument(
+        "--organisation", required=True, metavar="NAME", help="the organisation's name"
+    )
+    history.add_argument(
+        "--country", metavar="CODE", help="its country (ISO 3166 alpha-3), when the name is shared"
+    )
+    _format_option(history, "text", "json")
+
+
+def _batch(commands: _Subparsers[argparse.ArgumentParser]) -> None:
+    batch = _command(
+        commands,
+        "batch",
+        "score and render every assessment of a folder",
+        "Score and render every assessment under DIR into OUTDIR, in worker processes; "
+        "outputs whose inputs have not changed are not rendered again.",
+    )
+    batch.add_argument("source", metavar="DIR", help="a folder of assessment files")
+    batch.add_argument(
+        "-o", "--output", required=True, metavar="OUTDIR", help="folder to write into"
+    )
+    batch.add_argument(
+        "--jobs",
+        type=_count(1),
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes (default: one per core)",
+    )
+    _rendering_options(batch)
+    _format_option(batch, *FORMATS)
+    batch.add_argument("--force", action="store_true", help="render everything, changed or not")
+
+
+def _doctor(commands: _Subparsers[argparse.ArgumentParser]) -> None:
+    doctor = _command(commands, "doctor", "check what reports need on this machine")
+    _format_option(doctor, "text", "json")
+
+
+def _criteria(commands: _Subparsers[argparse.ArgumentParser]) -> None:
+    criteria = _command(commands, "criteria", "list the bundled criteria sets, or show one")
+    actions = criteria.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = _command(actions, "list", "the bundled criteria sets")
+    _format_option(listing, "text", "json")
+    show = _command(actions, "show", "a readable overview of a criteria set")
+    show.add_argument("criteria", metavar="ID|PATH")
+    show.add_argument(
+        "--lang", metavar="LANG", help="language of the criteria texts (default: the first)"
+    )
+
+
+def _new(commands: _Subparsers[argparse.ArgumentParser]) -> None:
+    new = _command(
+        commands,
+        "new",
+        "write a blank assessment (a questionnaire) for a criteria set",
+        "Write a blank assessment with every question as a comment, ready to fill in.",
+    )
+    new.add_argument("criteria", metavar="ID|PATH")
+    new.add_argument(
+        "-o", "--output", metavar="FILE", help="file to write (default: standard output)"
+    )
+    new.add_argument(
+        "--lang", metavar="LANG", help="language of the questions (default: the criteria's first)"
+    )
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+def _schema(commands: _Subparsers[argparse.ArgumentParser]) -> None:
+    schema = _command(commands, "schema", "print the JSON Schema of a file kind")
+    schema.add_argument(
+        "name", choices=("assessment", "cohort", "criteria", "result"), help="which schema"
+    )
+
+
+def _completion(commands: _Subparsers[argparse.ArgumentParser]) -> None:
+    completion = _command(
+        commands,
+        "completion",
+        "print a shell completion script (bash, zsh or tcsh)",
+        "Print a completion script for your shell; for bash: "
+        "clusterbench completion bash > ~/.local/share/bash-completion/completions/clusterbench",
+    )
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"))
