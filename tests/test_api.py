@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import inspect
-import os
-import re
 from pathlib import Path
 
 import pytest
 
 import clusterbench
 
-from .conftest import ROOT
+PUBLIC_MODULES = {"examples"}
+"""Modules that are part of the API (``cb.examples.path(...)``), listed in ``__all__``."""
 
 PUBLIC = [
     "Assessment",
@@ -33,6 +32,7 @@ PUBLIC = [
     "__version__",
     "build_cohort",
     "compare_files",
+    "examples",
     "history_of",
     "load_assessment",
     "load_cohort",
@@ -71,23 +71,40 @@ def test_not_found_suggests_the_nearest_bundled_id() -> None:
         clusterbench.load_criteria("esca-eligibilty")
 
 
-def test_readme_library_examples_run(tmp_path: Path) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
-    assert len(blocks) == 2
-    namespace: dict[str, object] = {}
-    cwd = os.getcwd()
-    os.chdir(ROOT)  # the examples are given relative to the repository
-    try:
-        for block in blocks:
-            exec(
-                compile(
-                    block.replace('"report.pdf"', repr(str(tmp_path / "report.pdf"))),
-                    "README.md",
-                    "exec",
-                ),
-                namespace,
-            )
-    finally:
-        os.chdir(cwd)
-    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+def test_all_is_exactly_the_public_names() -> None:
+    # As httpx does: nothing public is left out of __all__, nothing in it is missing.
+    # Sub-packages (loader, models, ...) are importable but not the API, except those listed.
+    names = {
+        name
+        for name, value in vars(clusterbench).items()
+        if not name.startswith("_")
+        and (not inspect.ismodule(value) or name in PUBLIC_MODULES)
+        and name not in ("annotations", "TYPE_CHECKING")
+    }
+    assert sorted(names | {"__version__"}) == clusterbench.__all__
+
+
+def test_help_starts_with_a_short_map_of_the_api() -> None:
+    doc = inspect.getdoc(clusterbench)
+    assert doc is not None
+    assert len(doc.splitlines()) <= 40
+    for name in ("load_criteria", "score_file", "render_pdf", "ClusterbenchError", "examples"):
+        assert name in doc
+
+
+def test_loaders_raise_clusterbench_errors_never_os_errors(tmp_path: Path) -> None:
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    for load in (
+        clusterbench.load_criteria,
+        clusterbench.load_assessment,
+        clusterbench.score_file,
+        clusterbench.load_cohort,
+    ):
+        for path in (tmp_path / "missing.yaml", folder):
+            with pytest.raises(clusterbench.ClusterbenchError):
+                load(path)
+    with pytest.raises(clusterbench.NotFoundError, match="no such file or directory"):
+        clusterbench.validate_paths([tmp_path / "nowhere"])
+    with pytest.raises(clusterbench.NotFoundError, match="did you mean 'fjordhelse/2021-gold'"):
+        clusterbench.examples.path("fjordhelse/2021-gld")

@@ -1,22 +1,38 @@
 """clusterbench: assessment-based labelling, with the scheme as data.
 
-::
+A criteria file (YAML) defines an indicator set and its label levels; an assessment
+file records one organisation's answers; :func:`score` decides the level and explains
+it; :func:`render_pdf` writes the report.  ::
 
     import clusterbench as cb
 
-    criteria = cb.load_criteria("esca-gold")            # a bundled id, or a path
-    assessment = cb.load_assessment("assessment.yaml")   # located errors if invalid
-    result = cb.score(criteria, assessment)              # pure: the level and why
-    print(result.level, result.score.share, result.margin)
+    scored = cb.score_file(cb.examples.path("fjordhelse/2021-gold"))  # or your own file
+    print(scored.result.level, scored.result.score.share)
+    cb.render_pdf(scored, "report.pdf", language="nb")    # needs clusterbench[report]
 
-Every exception raised on purpose derives from :class:`ClusterbenchError`.
+The map:
+
+* loading: :func:`load_criteria` (a path or a bundled id such as ``"esca-gold"``),
+  :func:`load_assessment`, :func:`parse_criteria`, :func:`parse_assessment`,
+  :func:`load_cohort`; :func:`validate_paths` checks many files at once, as CI does;
+* scoring: :func:`score` (pure), :func:`score_file` (with the criteria, eligibility and
+  previous assessments a file names), :func:`compare_files`, :func:`history_of`,
+  :func:`build_cohort`;
+* reports: :func:`render_html`, :func:`render_pdf`;
+* models: :class:`Criteria`, :class:`Assessment`, :class:`Result`, :class:`Cohort`;
+  :mod:`clusterbench.examples` holds the bundled example assessments;
+* errors: every exception raised on purpose derives from :class:`ClusterbenchError`;
+  a problem in a user's file is an :class:`Issue` (file, line, column, key path, code,
+  message), and :class:`InputError` carries all of a file's Issues.
+
+The criteria language, the assessment format and the command line are documented in
+the project's README and ``docs/``.
 """
 
 from __future__ import annotations
 
-import os
-from typing import TYPE_CHECKING, Any
-
+from . import examples
+from ._reports import render_html, render_pdf
 from ._version import __version__
 from .errors import (
     AssessmentError,
@@ -40,24 +56,6 @@ from .pipeline.cohort import load_cohort
 from .pipeline.history import compare_files, history_of
 from .scoring import score
 
-
-def render_html(scored: Scored, **options: Any) -> str:
-    """The report of a scored assessment as HTML; see :func:`clusterbench.report.render_html`."""
-    from .report import render_html as render  # imported on use: Jinja2 and Babel
-
-    return render(scored, **options)
-
-
-def render_pdf(scored: Scored, path: str | os.PathLike[str], **options: Any) -> RenderedPdf:
-    """Write the report of a scored assessment as PDF; see :func:`clusterbench.report.render_pdf`."""
-    from .report import render_pdf as render  # imported on use: WeasyPrint
-
-    return render(scored, path, **options)
-
-
-if TYPE_CHECKING:
-    from .report.render import RenderedPdf
-
 __all__ = [
     "Assessment",
     "AssessmentError",
@@ -78,6 +76,7 @@ __all__ = [
     "__version__",
     "build_cohort",
     "compare_files",
+    "examples",
     "history_of",
     "load_assessment",
     "load_cohort",
