@@ -66,7 +66,12 @@ def test_json_output_is_the_result_and_matches_its_schema(
     data = json.loads(out)
     jsonschema.validate(data, json_schema("result"))
     assert data["level"] == "gold"
-    assert data["score"] == {"points": 120, "max_points": 150, "share": 0.8}
+    assert data["score"] == {
+        "points": 120,
+        "max_points": 150,
+        "share": 0.8,
+        "share_exact": {"numerator": 4, "denominator": 5},
+    }
     assert {"id", "status", "points", "max_points", "band"} <= set(data["indicators"][0])
     assert [lv["id"] for lv in data["levels"]] == ["bronze", "silver", "gold"]
     assert {"id", "awarded", "requirements", "gap"} <= set(data["levels"][0])

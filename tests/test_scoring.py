@@ -100,7 +100,7 @@ def test_half_a_point_under_fails_and_the_gap_says_why() -> None:
 def test_a_share_that_rounds_to_the_threshold_is_shown_below_it() -> None:
     from fractions import Fraction
 
-    from clusterbench.scoring.text import share
+    from clusterbench.kinds.text import share
 
     assert share(Fraction(79999, 100000), Fraction(4, 5)) == "79.999 %"
     assert share(Fraction(4, 5), Fraction(4, 5)) == "80.0 %"
@@ -187,7 +187,12 @@ def test_ineligibility_blocks_every_level() -> None:
     assert gold is not None
     assert gold.gap is not None
     assert not gold.gap.reachable
-    assert gold.gap.blocked_by == ("esca-eligibility: no level (stated; a level needed)",)
+    assert [r.text for r in gold.gap.blocked_by] == [
+        "esca-eligibility: no level (stated; a level needed)"
+    ]
+    assert [(r.kind, r.criteria, r.held) for r in gold.gap.blocked_by] == [
+        ("criteria", "esca-eligibility", False)
+    ]
 
 
 def test_eligibility_answered_in_the_same_file_is_scored() -> None:

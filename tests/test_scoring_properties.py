@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from clusterbench import Criteria, Result, load_criteria, score
+from clusterbench.kinds.registry import answer_kind
 from clusterbench.models import (
     Assessment,
     AssessmentInfo,
@@ -211,7 +212,7 @@ def losing_value(indicator: Indicator) -> Any:
         ]
     for candidate in candidates:
         try:
-            value = indicator.answer.normalize(candidate)
+            value = answer_kind(indicator.answer).normalize(indicator.answer, candidate)
         except ValueError:
             continue
         rule = indicator.pass_

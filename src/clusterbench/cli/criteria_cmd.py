@@ -7,24 +7,14 @@ import json
 import sys
 from typing import Any
 
+from ..kinds import registry
+from ..kinds.english import statement
+from ..kinds.text import percent
 from ..loader.criteria import bundled_criteria, find_criteria, load_criteria
 from ..models.common import Text
 from ..models.criteria import Criteria
-from ..models.requirements import (
-    AnsweredRequirement,
-    CategoryFloorsRequirement,
-    CriteriaRequirement,
-    ImprovedRequirement,
-    IndicatorsMetRequirement,
-    LevelRequirement,
-    MinimumsRequirement,
-    PointsRequirement,
-    PreviousLevelRequirement,
-    Requirement,
-    ScoreRequirement,
-)
+from ..models.requirements import Requirement
 from ..models.rules import format_value
-from ..scoring.text import percent
 from .status import EXIT_OK, UsageError
 
 
@@ -120,35 +110,4 @@ def overview(criteria: Criteria, language: str) -> str:
 
 def describe(req: Requirement) -> str:
     """A requirement in plain words, without numbers from an assessment."""
-    category: str | None = getattr(req, "category", None)
-    where = f" in {category}" if category else ""
-    if isinstance(req, ScoreRequirement):
-        return f"at least {percent(req.at_least)} of the applicable points{where}"
-    if isinstance(req, PointsRequirement):
-        return f"at least {format_value(req.at_least)} points{where}"
-    if isinstance(req, IndicatorsMetRequirement):
-        among = f" among {', '.join(req.indicators)}" if req.indicators else where
-        return f"at least {req.at_least} indicators met{among}"
-    if isinstance(req, MinimumsRequirement):
-        return (
-            f"minimum requirements {', '.join(req.indicators)} met"
-            if req.indicators
-            else "every minimum requirement met"
-        )
-    if isinstance(req, CategoryFloorsRequirement):
-        return "every category reaches its floor"
-    if isinstance(req, CriteriaRequirement):
-        return f"{req.criteria}: {'level ' + req.level if req.level else 'a level'}"
-    if isinstance(req, AnsweredRequirement):
-        return f"every applicable indicator answered{where}"
-    if isinstance(req, PreviousLevelRequirement):
-        low, high = req.months_at_least, req.months_at_most
-        window = f" {low}–{high} months earlier" if low is not None and high is not None else ""
-        return f"a previous assessment gave {req.level}{window}"
-    if isinstance(req, ImprovedRequirement):
-        what = (
-            "verified improvement areas" if req.of == "improvement_areas" else "indicators improved"
-        )
-        return f"at least {req.at_least} {what}"
-    assert isinstance(req, LevelRequirement)
-    return f"everything {req.level} requires"
+    return statement(registry.describe(req))

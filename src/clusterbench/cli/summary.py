@@ -5,12 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from ..kinds.text import percent, points, share
 from ..models.criteria import Criteria, Level
 from ..models.result import Result
 from ..pipeline.scoring import Scored
 from ..scoring.analysis import score_threshold
 from ..scoring.cohort import ALL
-from ..scoring.text import percent, points, share
 
 __all__ = ["summary"]
 
@@ -59,12 +59,22 @@ def summary(scored: Scored) -> str:
             out.append(
                 f"  Losing any one of the minimum requirements {named} would cost {m.level}."
             )
-        if m.by_points:
-            named = ", ".join(_indicator(criteria, i, language) for i in m.by_points)
-            lead = "Besides them, losing" if m.minimums else "Losing"
-            out.append(f"  {lead} {named} would cost {m.level}.")
-        if not m.minimums and not m.by_points:
+        others = [i for i in m.singles if i not in m.minimums]
+        if others:
+            named = ", ".join(_indicator(criteria, i, language) for i in others)
+            out.append(f"  Losing any one of {named} would cost {m.level}.")
+        for found in m.sets:
+            named = ", ".join(_indicator(criteria, i, language) for i in found.indicators)
+            where = f" in {found.category}" if found.category else ""
+            lead = "Besides them, only" if m.singles else "Only"
+            out.append(
+                f"  {lead} all together: losing {named} would break the {found.kind} "
+                f"requirement{where}."
+            )
+        if not m.singles and not m.sets:
             out.append(f"  No loss of indicators alone would cost {m.level}.")
+        if not m.exact:
+            out.append("  (The search for the fewest stopped at its bound.)")
 
     for lv in result.levels:
         if lv.gap is None:
@@ -82,7 +92,11 @@ def summary(scored: Scored) -> str:
         if gap.unanswered:
             out.append(f"  Not answered: {', '.join(gap.unanswered)}")
         for blocked in gap.blocked_by:
-            out.append(f"  Also needed, beyond this assessment's answers: {blocked}")
+            out.append(f"  Also needed, beyond this assessment's answers: {blocked.text}")
+        if not gap.exact:
+            out.append(
+                "  (The search for the fewest stopped at its bound: a good set, maybe not the smallest.)"
+            )
         if not gap.reachable and not gap.blocked_by:
             out.append("  Not reachable by meeting indicators alone.")
 

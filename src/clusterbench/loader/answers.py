@@ -12,9 +12,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import Issue, PathPart, Severity
+from ..kinds.english import answer_summary
+from ..kinds.registry import answer_kind
 from ..models.answer_types import AnswerValueError, suggest
 from ..models.answers import Answer
-from ..models.criteria import Criteria
+from ..models.criteria import Criteria, Indicator
 from .source import Document
 
 __all__ = ["ASSUMPTIONS", "check_answers", "check_assumptions"]
@@ -96,7 +98,7 @@ def _problems(
                 yield _Problem(
                     (*path, "status"),
                     "CB305",
-                    f"{key} may not be marked not applicable; answer it ({indicator.answer.describe()})",
+                    f"{key} may not be marked not applicable; answer it ({summary(indicator)})",
                 )
             elif not answer.reason:
                 yield _Problem(
@@ -109,7 +111,7 @@ def _problems(
         if answer.value is None:
             continue
         try:
-            indicator.answer.normalize(answer.value)
+            answer_kind(indicator.answer).normalize(indicator.answer, answer.value)
         except AnswerValueError as exc:
             yield _Problem(path, exc.code, exc.message, value=True)
     if report_missing:
@@ -124,3 +126,8 @@ def _problems(
                     f"{indicator.id} ({indicator.title}) is not answered; the assessment is incomplete",
                     Severity.WARNING,
                 )
+
+
+def summary(indicator: Indicator) -> str:
+    """What the indicator's answer asks for, shortly."""
+    return answer_summary(answer_kind(indicator.answer).describe(indicator.answer))

@@ -10,10 +10,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import AssessmentError, ClusterbenchError, InputError, Issue, Severity
+from ..kinds.registry import required_sets
 from ..models.answer_types import suggest
 from ..models.assessment import Assessment
 from ..models.criteria import Criteria
-from ..models.requirements import CriteriaRequirement
 from .answers import check_answers
 from .criteria import check_format
 from .diagnostics import schema_issues
@@ -136,12 +136,7 @@ def _related(
     base: Path,
     found: dict[str, Criteria],
 ) -> list[Issue]:
-    required = {
-        req.criteria
-        for level in criteria.levels
-        for req in level.requires
-        if isinstance(req, CriteriaRequirement)
-    }
+    required = set(required_sets(criteria))
     issues: list[Issue] = []
     for key, entry in assessment.related.items():
         path = ("related", key)

@@ -16,21 +16,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..models.answer_types import (
-    AnswerType,
-    BooleanAnswer,
-    ChoiceAnswer,
-    DateAnswer,
-    IntegerAnswer,
-    NumberAnswer,
-    PercentAnswer,
-    ScaleAnswer,
-)
+from ..kinds.registry import answer_kind
+from ..models.answer_types import AnswerType
 from ..models.rules import Rule, format_value
 
 __all__ = ["Coverage", "Span", "coverage_of", "gaps_of"]
-
-_MAX_SUBSETS_OPTIONS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +98,7 @@ def coverage_of(rule: Rule, answer: AnswerType) -> Coverage | None:
     domain = _domain(answer)
     if domain is None or rule.within_months is not None or rule.is_true is not None:
         return None
-    discrete = isinstance(answer, IntegerAnswer | DateAnswer)
-    is_date = isinstance(answer, DateAnswer)
+    discrete, is_date = _kind_of(answer)
     spans: list[Span] = []
     if rule.equals is not None or rule.one_of is not None:
         values = [rule.equals] if rule.equals is not None else list(rule.one_of or ())
@@ -143,8 +132,8 @@ def gaps_of(parts: Sequence[Coverage], answer: AnswerType) -> str | None:
     domain = _domain(answer)
     if domain is None:
         return None
-    discrete = isinstance(answer, IntegerAnswer | DateAnswer)
-    describe = Coverage(None, (), discrete, isinstance(answer, DateAnswer))._describe
+    discrete, is_date = _kind_of(answer)
+    describe = Coverage(None, (), discrete, is_date)._describe
     if discrete:
         domain = _whole(domain)
     spans = sorted(
@@ -198,22 +187,7 @@ def _gap(edge: Decimal | None, done: bool, span: Span, discrete: bool) -> Span:
 
 # ------------------------------------------------------------------ internals
 def _finite_universe(answer: AnswerType) -> list[Any] | None:
-    if isinstance(answer, BooleanAnswer):
-        return [True, False]
-    if isinstance(answer, ScaleAnswer):
-        return [Decimal(step.value) for step in answer.steps]
-    if isinstance(answer, ChoiceAnswer):
-        ids = list(answer.option_ids())
-        if not answer.multiple:
-            return ids
-        if len(ids) > _MAX_SUBSETS_OPTIONS:
-            return None
-        return [
-            tuple(combo)
-            for size in range(len(ids) + 1)
-            for combo in itertools.combinations(ids, size)
-        ]
-    return None
+    return answer_kind(answer).universe(answer)
 
 
 def _as_value(value: Any) -> Any:
@@ -221,15 +195,16 @@ def _as_value(value: Any) -> Any:
 
 
 def _domain(answer: AnswerType) -> Span | None:
-    if isinstance(answer, IntegerAnswer):
-        return Span(_number(answer.min), True, _number(answer.max), True)
-    if isinstance(answer, NumberAnswer):
-        return Span(answer.min, True, answer.max, True)
-    if isinstance(answer, PercentAnswer):
-        return Span(Decimal(0), True, Decimal(100), True)
-    if isinstance(answer, DateAnswer):
-        return Span(_number(answer.min), True, _number(answer.max), True)
-    return None
+    domain = answer_kind(answer).domain(answer)
+    if domain is None:
+        return None
+    return Span(domain.low, True, domain.high, True)
+
+
+def _kind_of(answer: AnswerType) -> tuple[bool, bool]:
+    """(discrete, is_date) of a numeric or date answer."""
+    domain = answer_kind(answer).domain(answer)
+    return (domain.discrete, domain.is_date) if domain is not None else (False, False)
 
 
 def _number(value: Any) -> Decimal | None:

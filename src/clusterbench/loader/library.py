@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import NotFoundError
+from ..kinds.registry import required_sets
 from ..models.criteria import Criteria
-from ..models.requirements import CriteriaRequirement
 from .criteria import bundled_criteria, load_criteria
 
 __all__ = ["CriteriaLibrary"]
@@ -68,12 +68,11 @@ class CriteriaLibrary:
         pending = [criteria]
         while pending:
             current = pending.pop()
-            for level in current.levels:
-                for req in level.requires:
-                    if isinstance(req, CriteriaRequirement) and req.criteria not in found:
-                        try:
-                            found[req.criteria] = self.get(req.criteria)
-                        except NotFoundError:
-                            continue
-                        pending.append(found[req.criteria])
+            for criteria_id in required_sets(current):
+                if criteria_id not in found:
+                    try:
+                        found[criteria_id] = self.get(criteria_id)
+                    except NotFoundError:
+                        continue
+                    pending.append(found[criteria_id])
         return found

@@ -9,38 +9,18 @@ reached, every text exists in every declared language.  Each finding is located.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..errors import Issue, PathPart, Severity
-from ..models.answer_types import (
-    AnswerType,
-    BooleanAnswer,
-    ChoiceAnswer,
-    DateAnswer,
-    IntegerAnswer,
-    NumberAnswer,
-    PercentAnswer,
-    ScaleAnswer,
-    TextAnswer,
-    suggest,
-)
+from ..kinds.check import CheckContext, Finding
+from ..kinds.registry import answer_kind, requirement_kind
+from ..models.answer_types import AnswerType, suggest
 from ..models.common import Text
 from ..models.criteria import Criteria, Indicator
-from ..models.requirements import (
-    CategoryFloorsRequirement,
-    CriteriaRequirement,
-    ImprovedRequirement,
-    IndicatorsMetRequirement,
-    LevelRequirement,
-    MinimumsRequirement,
-    PointsRequirement,
-    PreviousLevelRequirement,
-    ScoreRequirement,
-)
+from ..models.requirements import Requirement
 from ..models.rules import Rule, format_value
 from .answers import check_answers
 from .coverage import coverage_of, gaps_of
@@ -99,12 +79,13 @@ class _Checker:
         for section, ids, key in groups:
             yield from self._unique((section,), ids, key, _SINGULAR[section])
         for index, indicator in enumerate(self.c.indicators):
-            answer = indicator.answer
+            stated = answer_kind(indicator.answer).describe(indicator.answer)
             base: Path = ("indicators", index, "answer")
-            if isinstance(answer, ChoiceAnswer):
-                yield from self._unique((*base, "options"), answer.option_ids(), "id", "option")
-            if isinstance(answer, ScaleAnswer):
-                values = [str(step.value) for step in answer.steps]
+            if stated.options:
+                ids = [i for i, _ in stated.options]
+                yield from self._unique((*base, "options"), ids, "id", "option")
+            if stated.steps:
+                values = [str(value) for value, _ in stated.steps]
                 yield from self._unique((*base, "steps"), values, "value", "step")
 
     def _unique(self, base: Path, ids: Sequence[str], key: str, what: str) -> Iterator[Issue]:
@@ -211,9 +192,7 @@ class _Checker:
             yield from self._overlaps(base, ind)
         if ind.applies_if is not None:
             yield from self._applies_if(base, ind)
-        if ind.peer_bands is not None and not isinstance(
-            answer, IntegerAnswer | NumberAnswer | PercentAnswer | ScaleAnswer
-        ):
+        if ind.peer_bands is not None and not answer_kind(answer).numeric(answer):
             yield self.issue(
                 (*base, "peer_bands"),
                 "CB205",
@@ -221,53 +200,42 @@ class _Checker:
             )
 
     def _answer_bounds(self, base: Path, answer: AnswerType) -> Iterator[Issue]:
-        low, high = getattr(answer, "min", None), getattr(answer, "max", None)
+        if answer_kind(answer).universe(answer) is not None:
+            return  # a finite answer has no bounds
+        stated = answer_kind(answer).describe(answer)
+        low, high = stated.low, stated.high
         if low is not None and high is not None and low > high:
             yield self.issue((*base, "answer", "min"), "CB215", f"min {low} is above max {high}")
 
     def _rule_fits(self, path: Path, rule: Rule, answer: AnswerType) -> Iterator[Issue]:
-        ops = rule.operators()
-        kind = answer.type
-        allowed: tuple[str, ...]
-        if isinstance(answer, BooleanAnswer):
-            allowed = ("is_true", "equals")
-        elif isinstance(answer, TextAnswer):
-            allowed = ("equals", "one_of")
-        elif isinstance(answer, ChoiceAnswer):
-            allowed = ("equals", "one_of", *(_NUMERIC_OPS if answer.multiple else ()))
-        elif isinstance(answer, DateAnswer):
-            allowed = (*_NUMERIC_OPS, "equals", "one_of", "within_months")
-        else:
-            allowed = (*_NUMERIC_OPS, "equals", "one_of")
-        for op in ops:
+        kind = answer_kind(answer)
+        allowed = kind.operators(answer)
+        for op in rule.operators():
             if op not in allowed:
                 yield self.issue(
                     (*path, op),
                     "CB205",
-                    f"'{op}' does not fit a {kind} answer; use {', '.join(allowed)}",
+                    f"'{op}' does not fit a {answer.type} answer; use {', '.join(allowed)}",
                 )
                 return
         values: list[tuple[Path, Any]] = []
         if rule.equals is not None:
             values.append(((*path, "equals"), rule.equals))
         values += [((*path, "one_of", n), v) for n, v in enumerate(rule.one_of or ())]
+        for where, value in values:
+            problem = kind.value_problem(answer, value)
+            if problem is not None:
+                yield self.issue(where, *problem)
         bounds = [
             ((*path, op), getattr(rule, op))
             for op in _NUMERIC_OPS[:4]
             if getattr(rule, op) is not None
         ]
         bounds += [((*path, "between", n), v) for n, v in enumerate(rule.between or ())]
-        yield from self._values_fit(values, answer)
-        counted = isinstance(answer, ChoiceAnswer)  # multiple choice: bounds count options
         for where, bound in bounds:
-            want_date = isinstance(answer, DateAnswer)
-            if want_date != hasattr(bound, "isoformat") and not (
-                counted and isinstance(bound, Decimal)
-            ):
-                need = "a date" if want_date else "a number"
-                yield self.issue(
-                    where, "CB205", f"a {kind} answer needs {need} here, got {format_value(bound)}"
-                )
+            message = kind.bound_problem(answer, bound)
+            if message is not None:
+                yield self.issue(where, "CB205", message)
                 return
         coverage = coverage_of(rule, answer)
         if coverage is not None and not (coverage.finite or coverage.spans):
@@ -277,49 +245,6 @@ class _Checker:
                 f"the rule {rule.describe()} can never hold for this answer",
                 warning=True,
             )
-
-    def _values_fit(self, values: list[tuple[Path, Any]], answer: AnswerType) -> Iterator[Issue]:
-        for where, value in values:
-            if isinstance(answer, ChoiceAnswer):
-                if value not in answer.option_ids():
-                    yield self._unknown(
-                        where, "CB206", "option", format_value(value), answer.option_ids()
-                    )
-            elif isinstance(answer, ScaleAnswer):
-                steps = [Decimal(s.value) for s in answer.steps]
-                if value not in steps:
-                    yield self.issue(
-                        where,
-                        "CB206",
-                        f"{format_value(value)} is not a step ({', '.join(map(format_value, steps))})",
-                    )
-            elif isinstance(answer, BooleanAnswer):
-                if not isinstance(value, bool):
-                    yield self.issue(
-                        where,
-                        "CB205",
-                        f"a boolean answer compares with true or false, not {format_value(value)}",
-                    )
-            elif isinstance(answer, TextAnswer):
-                if not isinstance(value, str):
-                    yield self.issue(
-                        where,
-                        "CB205",
-                        f"a text answer compares with texts, not {format_value(value)}",
-                    )
-            elif isinstance(answer, DateAnswer):
-                if not hasattr(value, "isoformat"):
-                    yield self.issue(
-                        where,
-                        "CB205",
-                        f"a date answer compares with dates, not {format_value(value)}",
-                    )
-            elif isinstance(value, bool) or not isinstance(value, Decimal):
-                yield self.issue(
-                    where,
-                    "CB205",
-                    f"a {answer.type} answer compares with numbers, not {format_value(value)}",
-                )
 
     def _overlaps(self, base: Path, ind: Indicator) -> Iterator[Issue]:
         answer = ind.answer
@@ -397,87 +322,16 @@ class _Checker:
                 )
 
     # -- levels --------------------------------------------------------------
-    def _level(self, index: int, requires: Sequence[Any]) -> Iterator[Issue]:
-        minimum_ids = [i.id for i in self.c.indicators if i.minimum_requirement]
+    def _level(self, index: int, requires: Sequence[Requirement]) -> Iterator[Issue]:
+        context = CheckContext(self.c, index)
         for n, req in enumerate(requires):
-            path: Path = ("levels", index, "requires", n)
-            category = getattr(req, "category", None)
-            if category is not None and category not in self.category_ids:
-                yield self._unknown(
-                    (*path, "category"), "CB202", "category", category, self.category_ids
-                )
-                continue
-            for k, name in enumerate(getattr(req, "categories", None) or ()):
-                if name not in self.category_ids:
-                    yield self._unknown(
-                        (*path, "categories", k), "CB202", "category", name, self.category_ids
-                    )
-            for k, name in enumerate(getattr(req, "indicators", None) or ()):
-                if name not in self.indicator_ids:
-                    yield self._unknown(
-                        (*path, "indicators", k), "CB203", "indicator", name, self.indicator_ids
-                    )
-            scope = [i for i in self.c.indicators if category is None or i.category == category]
-            possible = sum((i.points for i in scope), Decimal(0))
-            where = f" in {category}" if category else ""
-            if isinstance(req, LevelRequirement | PreviousLevelRequirement):
-                if req.level not in self.level_ids:
-                    yield self._unknown(
-                        (*path, "level"), "CB213", "level", req.level, self.level_ids
-                    )
-                elif isinstance(req, LevelRequirement) and self.level_ids.index(req.level) >= index:
-                    yield self.issue(
-                        (*path, "level"),
-                        "CB213",
-                        f"`kind: level` must name a lower level than {self.level_ids[index]!r}; "
-                        f"{req.level!r} is not below it",
-                    )
-            if isinstance(req, PreviousLevelRequirement):
-                low, high = req.months_at_least, req.months_at_most
-                if low is not None and high is not None and low > high:
-                    yield self.issue(
-                        path, "CB210", f"months_at_least {low} is above months_at_most {high}"
-                    )
-            if isinstance(req, ScoreRequirement) and possible == 0 and req.at_least > 0:
-                yield self.issue(
-                    path, "CB210", f"no indicator{where} carries points, so no share can be reached"
-                )
-            if isinstance(req, PointsRequirement) and req.at_least > possible:
-                yield self.issue(
-                    (*path, "at_least"),
-                    "CB210",
-                    f"needs {format_value(req.at_least)} points but only {format_value(possible)} exist{where}",
-                )
-            if isinstance(req, IndicatorsMetRequirement):
-                count = len(req.indicators) if req.indicators else len(scope)
-                if req.at_least > count:
-                    yield self.issue(
-                        (*path, "at_least"),
-                        "CB210",
-                        f"needs {req.at_least} indicators met but only {count} exist{where}",
-                    )
-            if isinstance(req, ImprovedRequirement) and req.at_least > len(self.indicator_ids):
-                yield self.issue(
-                    (*path, "at_least"),
-                    "CB210",
-                    f"needs {req.at_least} improvements but only {len(self.indicator_ids)} indicators exist",
-                )
-            if isinstance(req, MinimumsRequirement) and req.indicators is None and not minimum_ids:
-                yield self.issue(
-                    path,
-                    "CB210",
-                    "no indicator is a minimum_requirement, so this always holds",
-                    warning=True,
-                )
-            if isinstance(req, CategoryFloorsRequirement):
-                floors = [c.id for c in self.c.categories if c.floor is not None]
-                if req.categories is None and not floors:
-                    yield self.issue(
-                        path,
-                        "CB210",
-                        "no category declares a floor, so this always holds",
-                        warning=True,
-                    )
+            yield from self._findings(
+                ("levels", index, "requires", n), requirement_kind(req).check(req, context)
+            )
+
+    def _findings(self, base: Path, findings: Iterable[Finding]) -> Iterator[Issue]:
+        for found in findings:
+            yield self.issue((*base, *found.path), found.code, found.message, found.warning)
 
     # -- examples -------------------------------------------------------------
     def _examples(self) -> Iterator[Issue]:
@@ -565,33 +419,17 @@ def _walk_texts(node: Any, path: Path) -> Iterator[tuple[Path, Text]]:
 def check_dependencies(
     criteria: Criteria, doc: Document, known: Mapping[str, Criteria | None]
 ) -> list[Issue]:
-    """CB222/CB213 for `kind: criteria` requirements naming a set or level that does not exist.
+    """CB222/CB213 for requirements naming a criteria set or level that does not exist.
 
     ``known`` maps every criteria id available (bundled, or in the same run) to its model,
     or to None when that file could not be read.
     """
     issues: list[Issue] = []
     for index, level in enumerate(criteria.levels):
+        context = CheckContext(criteria, index, known)
         for n, req in enumerate(level.requires):
-            if not isinstance(req, CriteriaRequirement):
-                continue
-            path: Path = ("levels", index, "requires", n)
-            if req.criteria not in known:
-                hint = suggest(req.criteria, list(known))
-                issues.append(
-                    doc.issue(
-                        (*path, "criteria"), "CB222", f"unknown criteria set {req.criteria!r}{hint}"
-                    )
-                )
-                continue
-            other = known[req.criteria]
-            if req.level is not None and other is not None and other.level(req.level) is None:
-                ids = [lv.id for lv in other.levels]
-                issues.append(
-                    doc.issue(
-                        (*path, "level"),
-                        "CB213",
-                        f"{req.criteria} has no level {req.level!r}{suggest(req.level, ids)}",
-                    )
-                )
+            for found in requirement_kind(req).check_related(req, context):
+                path: Path = ("levels", index, "requires", n, *found.path)
+                severity = _WARNING if found.warning else Severity.ERROR
+                issues.append(doc.issue(path, found.code, found.message, severity=severity))
     return issues

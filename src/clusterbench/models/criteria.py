@@ -4,7 +4,7 @@ import hashlib
 import json
 from decimal import Decimal
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, StrictBool
 
@@ -199,6 +199,11 @@ class Criteria(Model):
     def level_rank(self, level_id: str | None) -> int:
         """Position of a level from 1 (lowest); 0 for None or an unknown id."""
         return self._level_ranks.get(level_id, 0) if level_id is not None else 0
+
+    @cached_property
+    def memo(self) -> dict[Any, Any]:
+        """A cache for lookups derived from these criteria (they never change): scopes, orders."""
+        return {}
 
     @cached_property
     def content_hash(self) -> str:

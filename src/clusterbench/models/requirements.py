@@ -10,6 +10,7 @@ Each requirement is a mapping with a `kind`::
       - {kind: minimums}                             # every minimum requirement met
       - {kind: category_floors}                      # every category's floor reached
       - {kind: criteria, criteria: esca-eligibility} # another criteria set passed
+      - {kind: criteria, criteria: esca-gold, level: gold, valid: true}
       - {kind: answered}                             # every applicable indicator answered
       - {kind: previous_level, level: bronze, months_at_least: 18, months_at_most: 24}
       - {kind: improved, at_least: 3, of: improvement_areas}
@@ -17,7 +18,7 @@ Each requirement is a mapping with a `kind`::
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from .common import Id, Model, Points, Share, Text
 
@@ -92,6 +93,11 @@ class CriteriaRequirement(_Requirement):
     criteria: Id = Field(description="The id of the other criteria set.")
     level: Id | None = Field(
         default=None, description="The level needed there; default: any level."
+    )
+    valid: StrictBool = Field(
+        default=False,
+        description="The level must be valid on the assessment date: awarded on or before it "
+        "and valid until that day or later.",
     )
 
 

@@ -1,32 +1,38 @@
 """The Result of scoring: a level that explains itself.
 
-Every number a decision rests on is here, with a plain-words sentence beside it.
-Decisions are made with exact fractions; the shares stored here are rounded to six
-places for display and JSON only.
+Every fact and number a decision rests on is here.  Decisions are made exactly; each
+share is stored as the nearest float for reading and, beside it, as an exact ratio
+(`share_exact`: numerator and denominator), so that a share just below a threshold
+never reads as the threshold.
 """
 
 import datetime as dt
 from decimal import Decimal
+from fractions import Fraction
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainSerializer
 
 from .assessment import AssessmentInfo, Organisation
-from .common import Model, Number, Points, to_json_number
+from .common import Model, Number, Points, construct, to_json_number
 
 __all__ = [
     "Band",
     "CategoryResult",
     "Comparison",
     "CriteriaRef",
+    "FloorResult",
     "Gap",
     "IndicatorChange",
     "IndicatorResult",
     "LevelResult",
     "Margin",
+    "MarginSet",
     "PeerCategory",
     "PeerComparison",
     "PeerIndicator",
+    "PreviousFacts",
+    "Ratio",
     "RelatedResult",
     "RequirementResult",
     "Result",
@@ -86,13 +92,33 @@ class IndicatorResult(Model):
         return self.status != "not_applicable"
 
 
+class Ratio(Model):
+    """An exact share: `numerator / denominator`, reduced (the float beside it is rounded)."""
+
+    numerator: int
+    denominator: int = Field(ge=1)
+
+    @classmethod
+    def of(cls, value: Fraction) -> "Ratio":
+        """The ratio of an exact fraction."""
+        return construct(cls, numerator=value.numerator, denominator=value.denominator)
+
+    @property
+    def fraction(self) -> Fraction:
+        """The share as an exact fraction."""
+        return Fraction(self.numerator, self.denominator)
+
+
 class CategoryResult(Model):
     """Points per category."""
 
     id: str
     points: Points
     max_points: Points
-    share: Number | None = Field(description="Earned over possible; null when nothing is possible.")
+    share: Number | None = Field(
+        description="Earned over possible, the nearest float; null when nothing is possible."
+    )
+    share_exact: Ratio | None = Field(default=None, description="The share exactly.")
     floor: Number | None = None
     floor_held: bool | None = None
     met: int
@@ -104,22 +130,109 @@ class ScoreResult(Model):
 
     points: Points
     max_points: Points
-    share: Number | None
+    share: Number | None = Field(
+        description="Earned over possible, the nearest float; null when nothing is possible."
+    )
+    share_exact: Ratio | None = Field(
+        default=None, description="The share exactly: compare this one with thresholds."
+    )
+
+
+class FloorResult(Model):
+    """One category against its floor, for a `category_floors` requirement."""
+
+    id: str
+    points: Points
+    max_points: Points
+    share: Number | None = Field(
+        description="Earned over possible (nearest float); null: none possible."
+    )
+    share_exact: Ratio | None = None
+    floor: Number
+    held: bool
+
+
+class PreviousFacts(Model):
+    """The previous assessment as a `previous_level` requirement saw it."""
+
+    date: dt.date
+    level: str | None
+    criteria: str
+    months: int = Field(description="Whole months from the previous assessment to this one.")
+    level_held: bool = Field(description="Whether its level is the one needed or higher.")
+
+
+class RelatedResult(Model):
+    """The outcome of another criteria set this one requires (eligibility, a label)."""
+
+    criteria: str
+    level: str | None
+    source: Literal["answers", "stated", "file", "missing"] = Field(
+        description="`answers`: scored from answers given here; `stated`: a level stated here; "
+        "`file`: scored from that set's own assessment file; `missing`: not given."
+    )
+    points: Points | None = None
+    max_points: Points | None = None
+    date: dt.date | None = Field(default=None, description="When that outcome was assessed.")
+    awarded: dt.date | None = Field(default=None, description="When the level was awarded.")
+    valid_until: dt.date | None = Field(
+        default=None, description="The last day the level is valid; null: not known."
+    )
+    file: str | None = Field(default=None, description="The assessment file it was scored from.")
+    related: tuple["RelatedResult", ...] = Field(
+        default=(), description="The outcomes that set itself requires, scored the same way."
+    )
 
 
 class RequirementResult(Model):
-    """One requirement of a level: held or not, and the numbers behind it."""
+    """One requirement of a level: held or not, and every fact and number behind it.
+
+    Which fields are set depends on the `kind`; together they say everything `text`
+    says, so that any language can phrase the requirement from them alone.
+    """
 
     kind: str
     held: bool
-    text: str = Field(description="The requirement and its numbers in plain words.")
-    actual: Number | None = None
+    text: str = Field(description="The requirement and its numbers in plain English words.")
+    fixable: bool = Field(
+        description="Whether better answers in this assessment could make it hold."
+    )
+    category: str | None = Field(default=None, description="The category it counts in.")
+    among: tuple[str, ...] | None = Field(
+        default=None, description="The indicators it counts among, when the criteria list them."
+    )
+    actual: Number | None = Field(
+        default=None,
+        description="What was reached: a share (nearest float), points, a count or months.",
+    )
+    actual_exact: Ratio | None = Field(default=None, description="`actual` exactly, for shares.")
     needed: Number | None = None
+    points: Points | None = Field(default=None, description="Points earned in the scope.")
+    max_points: Points | None = Field(default=None, description="Points possible in the scope.")
+    points_needed: Points | None = Field(
+        default=None, description="Points the share needs (needed × possible), exactly."
+    )
+    total: int | None = Field(default=None, description="Indicators the requirement counts.")
     indicators: tuple[str, ...] = Field(
         default=(), description="Indicators that decide it (failing ones first)."
     )
-    fixable: bool = Field(
-        description="Whether better answers in this assessment could make it hold."
+    waived: tuple[str, ...] = Field(
+        default=(), description="Minimum requirements waived as not applicable."
+    )
+    categories: tuple[FloorResult, ...] = ()
+    level: str | None = Field(default=None, description="The level it names.")
+    criteria: str | None = Field(default=None, description="The other criteria set it names.")
+    related: RelatedResult | None = None
+    valid_on: dt.date | None = Field(
+        default=None, description="The date the related level must be valid on."
+    )
+    previous: PreviousFacts | None = None
+    months_at_least: int | None = None
+    months_at_most: int | None = None
+    of: Literal["indicators", "improvement_areas"] | None = None
+    since: dt.date | None = Field(default=None, description="The previous assessment's date.")
+    parts: tuple["RequirementResult", ...] = Field(
+        default=(), description="For `kind: level`: each requirement of that level."
     )
 
 
@@ -127,14 +240,20 @@ class Gap(Model):
     """What separates the assessment from a level it did not reach."""
 
     indicators: tuple[str, ...] = Field(
-        description="The fewest indicators which, met, would reach the level (with all that is below)."
+        description="The fewest indicators which, met, would reach the level (with all that "
+        "is below it); when not `reachable`, those that would still bring it closer."
+    )
+    exact: bool = Field(
+        default=True,
+        description="False when the search for the fewest stopped at its bound and "
+        "`indicators` is a good set, not proven the smallest.",
     )
     points: Points | None = Field(
         default=None, description="Points missing for the score requirement."
     )
     minimums: tuple[str, ...] = Field(default=(), description="Minimum requirements not met.")
     unanswered: tuple[str, ...] = ()
-    blocked_by: tuple[str, ...] = Field(
+    blocked_by: tuple[RequirementResult, ...] = Field(
         default=(), description="Requirements no answer can change (history, eligibility)."
     )
     reachable: bool = Field(description="Whether meeting `indicators` alone reaches the level.")
@@ -150,20 +269,39 @@ class LevelResult(Model):
     gap: Gap | None = None
 
 
+class MarginSet(Model):
+    """The fewest indicators whose loss, all together, breaks one requirement.
+
+    None of them costs the level alone (those are the margin's `singles`, left out here).
+    """
+
+    kind: str = Field(description="The requirement's kind.")
+    category: str | None = None
+    indicators: tuple[str, ...]
+
+
 class Margin(Model):
     """How much the awarded level could lose before it goes."""
 
     level: str
     points: Points | None = Field(default=None, description="Points above the score requirement.")
     indicators: tuple[str, ...] = Field(
-        description="The fewest indicators now earning points or met whose loss would cost the level."
+        description="The fewest indicators whose loss would cost the level: the first of "
+        "`singles` when there is one, else the smallest of `sets`."
+    )
+    singles: tuple[str, ...] = Field(
+        default=(), description="Indicators each of whose loss alone costs the level."
     )
     minimums: tuple[str, ...] = Field(
-        default=(), description="Minimum requirements whose loss alone costs it."
+        default=(), description="The `singles` that are minimum requirements."
     )
-    by_points: tuple[str, ...] = Field(
+    sets: tuple[MarginSet, ...] = Field(
         default=(),
-        description="Leaving minimum requirements aside: the fewest indicators whose loss costs it.",
+        description="For each requirement losses can break: the fewest indicators, none a "
+        "single, whose loss all together breaks it (no one of them alone does).",
+    )
+    exact: bool = Field(
+        default=True, description="False when a search stopped at its bound (not proven fewest)."
     )
 
 
@@ -212,16 +350,6 @@ class ValidityResult(Model):
     renew_by: dt.date | None = Field(
         default=None, description="The last day a renewal still extends this label."
     )
-
-
-class RelatedResult(Model):
-    """The outcome of another criteria set this one requires (eligibility)."""
-
-    criteria: str
-    level: str | None
-    source: Literal["answers", "stated", "missing"]
-    points: Points | None = None
-    max_points: Points | None = None
 
 
 class PeerCategory(Model):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
-from ..models.answer_types import BooleanAnswer, ChoiceAnswer, DateAnswer, ScaleAnswer, TextAnswer
+from ..kinds.english import answer_summary
+from ..kinds.registry import answer_kind, required_sets
 from ..models.common import Text
 from ..models.criteria import Criteria, Indicator
-from ..models.requirements import CriteriaRequirement
 from ..models.rules import format_value
 
 __all__ = ["questionnaire"]
@@ -44,13 +44,7 @@ def questionnaire(
         "    - {name: , role: lead assessor}",
         f'criteria: {{id: {criteria.id}, version: "{criteria.version}"}}',
     ]
-    wanted = [
-        req.criteria
-        for level in criteria.levels
-        for req in level.requires
-        if isinstance(req, CriteriaRequirement)
-    ]
-    known = [related[key] for key in dict.fromkeys(wanted) if related and key in related]
+    known = [related[key] for key in required_sets(criteria) if related and key in related]
     if known:
         out.append("related:")
         for other in known:
@@ -110,20 +104,20 @@ def _wrapped(label: str, text: str) -> list[str]:
 
 
 def _answer_hint(indicator: Indicator, lang: str) -> str:
-    answer = indicator.answer
-    if isinstance(answer, BooleanAnswer):
+    stated = answer_kind(indicator.answer).describe(indicator.answer)
+    if stated.type == "boolean":
         return "true or false"
-    if isinstance(answer, ChoiceAnswer):
-        options = ", ".join(f"{o.id} ({_t(o.label, lang)})" for o in answer.options)
-        return f"{'a list of' if answer.multiple else 'one of'} {options}"
-    if isinstance(answer, ScaleAnswer):
-        return "one of " + ", ".join(f"{s.value} ({_t(s.label, lang)})" for s in answer.steps)
-    if isinstance(answer, DateAnswer):
+    if stated.type == "choice":
+        options = ", ".join(f"{i} ({_t(label, lang)})" for i, label in stated.options)
+        return f"{'a list of' if stated.multiple else 'one of'} {options}"
+    if stated.type == "scale":
+        return "one of " + ", ".join(f"{v} ({_t(label, lang)})" for v, label in stated.steps)
+    if stated.type == "date":
         return "a date, YYYY-MM-DD"
-    if isinstance(answer, TextAnswer):
+    if stated.type == "text":
         return "a text"
-    hint = answer.describe()
-    unit = getattr(answer, "unit", None)
+    hint = answer_summary(stated)
+    unit = stated.unit
     return hint if unit is None else hint.replace(f"({unit})", f"({_t(unit, lang)})")
 
 

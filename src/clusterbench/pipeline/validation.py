@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import ClusterbenchError, InputError, Issue, NotFoundError, Severity
+from ..kinds.registry import required_sets
 from ..loader.assessment import check_assessment_document
 from ..loader.criteria import CheckedCriteria, bundled_criteria, check_criteria_document
 from ..loader.library import CriteriaLibrary
 from ..loader.semantics import check_dependencies
 from ..loader.source import Document, read_document
 from ..models.criteria import Criteria
-from ..models.requirements import CriteriaRequirement
 from ..scoring.examples import check_examples
 
 __all__ = [
@@ -181,19 +181,10 @@ def _criteria_issues(
     criteria = checked.criteria
     if criteria is None or not checked.ok:
         return issues
-    for req in _criteria_requirements(criteria):
-        if known.get(req.criteria, False) is None:  # bundled: load it to check its levels
+    for criteria_id in required_sets(criteria):
+        if known.get(criteria_id, False) is None:  # bundled: load it to check its levels
             with contextlib.suppress(ClusterbenchError):
-                known[req.criteria] = library.get(req.criteria)
+                known[criteria_id] = library.get(criteria_id)
     dependencies = check_dependencies(criteria, checked.document, known)
     examples = [] if dependencies else list(check_examples(criteria, checked.document))
     return (*issues, *dependencies, *examples)
-
-
-def _criteria_requirements(criteria: Criteria) -> list[CriteriaRequirement]:
-    return [
-        req
-        for level in criteria.levels
-        for req in level.requires
-        if isinstance(req, CriteriaRequirement)
-    ]

@@ -13,23 +13,11 @@ from typing import Any
 
 from babel.support import NullTranslations
 
-from ..models.answer_types import BooleanAnswer, ChoiceAnswer, DateAnswer, ScaleAnswer
+from ..kinds.answers.base import Shown
+from ..kinds.registry import answer_kind
 from ..models.common import Text
 from ..models.criteria import Criteria, Indicator
-from ..models.requirements import (
-    AnsweredRequirement,
-    CategoryFloorsRequirement,
-    CriteriaRequirement,
-    ImprovedRequirement,
-    IndicatorsMetRequirement,
-    LevelRequirement,
-    MinimumsRequirement,
-    PointsRequirement,
-    PreviousLevelRequirement,
-    Requirement,
-    ScoreRequirement,
-)
-from ..models.result import RequirementResult, Result, Status
+from ..models.result import RequirementResult, Status
 from ..models.rules import Rule
 from .i18n import Formatter
 
@@ -92,27 +80,27 @@ class Phrases:
         _ = self.gettext
         if value is None:
             return "–"
-        answer = indicator.answer
         if isinstance(value, bool):
             return _("yes") if value else _("no")
-        if isinstance(answer, ChoiceAnswer):
-            labels = {o.id: self.text(o.label) for o in answer.options}
-            chosen = value if isinstance(value, list | tuple) else [value]
-            return ", ".join(labels.get(str(v), str(v)) for v in chosen) or _("none")
-        if isinstance(answer, ScaleAnswer):
-            steps = {Decimal(s.value): self.text(s.label) for s in answer.steps}
-            label = steps.get(Decimal(value))
-            return f"{self.fmt.number(Decimal(value), places=0)} – {label}" if label else str(value)
-        if isinstance(value, dt.date):
+        seen = answer_kind(indicator.answer).show(indicator.answer, value)
+        if seen.form == "options":
+            return ", ".join(self.text(label) for label in seen.labels) or _("none")
+        if seen.form == "step":
+            shown = self.fmt.number(Decimal(value), places=0)
+            return f"{shown} – {self.text(seen.labels[0])}" if seen.labels else str(value)
+        return self._plain(seen)
+
+    def _plain(self, seen: Shown) -> str:
+        """Dates, percentages and numbers (with their unit) in the reader's formats."""
+        value = seen.value
+        if seen.form == "date" and isinstance(value, dt.date):
             return self.fmt.date(value)
-        if isinstance(value, Decimal | int | float):
+        if seen.form == "percent" and isinstance(value, Decimal | int):
+            number = Decimal(value)
+            return self.fmt.percent(number / 100, places=0 if number == int(number) else 1)
+        if seen.form == "number" and isinstance(value, Decimal | int | float):
             shown = self.fmt.number(Decimal(value), places=2)
-            if answer.type == "percent":
-                return self.fmt.percent(
-                    Decimal(value) / 100, places=0 if Decimal(value) == int(value) else 1
-                )
-            unit = getattr(answer, "unit", None)
-            return f"{shown} {self.text(unit)}" if unit is not None else shown
+            return f"{shown} {self.text(seen.unit)}" if seen.unit is not None else shown
         return str(value)
 
     def rule(self, indicator: Indicator, rule: Rule | None) -> str:
@@ -120,7 +108,7 @@ class Phrases:
         _ = self.gettext
         if rule is None:
             return "–"
-        answer = indicator.answer
+        stated = answer_kind(indicator.answer).describe(indicator.answer)
         if rule.is_true is not None:
             return _("yes") if rule.is_true else _("no")
         if rule.within_months is not None:
@@ -130,14 +118,13 @@ class Phrases:
         if rule.equals is not None or rule.one_of is not None:
             values = [rule.equals] if rule.equals is not None else list(rule.one_of or ())
             shown = [self._bound(indicator, v) for v in values]
-            if isinstance(answer, ChoiceAnswer) and answer.multiple:
+            if stated.multiple:
                 return _("includes %(options)s") % {"options": self._or(shown)}
             return self._or(shown)
         if rule.between is not None:
             low, high = (self._bound(indicator, b) for b in rule.between)
             return _("%(low)s to %(high)s") % {"low": low, "high": high}
         parts = []
-        counted = isinstance(answer, ChoiceAnswer)
         for op, phrase in (
             ("at_least", _("at least %(value)s")),
             ("above", _("more than %(value)s")),
@@ -148,26 +135,19 @@ class Phrases:
             if bound is not None:
                 parts.append(phrase % {"value": self._bound(indicator, bound)})
         text = _(" and ").join(parts)
-        return _("%(rule)s chosen") % {"rule": text} if counted else text
+        # On a choice, comparisons count the options chosen.
+        return _("%(rule)s chosen") % {"rule": text} if stated.options else text
 
     def _bound(self, indicator: Indicator, value: Any) -> str:
-        answer = indicator.answer
-        if isinstance(answer, ChoiceAnswer) and isinstance(value, str):
-            return next((self.text(o.label) for o in answer.options if o.id == value), value)
-        if isinstance(answer, ScaleAnswer) and isinstance(value, Decimal):
-            label = next(
-                (self.text(s.label) for s in answer.steps if Decimal(s.value) == value), None
-            )
-            return f"{self.fmt.number(value, places=0)} ({label})" if label else str(value)
-        if isinstance(answer, BooleanAnswer) and isinstance(value, bool):
+        if isinstance(value, bool):
             return self.gettext("yes") if value else self.gettext("no")
-        if isinstance(answer, DateAnswer) and isinstance(value, dt.date):
-            return self.fmt.date(value)
-        if isinstance(value, Decimal):
-            if answer.type == "percent":
-                return self.fmt.percent(value / 100, places=0 if value == int(value) else 1)
-            return self.fmt.number(value, places=2)
-        return str(value)
+        seen = answer_kind(indicator.answer).show(indicator.answer, value)
+        if seen.form == "options":
+            return self.text(seen.labels[0]) if seen.labels else str(value)
+        if seen.form == "step":
+            shown = self.fmt.number(Decimal(value), places=0)
+            return f"{shown} ({self.text(seen.labels[0])})" if seen.labels else str(value)
+        return self._plain(Shown(seen.form, value))  # bounds carry no unit
 
     def _or(self, items: list[str]) -> str:
         if len(items) <= 1:
@@ -175,111 +155,129 @@ class Phrases:
         return _join(items[:-1]) + self.gettext(" or ") + items[-1]
 
     # -- requirements ---------------------------------------------------------------
-    def requirement(
-        self,
-        model: Requirement,
-        outcome: RequirementResult,
-        result: Result,
-        related: Mapping[str, Criteria],
-    ) -> str:
-        """One requirement of a level with its numbers, in plain words.
+    def requirement(self, outcome: RequirementResult, related: Mapping[str, Criteria]) -> str:
+        """One requirement of a level with its numbers, in plain words, from its facts alone."""
+        phrase = getattr(self, f"_req_{outcome.kind}")
+        text: str = phrase(outcome, related)
+        return text
 
-        `model` is the requirement as the criteria state it, `outcome` what scoring found.
-        """
-        _ = self.gettext
+    def _req_score(self, r: RequirementResult, related: Mapping[str, Criteria]) -> str:
         fmt = self.fmt
-        if isinstance(model, ScoreRequirement):
-            earned, possible = _points_of(result, model.category)
-            text = _("%(earned)s of %(possible)s points (%(share)s; %(needed)s needed)") % {
-                "earned": fmt.number(earned),
-                "possible": fmt.number(possible),
-                "share": fmt.percent(outcome.actual) if outcome.actual is not None else "–",
-                "needed": fmt.threshold(model.at_least),
-            }
-            return self._in_category(model.category, text)
-        if isinstance(model, PointsRequirement):
-            earned, _possible = _points_of(result, model.category)
-            text = _("%(earned)s points (%(needed)s needed)") % {
-                "earned": fmt.number(earned),
-                "needed": fmt.number(model.at_least),
-            }
-            return self._in_category(model.category, text)
-        if isinstance(model, IndicatorsMetRequirement):
-            text = _("%(met)s indicators met (%(needed)s needed)") % {
-                "met": outcome.actual,
-                "needed": model.at_least,
-            }
-            return self._in_category(model.category, text)
-        if isinstance(model, MinimumsRequirement):
-            total = int(outcome.needed or 0)
-            if outcome.held:
-                return self.ngettext(
-                    "the minimum requirement is met",
-                    "all %(num)d minimum requirements are met",
-                    total,
-                ) % {"num": total}
-            names = [self._indicator_name(i) for i in outcome.indicators]
-            return _("minimum requirements not met: %(names)s") % {"names": _join(names)}
-        if isinstance(model, CategoryFloorsRequirement):
-            if outcome.held:
-                return _("every category reaches its floor")
-            below = [c.id for c in result.categories if c.floor_held is False]
-            names = [self.text(c.title) for c in self.criteria.categories if c.id in below]
-            return _("below the floor: %(names)s") % {"names": _join(names)}
-        if isinstance(model, CriteriaRequirement):
-            other = related.get(model.criteria)
-            name = self.text(other.title) if other is not None else model.criteria
-            reached = next((r.level for r in result.related if r.criteria == model.criteria), None)
-            level = (
-                self.text(lv.title)
-                if other is not None and reached and (lv := other.level(reached))
-                else None
-            )
-            if level is not None:
-                return _("%(name)s: %(level)s") % {"name": name, "level": level}
+        text = self.gettext("%(earned)s of %(possible)s points (%(share)s; %(needed)s needed)") % {
+            "earned": fmt.number(r.points or Decimal(0)),
+            "possible": fmt.number(r.max_points or Decimal(0)),
+            "share": fmt.percent(r.actual) if r.actual is not None else "–",
+            "needed": fmt.threshold(r.needed or Decimal(0)),
+        }
+        return self._in_category(r.category, text)
+
+    def _req_points(self, r: RequirementResult, related: Mapping[str, Criteria]) -> str:
+        text = self.gettext("%(earned)s points (%(needed)s needed)") % {
+            "earned": self.fmt.number(r.points or Decimal(0)),
+            "needed": self.fmt.number(r.needed or Decimal(0)),
+        }
+        return self._in_category(r.category, text)
+
+    def _req_indicators_met(self, r: RequirementResult, related: Mapping[str, Criteria]) -> str:
+        text = self.gettext("%(met)s indicators met (%(needed)s needed)") % {
+            "met": int(r.actual or 0),
+            "needed": int(r.needed or 0),
+        }
+        return self._in_category(r.category, text)
+
+    def _req_minimums(self, r: RequirementResult, related: Mapping[str, Criteria]) -> str:
+        total = r.total or 0
+        if r.held:
+            return self.ngettext(
+                "the minimum requirement is met",
+                "all %(num)d minimum requirements are met",
+                total,
+            ) % {"num": total}
+        names = [self._indicator_name(i) for i in r.indicators]
+        return self.gettext("minimum requirements not met: %(names)s") % {"names": _join(names)}
+
+    def _req_category_floors(self, r: RequirementResult, related: Mapping[str, Criteria]) -> str:
+        _ = self.gettext
+        if r.held:
+            return _("every category reaches its floor")
+        below = {c.id for c in r.categories if not c.held}
+        names = [self.text(c.title) for c in self.criteria.categories if c.id in below]
+        return _("below the floor: %(names)s") % {"names": _join(names)}
+
+    def _req_criteria(self, r: RequirementResult, related: Mapping[str, Criteria]) -> str:
+        _ = self.gettext
+        other = related.get(r.criteria or "")
+        name = self.text(other.title) if other is not None else str(r.criteria)
+        reached = r.related.level if r.related is not None else None
+        found = other.level(reached) if other is not None and reached else None
+        if found is None:
             return _("%(name)s: not established") % {"name": name}
-        if isinstance(model, AnsweredRequirement):
-            if outcome.held:
-                return self._in_category(
-                    model.category, _("every applicable indicator is answered")
-                )
-            missing = int((outcome.needed or 0) - (outcome.actual or 0))
-            text = self.ngettext(
-                "%(num)d applicable indicator is not answered",
-                "%(num)d applicable indicators are not answered",
-                missing,
-            ) % {"num": missing}
-            return self._in_category(model.category, text)
-        if isinstance(model, PreviousLevelRequirement):
-            window = self._window(model.months_at_least, model.months_at_most)
-            needed = _("%(level)s %(window)s") % {
-                "level": self.level_title(model.level),
-                "window": window,
-            }
-            if result.comparison is None:
-                return _("no previous assessment (needs %(needed)s)") % {"needed": needed}
-            return _(
-                "previous assessment %(date)s: %(level)s, %(months)s months earlier (needs %(needed)s)"
-            ) % {
-                "date": fmt.date(result.comparison.previous_date),
-                "level": self.level_title(result.comparison.previous_level),
-                "months": result.comparison.months,
-                "needed": needed,
-            }
-        if isinstance(model, ImprovedRequirement):
-            if model.of == "improvement_areas":
-                return _("%(count)s verified improvement areas (%(needed)s needed)") % {
-                    "count": outcome.actual,
-                    "needed": model.at_least,
-                }
-            return _("%(count)s indicators improved (%(needed)s needed)") % {
-                "count": outcome.actual,
-                "needed": model.at_least,
-            }
-        assert isinstance(model, LevelRequirement)
-        if outcome.held:
-            return _("everything %(level)s requires") % {"level": self.level_title(model.level)}
-        return _("not everything %(level)s requires") % {"level": self.level_title(model.level)}
+        text = _("%(name)s: %(level)s") % {"name": name, "level": self.text(found.title)}
+        until = r.related.valid_until if r.related is not None else None
+        if r.valid_on is None:
+            return text
+        if until is None:
+            validity = _("validity not known")
+        elif until >= r.valid_on:
+            validity = _("valid until %(date)s") % {"date": self.fmt.date(until)}
+        else:
+            validity = _("expired after %(date)s") % {"date": self.fmt.date(until)}
+        return f"{text} ({validity})"
+
+    def _req_answered(self, r: RequirementResult, related: Mapping[str, Criteria]) -> str:
+        if r.held:
+            return self._in_category(
+                r.category, self.gettext("every applicable indicator is answered")
+            )
+        missing = len(r.indicators)
+        text = self.ngettext(
+            "%(num)d applicable indicator is not answered",
+            "%(num)d applicable indicators are not answered",
+            missing,
+        ) % {"num": missing}
+        return self._in_category(r.category, text)
+
+    def _req_previous_level(self, r: RequirementResult, related: Mapping[str, Criteria]) -> str:
+        _ = self.gettext
+        window = self._window(r.months_at_least, r.months_at_most)
+        needed = _("%(level)s %(window)s") % {
+            "level": self.level_title(r.level),
+            "window": window,
+        }
+        previous = r.previous
+        if previous is None:
+            return _("no previous assessment (needs %(needed)s)") % {"needed": needed}
+        return _(
+            "previous assessment %(date)s: %(level)s, %(months)s months earlier (needs %(needed)s)"
+        ) % {
+            "date": self.fmt.date(previous.date),
+            "level": self._previous_title(previous.level, previous.criteria, related),
+            "months": previous.months,
+            "needed": needed,
+        }
+
+    def _req_improved(self, r: RequirementResult, related: Mapping[str, Criteria]) -> str:
+        _ = self.gettext
+        numbers = {"count": int(r.actual or 0), "needed": int(r.needed or 0)}
+        if r.of == "improvement_areas":
+            return _("%(count)s verified improvement areas (%(needed)s needed)") % numbers
+        return _("%(count)s indicators improved (%(needed)s needed)") % numbers
+
+    def _req_level(self, r: RequirementResult, related: Mapping[str, Criteria]) -> str:
+        _ = self.gettext
+        level = self.level_title(r.level)
+        if r.held:
+            return _("everything %(level)s requires") % {"level": level}
+        return _("not everything %(level)s requires") % {"level": level}
+
+    def _previous_title(
+        self, level_id: str | None, criteria_id: str, related: Mapping[str, Criteria]
+    ) -> str:
+        if criteria_id == self.criteria.id or level_id is None:
+            return self.level_title(level_id)
+        other = related.get(criteria_id)
+        found = other.level(level_id) if other is not None else None
+        return self.text(found.title) if found is not None else level_id
 
     def _window(self, low: int | None, high: int | None) -> str:
         _ = self.gettext
@@ -308,10 +306,3 @@ class Phrases:
 
 def _join(items: list[str]) -> str:
     return ", ".join(items)
-
-
-def _points_of(result: Result, category: str | None) -> tuple[Decimal, Decimal]:
-    if category is None:
-        return result.score.points, result.score.max_points
-    found = next((c for c in result.categories if c.id == category), None)
-    return (found.points, found.max_points) if found is not None else (Decimal(0), Decimal(0))

@@ -18,12 +18,12 @@ from markupsafe import Markup
 
 from .._version import __version__
 from ..errors import ReportError
+from ..kinds.text import as_decimal
 from ..models.criteria import Criteria
 from ..models.result import Result
 from ..pipeline.scoring import Scored
 from ..scoring.analysis import score_threshold
 from ..scoring.cohort import is_number
-from ..scoring.text import as_decimal
 from . import charts
 from .countries import country_name
 from .i18n import translations
@@ -229,10 +229,8 @@ def _trail(
                 "awarded": level_result.awarded,
                 "colour": level.color,
                 "requirements": [
-                    {"held": outcome.held, "text": say.requirement(model, outcome, result, related)}
-                    for model, outcome in zip(
-                        level.requires, level_result.requirements, strict=True
-                    )
+                    {"held": outcome.held, "text": say.requirement(outcome, related)}
+                    for outcome in level_result.requirements
                 ],
             }
         )
@@ -400,7 +398,10 @@ def _margin(criteria: Criteria, result: Result, say: Phrases) -> dict[str, Any] 
         "level": say.level_title(margin.level),
         "points": say.fmt.number(margin.points) if margin.points is not None else None,
         "minimums": [_indicator_line(criteria, i, say) for i in margin.minimums],
-        "by_points": [_indicator_line(criteria, i, say) for i in margin.by_points],
+        "singles": [
+            _indicator_line(criteria, i, say) for i in margin.singles if i not in margin.minimums
+        ],
+        "sets": [[_indicator_line(criteria, i, say) for i in s.indicators] for s in margin.sets],
     }
 
 

@@ -1,229 +1,145 @@
-"""Gap and margin: what is missing for a level, and what the awarded level could lose.
+"""Gap and margin: the fewest indicators to meet for a level, and the fewest to lose it.
 
-Both are found by simulation: indicators are assumed met (gap) or lost (margin) and the
-level is decided again with the same code that decided it, so that the answer is true
-by construction, not by a separate formula that could disagree.
+Each requirement of the level states its terms (:mod:`clusterbench.kinds.terms`); each
+candidate indicator's move (meeting or losing it, with the indicators whose
+applicability it decides) changes each term by a delta; :mod:`.search` finds the fewest
+moves.  The deltas come from the same measures that decided the level, so a gap, once
+met, reaches the level, and a margin, once lost, costs it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import itertools
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from ..kinds.facts import Facts, Measure, Outcome, measure
+from ..kinds.registry import requirement_kind
+from ..kinds.scope import Scope
+from ..kinds.terms import Term
+from ..kinds.text import EXACT
 from ..models.criteria import Criteria, Level
-from ..models.requirements import (
-    AnsweredRequirement,
-    CategoryFloorsRequirement,
-    IndicatorsMetRequirement,
-    LevelRequirement,
-    MinimumsRequirement,
-    PointsRequirement,
-    Requirement,
-    ScoreRequirement,
-)
-from ..models.result import Gap, Margin
-from .facts import Facts
-from .requirements import candidates, explain, holds, level_holds, sum_points
-from .values import passing_value
+from ..models.requirements import Requirement
+from ..models.result import Gap, Margin, MarginSet, RequirementResult
+from .moves import Moves, Way
+from .search import OTHER, Goal, Option, Unit, breaking, cover
 
-__all__ = ["find_gap", "find_margin", "flat_requirements", "score_threshold"]
+__all__ = ["find_gap", "find_margin", "flat_requirements", "level_terms", "score_threshold"]
 
-# Mandatory fixes first: a minimum requirement or an unanswered indicator must be fixed
-# whatever else is done, and the points it brings count towards the score.
-_PRIORITY: dict[type, int] = {MinimumsRequirement: 0, AnsweredRequirement: 1}
-_POINTS_KINDS = (
-    ScoreRequirement,
-    PointsRequirement,
-    IndicatorsMetRequirement,
-    CategoryFloorsRequirement,
-)
+_GROUP_LIMIT = 4
+"""The most indicators of one applicability group moved together in one option (a group
+of ``n`` has every subset of up to this many: the same subsets a search would try)."""
+_MET = 2
+_EARNED = 0
+_POSSIBLE = 1
+_HOMOGENEOUS = {_EARNED, _POSSIBLE, _MET}
 
 
 def flat_requirements(level: Level, criteria: Criteria) -> list[Requirement]:
     """The level's requirements with `kind: level` replaced by what that level requires."""
     found: list[Requirement] = []
-
-    def walk(current: Level) -> Iterator[Requirement]:
-        for req in current.requires:
-            if isinstance(req, LevelRequirement):
-                lower = criteria.level(req.level)
-                if lower is not None:
-                    yield from walk(lower)
-            else:
-                yield req
-
-    for req in walk(level):
-        if all(req is not seen for seen in found):
-            found.append(req)
+    for req in level.requires:
+        for part in requirement_kind(req).expand(req, criteria):
+            if all(part is not seen for seen in found):
+                found.append(part)
     return found
 
 
-def find_gap(level: Level, facts: Facts) -> Gap:
-    """The fewest indicators which, met, reach ``level`` (greedy, verified by re-deciding)."""
-    requirements = flat_requirements(level, facts.criteria)
-    failing = [(req, explain(req, facts)) for req in requirements if not holds(req, facts)]
-    blocked = _unique(res.text for _, res in failing if not res.fixable)
-    minimums = _unique(
-        i for req, res in failing if isinstance(req, MinimumsRequirement) for i in res.indicators
-    )
-    unanswered = _unique(
-        i for req, res in failing if isinstance(req, AnsweredRequirement) for i in res.indicators
-    )
-    missing = _points_missing(failing, facts)
+def level_terms(level: Level, facts: Facts) -> list[Term]:
+    """Every term of every requirement of ``level``."""
+    found: list[Term] = []
+    for req in flat_requirements(level, facts.criteria):
+        found += requirement_kind(req).terms(req, facts)
+    return found
 
-    chosen: list[str] = []
-    current = facts
-    repairable = sorted(
-        (req for req, res in failing if res.fixable), key=lambda r: _PRIORITY.get(type(r), 2)
+
+def find_gap(level: Level, facts: Facts, moves: Moves) -> Gap:
+    """The fewest indicators which, met, reach ``level``; what blocks it; what is missing."""
+    terms = level_terms(level, facts)
+    live = [t for t in terms if t.fixed is None]
+    goals = _goals(live, facts)
+    units = _units(facts, moves, live, "meet")
+    found = cover(goals, units)
+    blocked = _sources(t for t in terms if t.fixed is False)
+    open_ = [t for t, g in zip(live, goals, strict=True) if not g.held(g.value)]
+    deficit = next(
+        (-g.value for t, g in zip(live, goals, strict=True) if t.points and not g.held(g.value)),
+        None,
     )
-    for _ in range(len(facts.indicators) + 1):
-        still = [req for req in repairable if not holds(req, current)]
-        if not still:
-            break
-        candidate = _next_candidate(still, current, chosen)
-        if candidate is None:
-            break
-        chosen.append(candidate)
-        current = current.with_outcomes({candidate: current.indicators[candidate].as_met()})
-        for dependent in _dependents(candidate, current):
-            chosen.append(dependent)
-            current = current.with_outcomes({dependent: current.indicators[dependent].as_met()})
-    reachable = not blocked and all(holds(req, current) for req in repairable)
-    order = list(facts.indicators)
+    order = {key: n for n, key in enumerate(facts.indicators)}
     return Gap(
-        indicators=tuple(sorted(chosen, key=order.index)),
-        points=missing,
-        minimums=minimums,
-        unanswered=unanswered,
-        blocked_by=blocked,
-        reachable=reachable,
+        indicators=tuple(sorted(dict.fromkeys(found.items), key=order.__getitem__)),
+        exact=found.exact,
+        points=max(deficit, Decimal(0)) if deficit is not None else None,
+        minimums=_flagged(open_, facts, "failing"),
+        unanswered=_flagged(open_, facts, "unanswered"),
+        blocked_by=tuple(_explain(req, facts) for req in blocked),
+        reachable=not blocked and found.feasible,
     )
 
 
-def _dependents(controller: str, facts: Facts) -> list[str]:
-    """Indicators that would apply, and so need meeting too, once ``controller`` is met."""
-    model = facts.criteria.indicator(controller)
-    value = passing_value(model, facts.date) if model is not None else None
-    found = []
-    for indicator in facts.criteria.indicators:
-        condition = indicator.applies_if
-        if condition is None or condition.indicator != controller or value is None:
-            continue
-        if condition.holds(value, on=facts.date) and facts.indicators[indicator.id].status != "met":
-            found.append(indicator.id)
-    return found
-
-
-def _unique(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
-
-
-def _next_candidate(failing: list[Requirement], facts: Facts, chosen: list[str]) -> str | None:
-    for req in failing:
-        for candidate in candidates(req, facts):
-            outcome = facts.indicators.get(candidate)
-            if (
-                candidate not in chosen
-                and outcome is not None
-                and outcome.applicable
-                and outcome.status != "met"
+def find_margin(level: Level, facts: Facts, moves: Moves) -> Margin:
+    """Which indicators, lost alone, cost ``level``; and the fewest lost together that do."""
+    live = [t for t in level_terms(level, facts) if t.fixed is None]
+    goals = _goals(live, facts)
+    units = _units(facts, moves, live, "lose")
+    order = {key: n for n, key in enumerate(facts.indicators)}
+    singles: list[str] = []
+    for unit in units:
+        for option in unit.options:
+            if len(option.items) == 1 and any(
+                not g.held(g.value + d) for g, d in zip(goals, option.deltas, strict=True)
             ):
-                return candidate
-    return None
-
-
-def _points_missing(failing: Sequence[tuple[Requirement, object]], facts: Facts) -> Decimal | None:
-    for req, _ in failing:
-        if isinstance(req, ScoreRequirement | PointsRequirement):
-            scope = [
-                o
-                for o in facts.indicators.values()
-                if req.category is None or o.category == req.category
-            ]
-            earned, possible = sum_points(scope)
-            needed = req.at_least * possible if isinstance(req, ScoreRequirement) else req.at_least
-            return max(needed - earned, Decimal(0))
-    return None
-
-
-def find_margin(level: Level, facts: Facts) -> Margin:
-    """The fewest indicators now earning points whose loss would cost ``level``."""
-    requirements = flat_requirements(level, facts.criteria)
-    slack: Decimal | None = None
-    for req in requirements:
-        if isinstance(req, ScoreRequirement | PointsRequirement):
-            scope = [
-                o
-                for o in facts.indicators.values()
-                if req.category is None or o.category == req.category
-            ]
-            earned, possible = sum_points(scope)
-            needed = req.at_least * possible if isinstance(req, ScoreRequirement) else req.at_least
-            slack = earned - needed if slack is None else min(slack, earned - needed)
-    # A met minimum requirement is a single point of failure wherever the level asks for
-    # every minimum (or names it): no need to simulate its loss.
-    named: set[str] = set()
-    every = False
-    for req in requirements:
-        if isinstance(req, MinimumsRequirement):
-            every = every or req.indicators is None
-            named.update(req.indicators or ())
-    single = []
-    for o in facts.indicators.values():
-        if not o.minimum or o.status != "met":
+                singles.append(option.items[0])
+    singles.sort(key=order.__getitem__)
+    alone = set(singles)
+    # The sets leave out what costs the level alone: they tell what else it cannot lose.
+    rest = [u for u in units if not any(i in alone for o in u.options for i in o.items)]
+    sets: list[MarginSet] = []
+    fewest: tuple[str, ...] | None = None
+    exact = True
+    for j, (t, g) in enumerate(zip(live, goals, strict=True)):
+        found, proven = breaking(goals, rest, j)
+        exact = exact and proven
+        if found is None:
             continue
-        if (
-            every
-            or o.id in named
-            or not level_holds(level, facts.with_outcomes({o.id: o.as_lost()}))
-        ):
-            single.append(o.id)
-    order = list(facts.indicators)
-    earning = sorted(
-        (
-            o
-            for o in facts.indicators.values()
-            if o.applicable and not o.minimum and (o.points > 0 or o.status == "met")
-        ),
-        key=lambda o: (-o.points, order.index(o.id)),
-    )
-    by_points: list[str] = []
-    current = facts
-    if not any(isinstance(r, _POINTS_KINDS) for r in requirements):
-        earning = []  # nothing the level asks for depends on points or met indicators
-    for outcome in earning:
-        by_points.append(outcome.id)
-        current = current.with_outcomes({outcome.id: outcome.as_lost()})
-        if not level_holds(level, current):
-            break
-    else:
-        by_points = []  # the level survives losing all of them
-    fewest = [single[0]] if single else by_points
+        ranked = tuple(sorted(found, key=order.__getitem__))
+        if fewest is None or len(ranked) < len(fewest):
+            fewest = ranked
+        if len(ranked) > 1:
+            scope = g.scope if g.scope not in (None, OTHER) else None
+            made = MarginSet(kind=t.source.kind, category=scope, indicators=ranked)
+            if made not in sets:
+                sets.append(made)
+    slack = [g.value for t, g in zip(live, goals, strict=True) if t.points]
     return Margin(
         level=level.id,
-        points=slack,
-        indicators=tuple(fewest),
-        minimums=tuple(single),
-        by_points=tuple(sorted(by_points, key=order.index)),
+        points=min(slack) if slack else None,
+        indicators=(singles[0],) if singles else (fewest or ()),
+        singles=tuple(singles),
+        minimums=tuple(i for i in singles if facts.indicators[i].minimum),
+        sets=tuple(sets),
+        exact=exact,
     )
 
 
 def score_threshold(
     criteria: Criteria, level_id: str | None
 ) -> tuple[Level | None, Decimal | None]:
-    """The level a reader measures the score against, and the share it needs.
+    """The level a reader measures the score against, and the share that level needs.
 
     That is the next level up that asks for a share of all points; or, at the top,
-    the awarded level itself.
+    the awarded level itself.  A level's share is the highest it asks for overall
+    (its own, not a lower level's it includes).
     """
 
     def needed(level: Level) -> Decimal | None:
-        shares = [
-            r.at_least
-            for r in flat_requirements(level, criteria)
-            if isinstance(r, ScoreRequirement) and r.category is None
-        ]
-        return shares[0] if shares else None
+        shares = []
+        for req in flat_requirements(level, criteria):
+            stated = requirement_kind(req).describe(req)
+            if stated.kind == "score" and stated.scope == Scope() and stated.needed is not None:
+                shares.append(Decimal(stated.needed))
+        return max(shares) if shares else None
 
     rank = criteria.level_rank(level_id)
     for level in criteria.levels[rank:]:
@@ -232,3 +148,142 @@ def score_threshold(
             return level, share
     current = criteria.level(level_id) if level_id else None
     return (current, needed(current)) if current is not None else (None, None)
+
+
+# ------------------------------------------------------------------- internals
+def _goals(terms: Sequence[Term], facts: Facts) -> list[Goal]:
+    return [
+        Goal(t.value(facts.tally(t.ids)), t.strict, _scope_key(t, facts.criteria)) for t in terms
+    ]
+
+
+def _scope_key(term: Term, criteria: Criteria) -> str | None:
+    """None: every indicator; a category id; OTHER: a list, or measures step 2 cannot rank."""
+    if any(index not in _HOMOGENEOUS or (index != _POSSIBLE and weight < 0)
+           for index, weight in term.weights):  # fmt: skip
+        return OTHER
+    if term.ids is None:
+        return None
+    if not term.ids:
+        return OTHER
+    first = criteria.indicator(term.ids[0])
+    if first is None:
+        return OTHER
+    return first.category if Scope(category=first.category).ids(criteria) == term.ids else OTHER
+
+
+def _delta(
+    term: Term, members: frozenset[str] | None, key: str, before: Measure, after: Measure
+) -> Decimal:
+    if members is not None and key not in members:
+        return Decimal(0)
+    total = Decimal(0)
+    for index, weight in term.weights:
+        change = after[index] - before[index]
+        if change:
+            total = EXACT.add(total, EXACT.multiply(weight, change))
+    return total
+
+
+def _units(facts: Facts, moves: Moves, terms: Sequence[Term], way: Way) -> list[Unit]:
+    """One unit per movable indicator; indicators tied by applicability form one unit."""
+    members = [frozenset(t.ids) if t.ids is not None else None for t in terms]
+    outcomes = facts.indicators
+    movable = [o for o in outcomes.values() if _movable(o, way)]
+    tied = _groups(facts, moves, movable, way)
+    grouped = {key for group in tied for key in group}
+    units: list[Unit] = []
+    for now in movable:
+        if now.id in grouped:
+            continue
+        after = moves.single(now.id, way, now)
+        if after is None:
+            if (
+                way == "lose"
+                or now.status != "not_answered"
+                or moves.value(now.id, way) is not None
+            ):
+                continue
+            after = now.as_answered()  # nothing to meet: answering is all it takes
+        before_m, after_m = facts.measure(now.id), measure(after, facts.then(now.id))
+        deltas = tuple(
+            _delta(t, m, now.id, before_m, after_m) for t, m in zip(terms, members, strict=True)
+        )
+        if not any(deltas):
+            continue
+        rank = (after_m.earned - before_m.earned, after_m.met - before_m.met)
+        units.append(Unit((Option((now.id,), deltas),), now.category, rank))
+    for group in tied:
+        options = []
+        for size in range(1, min(len(group), _GROUP_LIMIT) + 1):
+            for chosen in itertools.combinations(group, size):
+                overrides = {key: moves.value(key, way) for key in chosen}
+                changed = moves.outcomes(overrides)
+                deltas = tuple(
+                    sum(
+                        (
+                            _delta(t, m, key, facts.measure(key), measure(new, facts.then(key)))
+                            for key, new in changed.items()
+                        ),
+                        Decimal(0),
+                    )
+                    for t, m in zip(terms, members, strict=True)
+                )
+                if any(deltas):
+                    options.append(Option(tuple(chosen), deltas))
+        if options:
+            units.append(Unit(tuple(options)))
+    return units
+
+
+def _movable(outcome: Outcome, way: Way) -> bool:
+    if not outcome.applicable:  # marked not applicable, or ruled out by another answer
+        return False
+    if way == "meet":
+        return outcome.status != "met"
+    return outcome.applicable and (outcome.status in ("met", "partly_met") or outcome.points > 0)
+
+
+def _groups(
+    facts: Facts, moves: Moves, movable: Sequence[Outcome], way: Way
+) -> list[tuple[str, ...]]:
+    """Movable controllers with the indicators their answer decides, as tied groups."""
+    ids = {o.id for o in movable}
+    marked = {k for k, a in moves.answers.items() if a.not_applicable}
+    groups: list[list[str]] = []
+    for controller, dependents in moves.dependents.items():
+        if controller not in ids or moves.value(controller, way) is None:
+            continue
+        members = [
+            controller,
+            *(d for d in dependents if d not in marked and moves.value(d, way) is not None),
+        ]
+        merged = [g for g in groups if set(g) & set(members)]
+        for g in merged:
+            groups.remove(g)
+            members += [m for m in g if m not in members]
+        groups.append(members)
+    order = {key: n for n, key in enumerate(facts.indicators)}
+    return [tuple(sorted(g, key=order.__getitem__)) for g in groups]
+
+
+def _flagged(terms: Iterable[Term], facts: Facts, name: str) -> tuple[str, ...]:
+    """Indicators counted by a measure (failing, unanswered) in the open terms weighing it."""
+    index = Measure._fields.index(name)
+    found: list[str] = []
+    for t in terms:
+        if any(i == index for i, _ in t.weights):
+            found += [o.id for o in facts.outcomes(t.ids) if facts.measure(o.id)[index]]
+    return tuple(dict.fromkeys(found))
+
+
+def _sources(terms: Iterable[Term]) -> list[Requirement]:
+    found: list[Requirement] = []
+    for t in terms:
+        if all(t.source is not seen for seen in found):
+            found.append(t.source)
+    return found
+
+
+def _explain(req: Requirement, facts: Facts) -> RequirementResult:
+    return requirement_kind(req).explain(req, facts)

@@ -4,37 +4,39 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
+from ..kinds.facts import Facts
+from ..kinds.requirements.category_floors import floor_term
+from ..kinds.scope import Scope
+from ..kinds.text import nearest
 from ..models.answers import Answer
 from ..models.assessment import Assessment
 from ..models.cohort import Cohort
 from ..models.common import construct
 from ..models.criteria import Criteria
-from ..models.requirements import CriteriaRequirement
 from ..models.result import (
     CategoryResult,
     CriteriaRef,
     IndicatorResult,
     LevelResult,
-    RelatedResult,
+    Ratio,
     Result,
     ScoreResult,
 )
 from .analysis import find_gap, find_margin
 from .cohort import is_number
-from .facts import Facts, Outcome, Previous
+from .context import outcome, previous_of, related_of
 from .history import compare, validity
-from .indicators import evaluate_indicators
+from .indicators import evaluate_indicators, outcome_of
+from .moves import Moves
 from .peers import compare_with_peers, peer_band, peer_group
-from .requirements import explain_level, level_holds, sum_points
+from .requirements import explain_level, level_holds
 from .values import normalized_values
 
 __all__ = ["criteria_hash", "decide", "decide_level", "score"]
-
-_ZERO = Decimal(0)
-_SIX_PLACES = Decimal("0.000001")
 
 
 def criteria_hash(criteria: Criteria) -> str:
@@ -71,6 +73,7 @@ def score(
     values = normalized_values(criteria, answers)
     results = evaluate_indicators(criteria, answers, values, assessment.date)
     facts = _facts(criteria, assessment, previous, dependencies, results)
+    moves = Moves(criteria, answers, values, assessment.date)
     held = [level_holds(level, facts) for level in criteria.levels]
     awarded = next(
         (lv.id for lv, ok in reversed(list(zip(criteria.levels, held, strict=True))) if ok), None
@@ -83,12 +86,13 @@ def score(
             awarded=level.id == awarded,
             held=ok,
             requirements=explain_level(level, facts),
-            gap=find_gap(level, facts) if rank > awarded_rank and not ok else None,
+            gap=find_gap(level, facts, moves) if rank > awarded_rank and not ok else None,
         )
         for rank, (level, ok) in enumerate(zip(criteria.levels, held, strict=True), start=1)
     )
-    earned, possible = sum_points(facts.indicators.values())
+    tally = facts.tally(None)
     awarded_level = criteria.level(awarded) if awarded else None
+    share, exact = _share(tally.earned, tally.possible)
     result = construct(
         Result,
         criteria=construct(
@@ -98,16 +102,20 @@ def score(
         assessment=assessment.assessment,
         level=awarded,
         score=construct(
-            ScoreResult, points=earned, max_points=possible, share=_share(earned, possible)
+            ScoreResult,
+            points=tally.earned,
+            max_points=tally.possible,
+            share=share,
+            share_exact=exact,
         ),
         categories=_categories(criteria, facts),
         indicators=results,
         levels=levels,
-        margin=find_margin(awarded_level, facts) if awarded_level is not None else None,
+        margin=find_margin(awarded_level, facts, moves) if awarded_level is not None else None,
         validity=validity(criteria, awarded, facts),
         comparison=compare(facts),
-        related=tuple(related for related, _ in facts.related.values()),
-        assumptions={key: values[key] for key in (assume or {}) if key in values},
+        related=tuple(r.result for r in facts.related.values()),
+        assumptions={key: values.get(key) for key in (assume or {})},
     )
     if cohort is not None:
         # Peer colours are for reading only: the level, gaps and progress above were
@@ -123,11 +131,17 @@ def decide_level(
     criteria: Criteria, answers: Mapping[str, Answer], on: dt.date
 ) -> tuple[str | None, Decimal, Decimal]:
     """Only the level and the points of a set of answers (for related criteria sets)."""
-    results = evaluate_indicators(criteria, answers, normalized_values(criteria, answers), on)
-    facts = Facts(criteria=criteria, indicators={r.id: _outcome(r) for r in results}, date=on)
+    values = normalized_values(criteria, answers)
+    facts = Facts(
+        criteria=criteria,
+        indicators={
+            i.id: outcome_of(i, answers.get(i.id), values, on) for i in criteria.indicators
+        },
+        date=on,
+    )
     level = next((lv.id for lv in reversed(criteria.levels) if level_holds(lv, facts)), None)
-    earned, possible = sum_points(facts.indicators.values())
-    return level, earned, possible
+    tally = facts.tally(None)
+    return level, tally.earned, tally.possible
 
 
 def decide(
@@ -147,8 +161,8 @@ def decide(
     )
     facts = _facts(criteria, assessment, previous, dependencies, results)
     level = next((lv.id for lv in reversed(criteria.levels) if level_holds(lv, facts)), None)
-    earned, possible = sum_points(facts.indicators.values())
-    return level, earned, possible
+    tally = facts.tally(None)
+    return level, tally.earned, tally.possible
 
 
 def _facts(
@@ -160,10 +174,10 @@ def _facts(
 ) -> Facts:
     return Facts(
         criteria=criteria,
-        indicators={r.id: _outcome(r) for r in results},
+        indicators={r.id: outcome(r) for r in results},
         date=assessment.date,
-        previous=_previous(criteria, assessment, previous),
-        related=_related(criteria, assessment, dependencies or {}),
+        previous=previous_of(criteria, assessment, previous),
+        related=related_of(criteria, assessment, dependencies or {}, decide_level),
         areas=tuple(
             a.indicator
             for a in assessment.improvement_areas
@@ -202,114 +216,29 @@ def _peer_bands(
     return tuple(out)
 
 
-def _outcome(result: IndicatorResult) -> Outcome:
-    return Outcome(
-        id=result.id,
-        category=result.category,
-        status=result.status,
-        points=result.points,
-        max_points=result.max_points,
-        band=result.band,
-        minimum=result.minimum_requirement,
-    )
-
-
-def _share(earned: Decimal, possible: Decimal) -> Decimal | None:
+def _share(earned: Decimal, possible: Decimal) -> tuple[Decimal | None, Ratio | None]:
     if not possible:
-        return None
-    return (earned / possible).quantize(_SIX_PLACES, ROUND_HALF_EVEN)
-
-
-def _previous(
-    criteria: Criteria, assessment: Assessment, previous: Result | None
-) -> Previous | None:
-    if previous is not None:
-        return Previous(
-            date=previous.assessment.date,
-            level=previous.level,
-            criteria=previous.criteria.id,
-            indicators={r.id: _outcome(r) for r in previous.indicators},
-            valid_until=previous.validity.valid_until if previous.validity else None,
-        )
-    stated = assessment.previous
-    if stated is None or stated.date is None:
-        return None
-    return Previous(date=stated.date, level=stated.level, criteria=stated.criteria or criteria.id)
-
-
-def _related(
-    criteria: Criteria, assessment: Assessment, dependencies: Mapping[str, Criteria]
-) -> dict[str, tuple[RelatedResult, tuple[str, ...]]]:
-    wanted = [
-        req.criteria
-        for level in criteria.levels
-        for req in level.requires
-        if isinstance(req, CriteriaRequirement)
-    ]
-    found: dict[str, tuple[RelatedResult, tuple[str, ...]]] = {}
-    for criteria_id in dict.fromkeys(wanted):
-        other = dependencies.get(criteria_id)
-        order = tuple(lv.id for lv in other.levels) if other is not None else ()
-        entry = assessment.related.get(criteria_id)
-        if entry is None:
-            found[criteria_id] = (
-                construct(RelatedResult, criteria=criteria_id, level=None, source="missing"),
-                order,
-            )
-        elif entry.answers:
-            if other is None:
-                raise ValueError(
-                    f"related answers to {criteria_id!r} need those criteria among "
-                    "`dependencies`; the loaders give them with the assessment"
-                )
-            level, earned, possible = decide_level(other, entry.answers, assessment.date)
-            related = construct(
-                RelatedResult,
-                criteria=criteria_id,
-                level=level,
-                source="answers",
-                points=earned,
-                max_points=possible,
-            )
-            found[criteria_id] = (related, order)
-        else:
-            found[criteria_id] = (
-                construct(RelatedResult, criteria=criteria_id, level=entry.level, source="stated"),
-                order,
-            )
-    return found
-
-
-class _Tally:
-    __slots__ = ("applicable", "earned", "met", "possible")
-
-    def __init__(self) -> None:
-        self.earned = self.possible = _ZERO
-        self.met = self.applicable = 0
+        return None, None
+    exact = Fraction(earned) / Fraction(possible)
+    return nearest(exact), Ratio.of(exact)
 
 
 def _categories(criteria: Criteria, facts: Facts) -> tuple[CategoryResult, ...]:
-    totals = {c.id: _Tally() for c in criteria.categories}
-    for outcome in facts.indicators.values():
-        tally = totals[outcome.category]
-        if outcome.status != "not_applicable":
-            tally.earned += outcome.points
-            tally.possible += outcome.max_points
-            tally.applicable += 1
-            tally.met += outcome.status == "met"
     out = []
     for category in criteria.categories:
-        tally = totals[category.id]
+        tally = facts.tally(Scope(category=category.id).ids(criteria))
+        share, exact = _share(tally.earned, tally.possible)
         floor_held = None
         if category.floor is not None:
-            floor_held = not tally.possible or tally.earned >= category.floor * tally.possible
+            floor_held = floor_term(None, criteria, category.id, category.floor).holds(facts)
         out.append(
             construct(
                 CategoryResult,
                 id=category.id,
                 points=tally.earned,
                 max_points=tally.possible,
-                share=_share(tally.earned, tally.possible),
+                share=share,
+                share_exact=exact,
                 floor=category.floor,
                 floor_held=floor_held,
                 met=tally.met,

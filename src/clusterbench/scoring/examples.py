@@ -9,8 +9,8 @@ from fractions import Fraction
 from typing import Any
 
 from ..errors import InputError, Issue
+from ..kinds.registry import answer_kind
 from ..loader.source import Document
-from ..models.answer_types import BooleanAnswer, ChoiceAnswer, DateAnswer, ScaleAnswer, TextAnswer
 from ..models.answers import Answer
 from ..models.assessment import (
     Assessment,
@@ -170,17 +170,4 @@ def _assessment(
 
 def _neutral_value(indicator: Indicator) -> Any:
     """A value for an indicator no rule judges (descriptive), so that it counts as answered."""
-    answer = indicator.answer
-    if isinstance(answer, BooleanAnswer):
-        return True
-    if isinstance(answer, ChoiceAnswer):
-        first = answer.options[0].id
-        return [first] if answer.multiple else first
-    if isinstance(answer, ScaleAnswer):
-        return answer.steps[-1].value
-    if isinstance(answer, DateAnswer):
-        return EXAMPLE_DATE
-    if isinstance(answer, TextAnswer):
-        return "example"
-    low = getattr(answer, "min", None)
-    return low if low is not None else 0
+    return answer_kind(indicator.answer).neutral(indicator.answer, EXAMPLE_DATE)

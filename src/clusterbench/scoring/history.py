@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..kinds.facts import Facts, Previous
 from ..models.criteria import Criteria
 from ..models.dates import add_months, months_between
 from ..models.result import Comparison, IndicatorChange, ValidityResult
-from .facts import Facts, Previous
 
 __all__ = ["compare", "previous_end", "validity"]
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
+from ..kinds.facts import Outcome
+from ..kinds.text import points as fmt_points
 from ..models.answers import Answer
 from ..models.common import construct
 from ..models.criteria import Criteria, Indicator
 from ..models.result import Band, IndicatorResult, Status
-from ..models.rules import format_value
-from .text import points as fmt_points
+from ..models.rules import PartialStep, format_value
 
-__all__ = ["evaluate_indicators"]
+__all__ = ["Judgement", "evaluate_indicators", "judge", "outcome_of"]
 
 _ZERO = Decimal(0)
 _DERIVED_BAND: dict[Status, Band | None] = {
@@ -25,6 +26,77 @@ _DERIVED_BAND: dict[Status, Band | None] = {
     "not_answered": None,
     "recorded": None,
 }
+_BAND_STATUS: dict[str, Status] = {"green": "met", "yellow": "partly_met", "red": "not_met"}
+
+
+class Judgement(NamedTuple):
+    """How one answer value came out, before any words are said about it."""
+
+    status: Status
+    points: Decimal
+    band: Band | None
+    step: PartialStep | None = None
+
+
+def judge(indicator: Indicator, value: Any, on: dt.date) -> Judgement:
+    """The status, points and band of an applicable indicator answered ``value``."""
+    bands = indicator.bands
+    band = bands.colour_of(value, on=on) if bands is not None else None
+    rule = indicator.pass_
+    if rule is not None:
+        if rule.holds(value, on=on):
+            status: Status = "met"
+            earned = indicator.points
+            step = None
+        else:
+            step = next((s for s in indicator.partial if s.holds(value, on=on)), None)
+            status, earned = ("partly_met", step.points) if step is not None else ("not_met", _ZERO)
+    elif bands is not None:
+        status = _BAND_STATUS.get(band or "", "not_met")
+        earned = indicator.points if status == "met" else _ZERO
+        step = None
+    else:
+        status, earned, step = "recorded", _ZERO, None
+    if bands is None:
+        band = _DERIVED_BAND[status]
+    return Judgement(status, earned, band, step)
+
+
+def _not_applicable_by(indicator: Indicator, values: Mapping[str, Any], on: dt.date) -> Any:
+    """The controlling answer that makes ``indicator`` not apply, or None."""
+    condition = indicator.applies_if
+    if condition is None:
+        return None
+    other = values.get(condition.indicator)
+    if other is not None and not condition.holds(other, on=on):
+        return other
+    return None
+
+
+def outcome_of(
+    indicator: Indicator, answer: Answer | None, values: Mapping[str, Any], on: dt.date
+) -> Outcome:
+    """One indicator's outcome from the answers' normalised ``values`` (no words)."""
+    base = (indicator.id, indicator.category)
+    if (answer is not None and answer.not_applicable) or _not_applicable_by(
+        indicator, values, on
+    ) is not None:
+        status: Status = "not_applicable"
+        return Outcome(*base, status, _ZERO, indicator.points, None, indicator.minimum_requirement)
+    value = values.get(indicator.id)
+    if value is None:
+        return Outcome(
+            *base, "not_answered", _ZERO, indicator.points, None, indicator.minimum_requirement
+        )
+    judged = judge(indicator, value, on)
+    return Outcome(
+        *base,
+        judged.status,
+        judged.points,
+        indicator.points,
+        judged.band,
+        indicator.minimum_requirement,
+    )
 
 
 def evaluate_indicators(
@@ -57,52 +129,44 @@ def _evaluate(
     if answer is not None and answer.not_applicable:
         reason = f"not applicable: {answer.reason}" if answer.reason else "not applicable"
         return _result(base, "not_applicable", _ZERO, None, None, None, reason)
-    condition = indicator.applies_if
-    if condition is not None:
-        other = values.get(condition.indicator)
-        if other is not None and not condition.holds(other, on=on):
-            reason = (
-                f"not applicable: {condition.indicator} is {format_value(other)}, "
-                f"it applies when {condition.description}"
-            )
-            return _result(base, "not_applicable", _ZERO, None, None, None, reason)
+    other = _not_applicable_by(indicator, values, on)
+    if other is not None:
+        condition = indicator.applies_if
+        assert condition is not None
+        reason = (
+            f"not applicable: {condition.indicator} is {format_value(other)}, "
+            f"it applies when {condition.description}"
+        )
+        return _result(base, "not_applicable", _ZERO, None, None, None, reason)
     value = values.get(indicator.id)
     if value is None:
         return _result(base, "not_answered", _ZERO, None, None, None, "not answered")
-
+    judged = judge(indicator, value, on)
     shown = format_value(value)
-    band = indicator.bands.colour_of(value, on=on) if indicator.bands else None
-    status: Status
+    status = judged.status
     rule_text: str | None
     if indicator.pass_ is not None:
         rule_text = indicator.pass_.description
-        if indicator.pass_.holds(value, on=on):
-            status, earned, reason = "met", indicator.points, f"{shown} meets {rule_text}"
+        if status == "met":
+            reason = f"{shown} meets {rule_text}"
+        elif judged.step is not None:
+            reason = (
+                f"{shown} does not meet {rule_text}; partial credit "
+                f"{fmt_points(judged.step.points)} of {fmt_points(indicator.points)} for "
+                f"{judged.step.description}"
+            )
         else:
-            step = next((s for s in indicator.partial if s.holds(value, on=on)), None)
-            if step is not None:
-                status, earned = "partly_met", step.points
-                reason = (
-                    f"{shown} does not meet {rule_text}; partial credit "
-                    f"{fmt_points(step.points)} of {fmt_points(indicator.points)} for {step.description}"
-                )
-            else:
-                status, earned, reason = "not_met", Decimal(0), f"{shown} does not meet {rule_text}"
+            reason = f"{shown} does not meet {rule_text}"
     elif indicator.bands is not None:
+        band = judged.band
         rule_band = dict(indicator.bands.items()).get(band) if band else None
         rule_text = rule_band.description if rule_band is not None else None
-        status = {"green": "met", "yellow": "partly_met", "red": "not_met"}.get(
-            band or "", "not_met"
-        )  # type: ignore[assignment]
-        earned = indicator.points if status == "met" else Decimal(0)
         reason = (
             f"{shown} is in the {band} band ({rule_text})" if band else f"{shown} is in no band"
         )
     else:
-        status, earned, rule_text, reason = "recorded", Decimal(0), None, f"recorded: {shown}"
-    if indicator.bands is None:
-        band = _DERIVED_BAND[status]
-    return _result(base, status, earned, band, value, rule_text, reason)
+        rule_text, reason = None, f"recorded: {shown}"
+    return _result(base, status, judged.points, judged.band, value, rule_text, reason)
 
 
 def _result(

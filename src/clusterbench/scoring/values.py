@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
-from ..models.answer_types import (
-    AnswerValueError,
-    ChoiceAnswer,
-    DateAnswer,
-    IntegerAnswer,
-    ScaleAnswer,
-)
+from ..kinds.registry import answer_kind
+from ..models.answer_types import AnswerValueError
 from ..models.answers import Answer
 from ..models.criteria import Criteria, Indicator
-from ..models.rules import Rule
 
-__all__ = ["normalized_values", "passing_value"]
+__all__ = ["failing_value", "normalized_values", "passing_value"]
 
 
 def normalized_values(criteria: Criteria, answers: Mapping[str, Answer]) -> dict[str, Any]:
@@ -36,7 +29,7 @@ def normalized_values(criteria: Criteria, answers: Mapping[str, Answer]) -> dict
         if answer.value is None:
             continue
         try:
-            result[key] = indicator.answer.normalize(answer.value)
+            result[key] = answer_kind(indicator.answer).normalize(indicator.answer, answer.value)
         except AnswerValueError as exc:
             raise ValueError(f"{key}: {exc.message}: {_CONTRACT}") from None
     return result
@@ -48,14 +41,15 @@ _CONTRACT = "score() takes answers checked against their criteria, as the loader
 def passing_value(indicator: Indicator, on: dt.date) -> Any:
     """A value that meets the indicator's pass rule (or its green band); None if none is found.
 
-    Used for golden examples that start `all_met`.
+    Used for golden examples that start `all_met`, and for the moves of a gap.
     """
     rule = indicator.pass_ or (indicator.bands.green if indicator.bands else None)
     if rule is None:
         return None
-    for candidate in _candidates(rule, indicator, on):
+    kind = answer_kind(indicator.answer)
+    for candidate in kind.tries(indicator.answer, rule, on):
         try:
-            value = indicator.answer.normalize(candidate)
+            value = kind.normalize(indicator.answer, candidate)
         except AnswerValueError:
             continue
         if rule.holds(value, on=on):
@@ -63,36 +57,28 @@ def passing_value(indicator: Indicator, on: dt.date) -> Any:
     return None
 
 
-def _candidates(rule: Rule, indicator: Indicator, on: dt.date) -> list[Any]:
-    answer = indicator.answer
-    if isinstance(answer, ChoiceAnswer):
-        ids = list(answer.option_ids())
-        if not answer.multiple:
-            return ids
-        return [ids[:n] for n in range(len(ids), -1, -1)] + [[i] for i in ids]
-    if isinstance(answer, ScaleAnswer):
-        return [step.value for step in reversed(answer.steps)]
-    if isinstance(answer, DateAnswer):
-        return [
-            on,
-            *(b for b in (rule.at_least, rule.at_most, rule.above, rule.below) if b is not None),
-        ]
-    candidates: list[Any] = []
-    if rule.is_true is not None:
-        candidates.append(rule.is_true)
-    if rule.equals is not None:
-        candidates.append(rule.equals)
-    candidates += list(rule.one_of or ())
-    if rule.between is not None:
-        candidates.append(rule.between[0])
-    step = Decimal(1) if isinstance(answer, IntegerAnswer) else Decimal("0.01")
-    for bound, nudge in (
-        (rule.at_least, 0),
-        (rule.above, step),
-        (rule.at_most, 0),
-        (rule.below, -step),
-    ):
-        if isinstance(bound, Decimal):
-            candidates.append(bound + nudge)
-    candidates += [True, False, Decimal(0), Decimal(100), "yes"]
-    return candidates
+def failing_value(indicator: Indicator, on: dt.date) -> Any:
+    """A value that earns nothing: the pass rule fails, no partial step or green band holds.
+
+    None when every value earns something (or nothing judges the indicator).  Used for
+    the moves of a margin.
+    """
+    rule = indicator.pass_ or (indicator.bands.green if indicator.bands else None)
+    if rule is None:
+        return None
+    kind = answer_kind(indicator.answer)
+    tried = list(kind.tries(indicator.answer, rule, on))
+    for step in indicator.partial:
+        tried += kind.tries(indicator.answer, step, on)
+    bands = indicator.bands
+    for candidate in tried:
+        try:
+            value = kind.normalize(indicator.answer, candidate)
+        except AnswerValueError:
+            continue
+        if rule.holds(value, on=on) or any(s.holds(value, on=on) for s in indicator.partial):
+            continue
+        if indicator.pass_ is None and bands is not None and bands.colour_of(value, on=on) != "red":
+            continue
+        return value
+    return None

@@ -1,11 +1,15 @@
-"""Numbers in the plain-words explanations of a Result (English; reports localise their own)."""
+"""Numbers in the plain English words of a Result (reports localise their own)."""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_EVEN, Context, Decimal
 from fractions import Fraction
 
-__all__ = ["as_decimal", "count", "percent", "points", "share"]
+__all__ = ["EXACT", "as_decimal", "count", "nearest", "percent", "points", "share"]
+
+EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+"""Sums and products of Decimals without rounding (never divide in it)."""
+_NEAREST = Context(prec=28)
 
 
 def points(value: Decimal | Fraction | int) -> str:
@@ -17,9 +21,13 @@ def points(value: Decimal | Fraction | int) -> str:
 def as_decimal(value: Fraction, places: int = 6) -> Decimal:
     """An exact fraction rounded (half even) to ``places`` decimals, for display and JSON."""
     quantum = Decimal(1).scaleb(-places)
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
-        quantum, ROUND_HALF_EVEN
-    )
+    exact = _NEAREST.divide(Decimal(value.numerator), Decimal(value.denominator))
+    return exact.quantize(quantum, ROUND_HALF_EVEN)
+
+
+def nearest(value: Fraction) -> Decimal:
+    """An exact fraction as a Decimal of 28 significant digits (its float is the nearest)."""
+    return _NEAREST.divide(Decimal(value.numerator), Decimal(value.denominator))
 
 
 def share(value: Fraction, against: Fraction | None = None) -> str:

@@ -1,0 +1,144 @@
+"""`type: integer`, `number` and `percent` — numbers with bounds and a unit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from ...models.answer_types import IntegerAnswer, NumberAnswer, PercentAnswer
+from ...models.rules import Rule, format_value
+from .base import (
+    NUMERIC_OPERATORS,
+    AnswerDescription,
+    AnswerKind,
+    Domain,
+    Shown,
+    check_bounds,
+    number,
+    wrong,
+)
+
+__all__ = ["IntegerKind", "NumberKind", "PercentKind", "edges"]
+
+N = TypeVar("N", IntegerAnswer, NumberAnswer, PercentAnswer)
+
+
+def edges(rule: Rule, unit: Any) -> list[Any]:
+    """Values just either side of each bound of ``rule`` (``unit`` apart)."""
+    found: list[Any] = []
+    for bound in (rule.at_least, rule.above, rule.at_most, rule.below, *(rule.between or ())):
+        if bound is not None and isinstance(bound, dt.date) == isinstance(unit, dt.timedelta):
+            found += [bound - unit, bound, bound + unit]
+    return found
+
+
+class _Numeric(AnswerKind[N]):
+    unit: Decimal = Decimal("0.01")
+
+    def operators(self, answer: N) -> tuple[str, ...]:
+        return (*NUMERIC_OPERATORS, "equals", "one_of")
+
+    def value_problem(self, answer: N, value: Any) -> tuple[str, str] | None:
+        if isinstance(value, bool) or not isinstance(value, Decimal):
+            return "CB205", f"a {self.type} answer compares with numbers, not {format_value(value)}"
+        return None
+
+    def numeric(self, answer: N) -> bool:
+        return True
+
+    def tries(self, answer: N, rule: Rule, on: dt.date) -> Sequence[Any]:
+        found: list[Any] = []
+        if rule.equals is not None:
+            found.append(rule.equals)
+        found += list(rule.one_of or ())
+        if rule.between is not None:
+            found.append(rule.between[0])
+        for bound, nudge in (
+            (rule.at_least, 0),
+            (rule.above, self.unit),
+            (rule.at_most, 0),
+            (rule.below, -self.unit),
+        ):
+            if isinstance(bound, Decimal):
+                found.append(bound + nudge)
+        found += [True, False, Decimal(0), Decimal(100), "yes"]
+        low, high = getattr(answer, "min", None), getattr(answer, "max", None)
+        found += edges(rule, self.unit)
+        found += [v for v in (low, high, Decimal(-1), Decimal(1), Decimal(10**9)) if v is not None]
+        return found
+
+    def neutral(self, answer: N, on: dt.date) -> Any:
+        low = getattr(answer, "min", None)
+        return low if low is not None else 0
+
+
+class IntegerKind(_Numeric[IntegerAnswer]):
+    """A whole number (a count, a number of years), within optional bounds."""
+
+    model = IntegerAnswer
+    unit = Decimal(1)
+
+    def normalize(self, answer: IntegerAnswer, value: Any) -> Decimal:
+        found = number(value, "a whole number")
+        if found != found.to_integral_value():
+            raise wrong("a whole number", value)
+        check_bounds(found, answer.min, answer.max)
+        return found
+
+    def describe(self, answer: IntegerAnswer) -> AnswerDescription:
+        return AnswerDescription(self.type, answer.min, answer.max, answer.unit)
+
+    def domain(self, answer: IntegerAnswer) -> Domain:
+        low = Decimal(answer.min) if answer.min is not None else None
+        high = Decimal(answer.max) if answer.max is not None else None
+        return Domain(low, high, discrete=True)
+
+    def show(self, answer: IntegerAnswer, value: Any) -> Shown:
+        return Shown("number", value, unit=answer.unit)
+
+
+class NumberKind(_Numeric[NumberAnswer]):
+    """A number (full-time equivalents, euros), within optional bounds."""
+
+    model = NumberAnswer
+
+    def normalize(self, answer: NumberAnswer, value: Any) -> Decimal:
+        found = number(value, "a number")
+        check_bounds(found, answer.min, answer.max)
+        return found
+
+    def describe(self, answer: NumberAnswer) -> AnswerDescription:
+        return AnswerDescription(self.type, answer.min, answer.max, answer.unit)
+
+    def domain(self, answer: NumberAnswer) -> Domain:
+        return Domain(answer.min, answer.max, discrete=False)
+
+    def show(self, answer: NumberAnswer, value: Any) -> Shown:
+        return Shown("number", value, unit=answer.unit)
+
+
+class PercentKind(_Numeric[PercentAnswer]):
+    """A percentage from 0 to 100, written `85` or `"85%"`."""
+
+    model = PercentAnswer
+
+    def normalize(self, answer: PercentAnswer, value: Any) -> Decimal:
+        if isinstance(value, str) and value.strip().endswith("%"):
+            try:
+                value = Decimal(value.strip().rstrip("%").strip())
+            except ArithmeticError:
+                raise wrong("a percentage", value) from None
+        found = number(value, "a percentage from 0 to 100")
+        check_bounds(found, Decimal(0), Decimal(100))
+        return found
+
+    def describe(self, answer: PercentAnswer) -> AnswerDescription:
+        return AnswerDescription(self.type, Decimal(0), Decimal(100))
+
+    def domain(self, answer: PercentAnswer) -> Domain:
+        return Domain(Decimal(0), Decimal(100), discrete=False)
+
+    def show(self, answer: PercentAnswer, value: Any) -> Shown:
+        return Shown("percent", value)

@@ -1,0 +1,79 @@
+"""The shape every requirement kind has: one object that decides, explains, checks, describes."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from typing import Any, ClassVar, Generic, TypeVar, get_args
+
+from ..models.common import construct
+from ..models.criteria import Criteria
+from ..models.result import RequirementResult
+from .check import CheckContext, Finding
+from .description import Description
+from .english import sentence
+from .facts import Facts
+from .scope import Scope
+from .terms import Term
+
+__all__ = ["Description", "RequirementKind"]
+
+R = TypeVar("R")
+
+
+class RequirementKind(ABC, Generic[R]):
+    """One requirement kind: its model, its terms, its explanation, checks and description.
+
+    Subclasses set ``model`` (the pydantic model of the requirement, whose `kind` literal
+    names the kind) and are listed in :mod:`clusterbench.kinds.registry`.
+    """
+
+    model: ClassVar[type[Any]]
+
+    @property
+    def kind(self) -> str:
+        """The kind's name as criteria files write it: `score`, `minimums`..."""
+        (name,) = get_args(self.model.model_fields["kind"].annotation)
+        return str(name)
+
+    def expand(self, req: R, criteria: Criteria) -> tuple[Any, ...]:
+        """The requirements this one stands for: itself, or (`kind: level`) a level's."""
+        return (req,)
+
+    def scope(self, req: R) -> Scope:
+        """The indicators the requirement counts (every indicator unless narrowed)."""
+        return Scope()
+
+    @abstractmethod
+    def terms(self, req: R, facts: Facts) -> tuple[Term, ...]:
+        """What the requirement asks for, as sums over the indicators' measures."""
+
+    def holds(self, req: R, facts: Facts) -> bool:
+        """Whether the requirement holds."""
+        return all(t.holds(facts) for t in self.terms(req, facts))
+
+    def fixable(self, req: R, facts: Facts) -> bool:
+        """Whether better answers in this assessment could make it hold."""
+        return all(t.fixed is not False for t in self.terms(req, facts))
+
+    @abstractmethod
+    def explain(self, req: R, facts: Facts) -> RequirementResult:
+        """Held or not, with every fact behind it (see :meth:`result`)."""
+
+    @abstractmethod
+    def check(self, req: R, context: CheckContext) -> Iterator[Finding]:
+        """What this requirement needs to make sense in its criteria file (CB2xx)."""
+
+    def check_related(self, req: R, context: CheckContext) -> Iterator[Finding]:
+        """Checks against other criteria sets (``context.known``); most kinds have none."""
+        return iter(())
+
+    @abstractmethod
+    def describe(self, req: R) -> Description:
+        """The requirement as stated, without an assessment's numbers."""
+
+    def result(self, **facts: Any) -> RequirementResult:
+        """A RequirementResult of this kind, its English `text` made from the facts alone."""
+        made = construct(RequirementResult, kind=self.kind, text="", **facts)
+        made.__dict__["text"] = sentence(made)  # not yet shared: filled in once
+        return made

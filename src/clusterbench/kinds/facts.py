@@ -1,0 +1,262 @@
+"""What stage two of scoring decides from: indicator outcomes and the assessment's context.
+
+Outcomes are light records, so that gap and margin analysis can re-decide levels many
+times (indicators assumed met, or lost) without building models.  Every requirement
+kind reads the outcomes through one measure (:func:`measure`) and one sum over a scope
+(:class:`Tally`), so that what one kind counts, every other kind counts the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import NamedTuple
+
+from ..models.criteria import Criteria
+from ..models.result import Band, RelatedResult, Status
+
+__all__ = [
+    "MEASURES",
+    "Facts",
+    "Measure",
+    "Outcome",
+    "Previous",
+    "Related",
+    "Tally",
+    "improved",
+    "measure",
+]
+
+_BAND_RANK = {None: 0, "red": 1, "yellow": 2, "green": 3}
+_ZERO = Decimal(0)
+
+
+class Outcome(NamedTuple):
+    """One indicator's decided state (a tuple: simulations build many)."""
+
+    id: str
+    category: str
+    status: Status
+    points: Decimal
+    max_points: Decimal
+    band: Band | None
+    minimum: bool
+
+    @property
+    def applicable(self) -> bool:
+        """False when the indicator does not apply."""
+        return self.status != "not_applicable"
+
+    def as_met(self) -> Outcome:
+        """This indicator fully met."""
+        return Outcome(
+            self.id, self.category, "met", self.max_points, self.max_points, "green", self.minimum
+        )
+
+    def as_lost(self) -> Outcome:
+        """This indicator not met."""
+        return Outcome(
+            self.id, self.category, "not_met", _ZERO, self.max_points, "red", self.minimum
+        )
+
+    def as_answered(self) -> Outcome:
+        """This indicator answered, where the criteria only record the answer."""
+        return Outcome(
+            self.id, self.category, "recorded", _ZERO, self.max_points, None, self.minimum
+        )
+
+
+class Measure(NamedTuple):
+    """What one indicator adds to the sums requirements are stated in."""
+
+    earned: Decimal
+    possible: Decimal
+    met: int
+    failing: int
+    unanswered: int
+    improved: int
+    applicable: int
+
+
+_NOTHING = Measure(_ZERO, _ZERO, 0, 0, 0, 0, 0)
+MEASURES = Measure._fields
+"""The measure names, in order: the coefficients of a requirement's terms refer to them."""
+
+
+def improved(now: Outcome, then: Outcome | None) -> bool:
+    """Whether ``now`` is better than ``then``: more points, or as many with a better band.
+
+    An indicator not applicable then or now, or not assessed then, has not improved.
+    """
+    if then is None or not then.applicable or not now.applicable:
+        return False
+    return (now.points, _BAND_RANK[now.band]) > (then.points, _BAND_RANK[then.band])
+
+
+def measure(outcome: Outcome, then: Outcome | None = None) -> Measure:
+    """The measure of one outcome (``then``: the same indicator in the previous assessment)."""
+    status = outcome.status
+    if status == "not_applicable":
+        return _NOTHING
+    met = status == "met"
+    return Measure(
+        outcome.points if status != "recorded" else _ZERO,
+        outcome.max_points,
+        1 if met else 0,
+        0 if met else 1,
+        1 if status == "not_answered" else 0,
+        1 if then is not None and improved(outcome, then) else 0,
+        1,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """The measures of a scope's indicators, summed."""
+
+    earned: Decimal = _ZERO
+    possible: Decimal = _ZERO
+    met: int = 0
+    failing: int = 0
+    unanswered: int = 0
+    improved: int = 0
+    applicable: int = 0
+
+    def get(self, name: str) -> Decimal | int:
+        """One sum by its measure name."""
+        value: Decimal | int = getattr(self, name)
+        return value
+
+    @classmethod
+    def of(cls, measures: Iterable[Measure]) -> Tally:
+        """The sum of some measures."""
+        earned = possible = _ZERO
+        met = failing = unanswered = better = applicable = 0
+        for m in measures:
+            earned += m.earned
+            possible += m.possible
+            met += m.met
+            failing += m.failing
+            unanswered += m.unanswered
+            better += m.improved
+            applicable += m.applicable
+        return cls(earned, possible, met, failing, unanswered, better, applicable)
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """The previous assessment, as far as it is known (always dated before this one)."""
+
+    date: dt.date
+    level: str | None
+    criteria: str
+    indicators: Mapping[str, Outcome] | None = None
+    valid_until: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another criteria set's outcome, with that set's levels from lowest to highest."""
+
+    result: RelatedResult
+    order: tuple[str, ...] = ()
+
+    def reaches(self, level: str | None) -> bool:
+        """Whether the outcome's level is ``level`` or higher (any level when None)."""
+        reached = self.result.level
+        if reached is None:
+            return False
+        if level is None:
+            return True
+        if reached in self.order and level in self.order:
+            return self.order.index(reached) >= self.order.index(level)
+        return reached == level
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Whether the level is known to be valid on ``day``."""
+        result = self.result
+        if result.valid_until is None or result.valid_until < day:
+            return False
+        return result.awarded is None or result.awarded <= day
+
+
+@dataclass(slots=True)
+class Facts:
+    """Indicator outcomes plus context; simulations replace outcomes and decide again."""
+
+    criteria: Criteria
+    indicators: Mapping[str, Outcome]
+    date: dt.date
+    previous: Previous | None = None
+    related: Mapping[str, Related] = field(default_factory=dict)
+    areas: tuple[str, ...] = ()
+    _tallies: dict[tuple[str, ...] | None, Tally] = field(default_factory=dict, repr=False)
+
+    def with_outcomes(self, changed: Mapping[str, Outcome]) -> Facts:
+        """The same facts with some outcomes replaced."""
+        indicators = {**self.indicators, **changed}
+        return Facts(self.criteria, indicators, self.date, self.previous, self.related, self.areas)
+
+    def then(self, indicator_id: str) -> Outcome | None:
+        """The indicator's outcome in the previous assessment, when its answers are known."""
+        previous = self.previous
+        if previous is None or previous.indicators is None:
+            return None
+        return previous.indicators.get(indicator_id)
+
+    def measure(self, indicator_id: str) -> Measure:
+        """One indicator's measure."""
+        return measure(self.indicators[indicator_id], self.then(indicator_id))
+
+    def tally(self, ids: tuple[str, ...] | None) -> Tally:
+        """The summed measures of the indicators ``ids`` (None: every indicator), cached."""
+        found = self._tallies.get(ids)
+        if found is None:
+            outcomes = self.indicators
+            before = self.previous.indicators if self.previous is not None else None
+            if ids is None:
+                chosen: Iterable[Outcome] = outcomes.values()
+            else:
+                chosen = (outcomes[i] for i in ids if i in outcomes)
+            if before is None:
+                found = Tally.of(measure(o) for o in chosen)
+            else:
+                found = Tally.of(measure(o, before.get(o.id)) for o in chosen)
+            self._tallies[ids] = found
+        return found
+
+    def outcomes(self, ids: tuple[str, ...] | None) -> list[Outcome]:
+        """The outcomes of ``ids`` (None: every indicator), in the criteria's order."""
+        if ids is None:
+            return list(self.indicators.values())
+        return [self.indicators[i] for i in ids if i in self.indicators]
+
+    def shortfall(self, ids: tuple[str, ...] | None) -> tuple[str, ...]:
+        """Applicable indicators of ``ids`` not earning full points, largest gain first."""
+        open_ = [o for o in self.outcomes(ids) if o.applicable and o.points < o.max_points]
+        return tuple(o.id for o in sorted(open_, key=lambda o: o.points - o.max_points))
+
+    def improvements(self) -> tuple[list[str], list[str], list[str]]:
+        """Indicator ids improved, declined and unchanged since the previous assessment.
+
+        Indicators not applicable then or now count as unchanged.
+        """
+        before = self.previous.indicators if self.previous is not None else None
+        better: list[str] = []
+        declined: list[str] = []
+        unchanged: list[str] = []
+        if before is None:
+            return better, declined, unchanged
+        for key, now in self.indicators.items():
+            then = before.get(key)
+            if then is None:
+                continue
+            if improved(now, then):
+                better.append(key)
+            elif improved(then, now):
+                declined.append(key)
+            else:
+                unchanged.append(key)
+        return better, declined, unchanged
