@@ -4,21 +4,24 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test system lint typecheck layers pytest bench schemas messages golden clean
+.PHONY: demo test system system-reports lint typecheck layers pytest bench schemas messages golden clean
 
 # System libraries and programs (Pango, HarfBuzz subset, poppler-utils, qpdf): checked on
 # every run (a few milliseconds), installed with apt-get when missing.
 system:
 	@tools/setup-system.sh
 
-$(STAMP): pyproject.toml | system
+system-reports:
+	@tools/setup-system.sh --reports
+
+$(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
 DEMO := examples/fjordhelse/2021-gold.yaml
 
-demo: system $(STAMP)
+demo: system-reports $(STAMP)
 	$(BIN)/clusterbench validate --strict criteria/ examples/
 	$(BIN)/clusterbench score $(DEMO)
 	mkdir -p out

@@ -60,7 +60,7 @@ class Machine:
         self.program("id", f"echo {uid}\n")
 
     def apt(self) -> None:
-        tools = " ".join(f'"{self.bin}/{t}"' for t in ("pdftotext", "pdftoppm", "qpdf"))
+        tools = " ".join(f'"{self.bin}/{t}"' for t in ("pdftotext", "pdftoppm", "qpdf", "chromium"))
         self.program(
             "apt-get",
             f'echo "$*" >> "{self.log}"\n'
@@ -94,7 +94,7 @@ def test_check_names_what_is_missing_and_the_command(machine: Machine) -> None:
     assert "pdftotext (the tests read the text of rendered PDFs)" in result.stderr
     assert (
         "install them with: sudo apt-get install -y --no-install-recommends "
-        "libharfbuzz-subset0 poppler-utils qpdf\n" in result.stderr
+        "libharfbuzz-subset0 poppler-utils qpdf chromium\n" in result.stderr
     )
     assert not machine.log.exists()  # --check installs nothing
 
@@ -105,7 +105,7 @@ def test_root_installs_the_missing_packages_then_checks_again(machine: Machine) 
     result = machine.run()
     assert result.returncode == 0, result.stderr
     assert machine.log.read_text(encoding="utf-8").splitlines() == [
-        "install -y -qq --no-install-recommends libharfbuzz-subset0 poppler-utils qpdf"
+        "install -y -qq --no-install-recommends libharfbuzz-subset0 poppler-utils qpdf chromium"
     ]
     assert result.stdout == "system packages: all present\n"
     assert machine.run().returncode == 0  # nothing left to do: apt-get is not called again
@@ -138,7 +138,7 @@ def test_without_root_or_sudo_it_prints_the_exact_command(machine: Machine) -> N
     assert result.returncode == 1
     assert result.stderr.endswith(
         "run this once, then try again:  sudo apt-get install -y --no-install-recommends "
-        "libharfbuzz-subset0 poppler-utils qpdf\n"
+        "libharfbuzz-subset0 poppler-utils qpdf chromium\n"
     )
     assert not machine.log.exists()
 
@@ -168,3 +168,14 @@ def test_unknown_option_is_a_usage_error(machine: Machine) -> None:
     result = machine.run("--install-everything")
     assert result.returncode == 2
     assert result.stderr.startswith("usage: ")
+
+
+def test_reports_only_checks_what_rendering_needs(machine: Machine) -> None:
+    machine.root(0)
+    machine.apt()
+    assert machine.run("--check", "--reports").returncode == 1  # HarfBuzz subset is missing
+    result = machine.run("--reports")
+    assert result.returncode == 0, result.stderr
+    assert machine.log.read_text(encoding="utf-8").splitlines() == [
+        "install -y -qq --no-install-recommends libharfbuzz-subset0"
+    ]

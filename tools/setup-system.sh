@@ -4,6 +4,7 @@
 #
 #   tools/setup-system.sh            check, then install what is missing
 #   tools/setup-system.sh --check    check only: exit 0 when all is present, 1 otherwise
+#   tools/setup-system.sh --reports  only what rendering reports needs (`make demo`)
 #
 # What is needed is checked by capability (a shared library the dynamic loader finds, a
 # program on PATH), not by package name, so the check is right on any Linux; installing
@@ -11,29 +12,33 @@
 # prints the exact command to run.
 set -euo pipefail
 
-# need|kind|name|Debian package|why
+# for|kind|name|Debian package|why
 NEEDS=(
-  "lib|libpango-1.0.so.0|libpango-1.0-0|WeasyPrint lays out the PDF reports with Pango"
-  "lib|libpangoft2-1.0.so.0|libpangoft2-1.0-0|Pango's FreeType fonts, for the bundled report fonts"
-  "lib|libharfbuzz-subset.so.0|libharfbuzz-subset0|font subsetting: a PDF takes 0.3 s with it, 2.5 s without"
-  "bin|pdftotext|poppler-utils|the tests read the text of rendered PDFs"
-  "bin|pdftoppm|poppler-utils|turning report pages into PNG images to look at"
-  "bin|qpdf|qpdf|the tests check every PDF's structure"
+  "reports|lib|libpango-1.0.so.0|libpango-1.0-0|WeasyPrint lays out the PDF reports with Pango"
+  "reports|lib|libpangoft2-1.0.so.0|libpangoft2-1.0-0|Pango's FreeType fonts, for the bundled report fonts"
+  "reports|lib|libharfbuzz-subset.so.0|libharfbuzz-subset0|font subsetting: a PDF takes 0.3 s with it, 2.5 s without"
+  "tests|bin|pdftotext|poppler-utils|the tests read the text of rendered PDFs"
+  "tests|bin|pdftoppm|poppler-utils|turning report pages into PNG images to look at"
+  "tests|bin|qpdf|qpdf|the tests check every PDF's structure"
+  "tests|bin|chromium|chromium|the workbench's browser tests drive Chromium"
 )
 
 mode=install
-case "${1:-}" in
-  "") ;;
-  --check) mode=check ;;
-  -h | --help)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
-    exit 0
-    ;;
-  *)
-    echo "usage: $0 [--check]" >&2
-    exit 2
-    ;;
-esac
+scope=all
+for argument in "$@"; do
+  case "$argument" in
+    --check) mode=check ;;
+    --reports) scope=reports ;;
+    -h | --help)
+      sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+      exit 0
+      ;;
+    *)
+      echo "usage: $0 [--check] [--reports]" >&2
+      exit 2
+      ;;
+  esac
+done
 
 have_library() {
   if command -v ldconfig >/dev/null 2>&1 || [ -x /sbin/ldconfig ]; then
@@ -46,7 +51,8 @@ have_library() {
 missing_packages=()
 missing_names=()
 for need in "${NEEDS[@]}"; do
-  IFS='|' read -r kind name package why <<<"$need"
+  IFS='|' read -r purpose kind name package why <<<"$need"
+  [ "$scope" = reports ] && [ "$purpose" != reports ] && continue
   if [ "$kind" = lib ]; then
     have_library "$name" && continue
   else
@@ -98,5 +104,8 @@ if ! "${sudo[@]}" apt-get install -y -qq --no-install-recommends ${missing_packa
   # A fresh machine or container often has no package lists yet.
   "${sudo[@]}" apt-get update -qq >&2
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends ${missing_packages[*]} >&2
+fi
+if [ "$scope" = reports ]; then
+  exec "$BASH" "$0" --check --reports
 fi
 exec "$BASH" "$0" --check

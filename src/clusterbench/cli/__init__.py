@@ -70,6 +70,8 @@ def _command(name: str) -> Command:
             from .new_cmd import run
         case "schema":
             from .schema_cmd import run
+        case "serve":
+            from .serve_cmd import run
         case "completion":
             from .completion_cmd import run
         case _:  # pragma: no cover - the parser offers only the commands above

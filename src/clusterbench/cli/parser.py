@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         _criteria,
         _new,
         _schema,
+        _serve,
         _completion,
     ):
         add(commands)
@@ -318,6 +319,30 @@ def _schema(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     schema = _command(commands, "schema", "print the JSON Schema of a file kind")
     schema.add_argument(
         "name", choices=("assessment", "cohort", "criteria", "result"), help="which schema"
+    )
+
+
+def _serve(commands: _Subparsers[argparse.ArgumentParser]) -> None:
+    serve = _command(
+        commands,
+        "serve",
+        "the assessor's workbench: edit and score assessments in the browser",
+        "Serve a local web page over a folder of assessments: fill in answers and see the "
+        "level, gap and margin change as you type; save; preview and download reports. "
+        "Needs the serve extra: pip install 'clusterbench[serve]'.",
+    )
+    serve.add_argument("folder", nargs="?", default=".", metavar="FOLDER", help="default: .")
+    serve.add_argument(
+        "--port", type=_count(0), default=0, metavar="N", help="port (default: a free one)"
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        choices=("127.0.0.1",),
+        help="address to listen on: only this machine",
+    )
+    serve.add_argument(
+        "--lang", choices=LANGUAGES, default=LANGUAGES[0], help="language of the page"
     )
 
 

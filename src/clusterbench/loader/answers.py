@@ -120,11 +120,14 @@ def _problems(
             if given is None or (given.value is None and not given.not_applicable):
                 if indicator.applies_if is not None:
                     continue  # applicability is decided when scoring
+                # At the indicator's own line when the file lists it (a questionnaire's
+                # `G01:`), else at the `answers:` mapping that lacks it.
                 yield _Problem(
-                    base,
+                    (*base, indicator.id),
                     "CB306",
                     f"{indicator.id} ({indicator.title}) is not answered; the assessment is incomplete",
                     Severity.WARNING,
+                    at_key=True,
                 )
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import AssessmentError, ClusterbenchError, InputError, Issue, Severity
 from ..loader.answers import check_assumptions
-from ..loader.assessment import read_assessment
+from ..loader.assessment import CheckedAssessment, read_assessment
 from ..loader.library import CriteriaLibrary
 from ..loader.source import Document
 from ..models.assessment import Assessment
@@ -20,7 +20,7 @@ from ..models.criteria import Criteria
 from ..models.result import Result
 from ..scoring.engine import score
 
-__all__ = ["Scored", "score_file", "score_parsed"]
+__all__ = ["Scored", "score_checked", "score_file", "score_parsed"]
 
 _MAX_HISTORY = 20
 
@@ -122,6 +122,30 @@ def _score_chain(
             raise AssessmentError(
                 [_issue(path, f"previous assessment {previous_file}: {exc}")]
             ) from None
+    return score_checked(
+        checked, path=path, library=library, previous=previous, assume=assume, cohort=cohort
+    )
+
+
+def score_checked(
+    checked: CheckedAssessment,
+    *,
+    path: Path | None = None,
+    library: CriteriaLibrary | None = None,
+    previous: Scored | None = None,
+    assume: Mapping[str, Any] | None = None,
+    cohort: Cohort | None = None,
+) -> Scored:
+    """Score an assessment the loader has checked, with its previous assessment scored.
+
+    For callers that keep a previous assessment scored while the current one changes
+    (the workbench re-scores on every edit).  Raises AssessmentError if ``checked`` has
+    errors.
+    """
+    if not checked.ok or checked.assessment is None or checked.criteria is None:
+        raise AssessmentError([i for i in checked.issues if i.is_error])
+    library = library or CriteriaLibrary()
+    assessment, criteria = checked.assessment, checked.criteria
     # The related criteria the loader checked the answers against are the ones scored.
     dependencies = {**library.dependencies(criteria), **checked.related}
     stated = assessment.previous

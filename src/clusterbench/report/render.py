@@ -13,11 +13,11 @@ from ..errors import ReportError
 from ..pipeline.files import write_atomically
 from ..pipeline.scoring import Scored
 from .options import AUDIENCES, Audience, accent_colour
-from .pdf import Embedded, html_to_pdf
+from .pdf import Embedded, PdfResult, html_to_pdf
 from .templating import render_template, template_dirs
 from .viewmodel import ReportOptions, build_view, choose_language
 
-__all__ = ["RenderedPdf", "render_html", "render_pdf"]
+__all__ = ["RenderedPdf", "render_html", "render_pdf", "render_pdf_bytes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +102,28 @@ def render_pdf(
     and the file is written whole or not at all.  `pdf_variant` may be `pdf/a-3b`.
     """
     options = _options(language, audience, accent, logo, templates, pdf_variant)
+    pdf = _pdf(scored, options)
+    target = Path(path)
+    write_atomically(target, pdf.data)
+    return RenderedPdf(target, len(pdf.data), pdf.warnings, pdf.refused)
+
+
+def render_pdf_bytes(
+    scored: Scored,
+    *,
+    language: str | None = None,
+    audience: Audience = "full",
+) -> bytes:
+    """The report as PDF bytes, for a caller that sends rather than writes it (a download)."""
+    return _pdf(scored, _options(language, audience, None, None, None, None)).data
+
+
+def _pdf(scored: Scored, options: ReportOptions) -> PdfResult:
     html, dirs = _html(scored, options)
     roots = [*dirs]
     if options.logo is not None:
         roots.append(options.logo.resolve().parent)
-    pdf = html_to_pdf(
+    return html_to_pdf(
         html,
         base=dirs[0],
         roots=roots,
@@ -114,9 +131,6 @@ def render_pdf(
         date=scored.result.assessment.date,
         variant=options.pdf_variant,
     )
-    target = Path(path)
-    write_atomically(target, pdf.data)
-    return RenderedPdf(target, len(pdf.data), pdf.warnings, pdf.refused)
 
 
 def _attachments(scored: Scored) -> list[Embedded]:

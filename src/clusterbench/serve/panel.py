@@ -1,0 +1,194 @@
+"""What the panel beside the form shows: the level, the trail, the gap, the margin.
+
+A typed view made from the Result alone (no figure is computed again here), plus the
+problems of the form's current state, each tied to the field it concerns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..errors import Issue
+from ..models.criteria import Criteria
+from ..models.result import Result
+from ..models.rules import format_value
+from .editor import Evaluation, field_of
+
+__all__ = ["GapView", "LevelView", "Panel", "Problem", "build_panel"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem of the form, at its field."""
+
+    field: str
+    message: str
+    error: bool
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class GapView:
+    """What the next level still needs."""
+
+    level: str
+    indicators: tuple[tuple[str, str, str], ...]
+    """(id, title, what meets it) of the fewest indicators that would close the gap."""
+    minimums: tuple[str, ...]
+    unanswered: tuple[str, ...]
+    reachable: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LevelView:
+    """One level and each of its requirements, held or not."""
+
+    id: str
+    title: str
+    awarded: bool
+    held: bool
+    requirements: tuple[tuple[bool, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Panel:
+    """Everything the panel shows for one state of the form."""
+
+    ok: bool
+    level: str | None
+    level_title: str | None
+    points: str | None
+    max_points: str | None
+    share: str | None
+    levels: tuple[LevelView, ...]
+    gap: GapView | None
+    margin_points: str | None
+    margin_alone: tuple[str, ...]
+    margin_minimums: tuple[str, ...]
+    valid_from: str | None
+    valid_until: str | None
+    renewal: bool
+    answered: int
+    applicable: int
+    problems: tuple[Problem, ...]
+
+    @property
+    def fields(self) -> dict[str, list[str]]:
+        """Each field's problem messages, for the page to show at the field."""
+        found: dict[str, list[str]] = {}
+        for problem in self.problems:
+            if problem.field:
+                found.setdefault(problem.field, []).append(problem.message)
+        return found
+
+
+def _percent(share: Decimal | None) -> str | None:
+    if share is None:
+        return None
+    return f"{(share * 100).quantize(Decimal('0.1'))} %"
+
+
+def _problems(issues: tuple[Issue, ...]) -> tuple[Problem, ...]:
+    return tuple(
+        Problem(field_of(i), i.message, i.is_error, i.code)
+        for i in sorted(issues, key=lambda i: (not i.is_error, i.sort_key()))
+    )
+
+
+def build_panel(evaluation: Evaluation, criteria: Criteria | None, language: str) -> Panel:
+    """The panel for an evaluated form."""
+    problems = _problems(evaluation.issues)
+    scored = evaluation.scored
+    if scored is None or criteria is None:
+        return Panel(
+            False,
+            None,
+            None,
+            None,
+            None,
+            None,
+            (),
+            None,
+            None,
+            (),
+            (),
+            None,
+            None,
+            False,
+            0,
+            0,
+            problems,
+        )
+    result = scored.result
+    return Panel(
+        ok=True,
+        level=result.level,
+        level_title=_level_title(criteria, result.level, language),
+        points=format_value(result.score.points),
+        max_points=format_value(result.score.max_points),
+        share=_percent(result.score.share),
+        levels=tuple(
+            LevelView(
+                lv.id,
+                _level_title(criteria, lv.id, language) or lv.id,
+                lv.awarded,
+                lv.held,
+                tuple((req.held, req.text) for req in lv.requirements),
+            )
+            for lv in result.levels
+        ),
+        gap=_gap(result, criteria, language),
+        margin_points=None
+        if result.margin is None or result.margin.points is None
+        else format_value(result.margin.points),
+        margin_alone=() if result.margin is None else tuple(result.margin.indicators),
+        margin_minimums=() if result.margin is None else tuple(result.margin.minimums),
+        valid_from=None if result.validity is None else result.validity.valid_from.isoformat(),
+        valid_until=None if result.validity is None else result.validity.valid_until.isoformat(),
+        renewal=bool(result.validity and result.validity.renewal),
+        answered=sum(
+            1 for i in result.indicators if i.status not in ("unanswered", "not_applicable")
+        ),
+        applicable=sum(1 for i in result.indicators if i.status != "not_applicable"),
+        problems=problems,
+    )
+
+
+def _level_title(criteria: Criteria, level: str | None, language: str) -> str | None:
+    found = criteria.level(level) if level else None
+    return found.title.in_language(language) if found else None
+
+
+def _gap(result: Result, criteria: Criteria, language: str) -> GapView | None:
+    reached = criteria.level_rank(result.level)
+    above = [
+        lv
+        for lv in result.levels
+        if not lv.awarded and lv.gap is not None and criteria.level_rank(lv.id) > reached
+    ]
+    if not above:
+        return None
+    nxt = min(above, key=lambda lv: criteria.level_rank(lv.id))
+    gap = nxt.gap
+    assert gap is not None
+    rows = []
+    for indicator_id in gap.indicators:
+        indicator = criteria.indicator(indicator_id)
+        if indicator is None:
+            continue
+        rule = indicator.pass_ or (indicator.bands.green if indicator.bands else None)
+        rows.append(
+            (
+                indicator_id,
+                indicator.title.in_language(language),
+                "" if rule is None else rule.description,
+            )
+        )
+    return GapView(
+        _level_title(criteria, nxt.id, language) or nxt.id,
+        tuple(rows),
+        tuple(gap.minimums),
+        tuple(gap.unanswered),
+        gap.reachable,
+    )

@@ -1,0 +1,237 @@
+"""The workbench in a real browser: Debian's Chromium driven by Playwright.
+
+The page is used as an assessor would: open the folder, open the Gold assessment, lose
+Gold by one answer and see the level and the gap follow without a reload, undo, save,
+download the PDF; with the keyboard only; and with two pages saving the same file.
+Screenshots of each step are written to the test's folder.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Dialog, Page, expect, sync_playwright
+
+from clusterbench.pipeline.validation import validate_paths
+from clusterbench.serve import create_app
+
+from .conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TOKEN = "browser-test-token"
+GOLD = "fjordhelse/2021-gold.yaml"
+
+
+class Server:
+    """The workbench on a free port, in a thread of the test process."""
+
+    def __init__(self, folder: Path) -> None:
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        self.port = listener.getsockname()[1]
+        hosts = {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}
+        app = create_app(folder, token=TOKEN, hosts=hosts)
+        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [listener]})
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            assert time.monotonic() < deadline, "the workbench did not start"
+            time.sleep(0.02)
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    target = tmp_path / "assessments"
+    shutil.copytree(ROOT / "examples", target)
+    return target
+
+
+@pytest.fixture
+def server(folder: Path) -> Iterator[Server]:
+    running = Server(folder)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert CHROMIUM.exists(), "tools/setup-system.sh installs Debian's chromium"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: Server) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    opened = context.new_page()
+    elsewhere: list[str] = []
+    problems: list[str] = []
+    opened.on(
+        "request",
+        lambda r: None if r.url.startswith((server.origin, "data:")) else elsewhere.append(r.url),
+    )
+    opened.on(
+        "console",
+        lambda m: (
+            problems.append(m.text)
+            if m.type == "error" and "status of 409" not in m.text  # a refused save, shown
+            else None
+        ),
+    )
+    opened.on("pageerror", lambda e: problems.append(str(e)))
+    yield opened
+    context.close()
+    assert elsewhere == [], "the page asked another host"
+    assert problems == [], "the page logged errors"
+
+
+def open_gold(page: Page, server: Server) -> None:
+    page.goto(f"{server.origin}/?token={TOKEN}")
+    page.get_by_role("link", name=GOLD).click()
+    expect(page.locator("#panel .level")).to_have_text("Gold")
+
+
+def test_lose_gold_see_the_gap_undo_save_download(
+    page: Page, server: Server, folder: Path, tmp_path: Path
+) -> None:
+    page.goto(f"{server.origin}/?token={TOKEN}")
+    expect(page.get_by_role("link", name=GOLD)).to_be_visible()
+    page.screenshot(path=tmp_path / "1-folder.png", full_page=True)
+    page.get_by_role("link", name=GOLD).click()
+    level = page.locator("#panel .level")
+    expect(level).to_have_text("Gold")
+    url = page.url
+    page.screenshot(path=tmp_path / "2-gold.png")
+
+    page.locator("input[name='answer:G05:value'][value='false']").check()
+    expect(level).to_have_text("no level")
+    expect(page.locator("#panel .gap")).to_contain_text("Gap to Gold")
+    expect(page.locator("#panel .gap")).to_contain_text("G05")
+    expect(page.locator("#status")).to_have_text("Unsaved changes")
+    assert page.url == url  # no reload
+    page.screenshot(path=tmp_path / "3-gold-lost.png")
+
+    page.get_by_role("button", name="Undo").click()
+    expect(level).to_have_text("Gold")
+    expect(page.locator("input[name='answer:G05:value'][value='true']")).to_be_checked()
+
+    page.locator("textarea[name='answer:G01:comment']").fill(
+        "38 new members; register checked again."
+    )
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("#status")).to_have_text("Saved")
+    saved = (folder / GOLD).read_text(encoding="utf-8")
+    assert "    comment: 38 new members; register checked again.\n" in saved
+    assert "# --- Structure and governance" in saved  # comments kept
+    assert validate_paths([folder / GOLD]).valid
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="PDF en").click()
+    pdf = tmp_path / "report.pdf"
+    download.value.save_as(pdf)
+    assert download.value.suggested_filename == "2021-gold.en.pdf"
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Fjordhelse Cluster" in text
+
+
+def test_leaving_with_unsaved_changes_asks_first(page: Page, server: Server) -> None:
+    open_gold(page, server)
+    members = page.locator("input[name='org:members']")
+    members.click()  # a real gesture: browsers ask before leaving only after one
+    page.keyboard.press("End")
+    page.keyboard.type("1")
+    expect(page.locator("#status")).to_have_text("Unsaved changes")
+    asked: list[str] = []
+
+    def stay(dialog: Dialog) -> None:
+        asked.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", stay)
+    url = page.url
+    page.get_by_role("link", name="folder").click(no_wait_after=True)
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+    assert page.url == url
+    expect(members).to_have_value("2541")  # the change is still there
+
+
+def test_one_indicator_with_the_keyboard_only(page: Page, server: Server, tmp_path: Path) -> None:
+    open_gold(page, server)
+    g05 = page.locator("input[name='answer:G05:value'][value='true']")
+    g05.focus()  # where Tab would arrive after G04 (checked below)
+    page.keyboard.press("ArrowRight")  # radio groups move with the arrow keys
+    expect(page.locator("input[name='answer:G05:value'][value='false']")).to_be_checked()
+    expect(page.locator("#panel .level")).to_have_text("no level")
+    page.keyboard.press("Tab")  # on to the evidence of G05
+    focused = page.evaluate_handle("document.activeElement")
+    assert focused.get_property("name").json_value() == "answer:G05:evidence"
+    page.keyboard.type("Strategy draft only")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator("#panel .level")).to_have_text("Gold")
+    page.screenshot(path=tmp_path / "keyboard.png")
+    visible = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert visible != "none"  # the focus can be seen
+
+
+def test_two_pages_one_file_never_overwrite_each_other(
+    browser: Browser, page: Page, server: Server, folder: Path, tmp_path: Path
+) -> None:
+    open_gold(page, server)
+    other = page.context.new_page()
+    open_gold(other, server)
+    other.locator("input[name='org:members']").fill("260")
+    other.get_by_role("button", name="Save").click()
+    expect(other.locator("#status")).to_have_text("Saved")
+    assert "  members: 260\n" in (folder / GOLD).read_text(encoding="utf-8")
+
+    page.locator("input[name='org:members']").fill("250")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("#status")).to_have_text("Not saved: the file changed on disk")
+    expect(page.locator(".conflict")).to_contain_text("+  members: 260")
+    page.screenshot(path=tmp_path / "conflict.png")
+    assert "  members: 260\n" in (folder / GOLD).read_text(encoding="utf-8")
+    other.close()
+
+
+def test_previews_open_the_report_in_each_language(page: Page, server: Server) -> None:
+    open_gold(page, server)
+    with page.context.expect_page() as opened:
+        page.get_by_role("button", name="Preview nb").click()
+    preview = opened.value
+    preview.wait_for_load_state()
+    expect(preview.locator("body")).to_contain_text("Fjordhelse Cluster")
+    assert re.search(r"/report\?file=.*lang=nb", preview.url)
+    preview.close()
