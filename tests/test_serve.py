@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from clusterbench.models.answer_types import AnswerType
+from clusterbench.kinds.registry import ANSWER_KINDS
 from clusterbench.pipeline.validation import validate_paths
 from clusterbench.serve import create_app
-from clusterbench.serve.inputs import INPUTS
+from clusterbench.serve.inputs import CONTROLS
 from clusterbench.serve.security import CSP, MAX_BODY
 
 from .conftest import ROOT
@@ -214,10 +214,7 @@ def test_new_assessment_from_a_bundled_criteria_set(client: TestClient, folder: 
 
 
 def test_every_answer_type_has_its_control() -> None:
-    from typing import get_args
-
-    union = get_args(get_args(AnswerType)[0])
-    assert set(union) == set(INPUTS)
+    assert {kind.type for kind in ANSWER_KINDS.values()} == set(CONTROLS)
 
 
 def test_a_change_is_scored_as_the_saved_file_would_be(client: TestClient) -> None:

@@ -77,8 +77,8 @@ command_line="apt-get install -y --no-install-recommends ${missing_packages[*]}"
 if ! command -v apt-get >/dev/null 2>&1; then
   cat >&2 <<EOF
 This is not a Debian or Ubuntu system, so nothing was installed. Install the equivalents:
-  Fedora:  sudo dnf install pango harfbuzz poppler-utils qpdf
-  macOS:   brew install pango harfbuzz poppler qpdf
+  Fedora:  sudo dnf install pango harfbuzz poppler-utils qpdf chromium
+  macOS:   brew install pango harfbuzz poppler qpdf  (and Chromium for the browser tests)
   Debian:  sudo $command_line
 EOF
   exit 1

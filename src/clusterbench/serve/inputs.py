@@ -10,25 +10,15 @@ exactly as ``clusterbench validate`` would.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
-from ..models.answer_types import (
-    BooleanAnswer,
-    ChoiceAnswer,
-    DateAnswer,
-    IntegerAnswer,
-    NumberAnswer,
-    PercentAnswer,
-    ScaleAnswer,
-    TextAnswer,
-)
-from ..models.common import Text
+from ..kinds.registry import answer_kind
 from ..models.rules import format_value
 
-__all__ = ["INPUTS", "Input", "input_for", "shown_value"]
+__all__ = ["CONTROLS", "Input", "input_for", "shown_value"]
 
 Control = Literal["boolean", "number", "choice", "multichoice", "scale", "date", "text"]
 
@@ -79,76 +69,50 @@ def _number(text: str, *, whole: bool) -> Any:
     return number
 
 
-def _text(text: Text | None, language: str) -> str | None:
-    return None if text is None else text.in_language(language)
-
-
-def _boolean(answer: Any, language: str) -> Input:
-    return Input("boolean")
-
-
-def _integer(answer: IntegerAnswer, language: str) -> Input:
-    return Input(
-        "number",
-        minimum=None if answer.min is None else str(answer.min),
-        maximum=None if answer.max is None else str(answer.max),
-        step="1",
-        unit=_text(answer.unit, language),
-        whole=True,
-    )
-
-
-def _decimal(answer: NumberAnswer, language: str) -> Input:
-    return Input(
-        "number",
-        minimum=None if answer.min is None else format_value(answer.min),
-        maximum=None if answer.max is None else format_value(answer.max),
-        unit=_text(answer.unit, language),
-    )
-
-
-def _percent(answer: PercentAnswer, language: str) -> Input:
-    return Input("number", minimum="0", maximum="100", unit="%")
-
-
-def _choice(answer: ChoiceAnswer, language: str) -> Input:
-    options = tuple((o.id, o.label.in_language(language)) for o in answer.options)
-    return Input("multichoice" if answer.multiple else "choice", options=options)
-
-
-def _scale(answer: ScaleAnswer, language: str) -> Input:
-    steps = tuple((str(s.value), s.label.in_language(language)) for s in answer.steps)
-    return Input("scale", options=steps, whole=True)
-
-
-def _date(answer: DateAnswer, language: str) -> Input:
-    return Input(
-        "date",
-        minimum=None if answer.min is None else answer.min.isoformat(),
-        maximum=None if answer.max is None else answer.max.isoformat(),
-    )
-
-
-def _free_text(answer: TextAnswer, language: str) -> Input:
-    return Input("text")
-
-
-INPUTS: dict[type[Any], Callable[[Any, str], Input]] = {
-    BooleanAnswer: _boolean,
-    IntegerAnswer: _integer,
-    NumberAnswer: _decimal,
-    PercentAnswer: _percent,
-    ChoiceAnswer: _choice,
-    ScaleAnswer: _scale,
-    DateAnswer: _date,
-    TextAnswer: _free_text,
+CONTROLS: dict[str, Control] = {
+    "boolean": "boolean",
+    "integer": "number",
+    "number": "number",
+    "percent": "number",
+    "choice": "choice",
+    "scale": "scale",
+    "date": "date",
+    "text": "text",
 }
-"""Answer model type → the control that asks for it (a test keeps it complete)."""
+"""An answer type's name (as its registry object describes it) → the control for it."""
+
+
+def _bound(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return format_value(value)
 
 
 def input_for(answer: Any, language: str) -> Input:
-    """The control for an indicator's answer type, its labels in ``language``."""
-    return INPUTS[type(answer)](answer, language)
+    """The control for an indicator's answer type, from the type's own description."""
+    described = answer_kind(answer).describe(answer)
+    control = CONTROLS[described.type]
+    if control == "choice" and described.multiple:
+        control = "multichoice"
+    if control == "scale":
+        options = tuple(
+            (str(value), label.in_language(language)) for value, label in described.steps
+        )
+    else:
+        options = tuple((value, label.in_language(language)) for value, label in described.options)
+    return Input(
+        control,
+        options=options,
+        minimum=_bound(described.low),
+        maximum=_bound(described.high),
+        step="1" if described.type == "integer" else "any",
+        unit="%"
+        if described.type == "percent"
+        else (None if described.unit is None else described.unit.in_language(language)),
+        whole=described.type in ("integer", "scale"),
+    )
 
 
 def shown_value(value: Any) -> list[str]:

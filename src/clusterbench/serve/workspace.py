@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..errors import AssessmentError, ClusterbenchError, InputError, Issue, Severity
-from ..loader.assessment import CheckedAssessment
+from ..loader.assessment import CheckedAssessment, read_assessment
 from ..loader.library import CriteriaLibrary
 from ..loader.source import read_document
 from ..models.criteria import Criteria
-from ..pipeline.scoring import Scored, score_file
+from ..pipeline.scoring import Scored, score_checked
 from ..pipeline.validation import detect_kind
 
 __all__ = ["Entry", "OutsideFolderError", "Workspace", "digest"]
@@ -38,6 +38,7 @@ class Entry:
     name: str
     scored: Scored | None
     problems: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -138,36 +139,25 @@ class Workspace:
         return [self.entry(path) for path in self.assessments()]
 
     def entry(self, path: Path) -> Entry:
-        """One file scored, or the reasons it cannot be."""
+        """One file checked and scored as `validate` and `score` would (again only when it
+        changed), every file it uses checked to be inside the folder before it is read."""
         name = self.name(path)
         key = _stamp(path)
         cached = self._entries.get(name)
         if cached is not None and cached[0] == key:
             return cached[1]
         try:
-            scored = self.score(path)
-            entry = Entry(name, scored)
+            checked = read_assessment(path, self.library)
+            warnings = tuple(str(i) for i in checked.issues if not i.is_error)
+            previous = self.previous_of(path, checked)
+            scored = score_checked(checked, path=path, library=self.library, previous=previous)
+            entry = Entry(name, scored, (), warnings)
         except InputError as exc:
             entry = Entry(name, None, tuple(str(issue) for issue in exc.errors))
         except ClusterbenchError as exc:
             entry = Entry(name, None, (str(exc),))
         self._entries[name] = (key, entry)
         return entry
-
-    def score(self, path: Path) -> Scored:
-        """``path`` scored with its history, every file it uses checked to be inside."""
-        scored = score_file(path, library=self.library)
-        self.check_references(scored)
-        return scored
-
-    def check_references(self, scored: Scored) -> None:
-        """OutsideFolderError when a file the assessment uses lies outside the folder."""
-        current: Scored | None = scored
-        while current is not None:
-            for used in (current.path, current.criteria_file):
-                if used is not None and not _bundled(used, self.library):
-                    self.inside(used)
-            current = current.previous
 
     def previous_of(self, path: Path, checked: CheckedAssessment) -> Scored | None:
         """The previous assessment ``checked`` names, scored (once per version of its file).
@@ -228,12 +218,6 @@ def _issue(file: str, message: str) -> Issue:
 def _stamp(path: Path) -> tuple[int, int]:
     info = path.stat()
     return info.st_mtime_ns, info.st_size
-
-
-def _bundled(path: Path, library: CriteriaLibrary) -> bool:
-    from ..loader.criteria import bundled_criteria
-
-    return path.resolve() in {p.resolve() for p in bundled_criteria().values()}
 
 
 def digest(text: str) -> str:
