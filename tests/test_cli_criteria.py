@@ -81,18 +81,20 @@ def yaml_literal(value: Any) -> str:
 def fill_in(text: str, values: dict[str, Any]) -> str:
     """Write answers after the ids, as an assessor would in an editor."""
     lines = []
+    current = None
     for line in text.splitlines():
         match = re.match(r"^(\s+)([A-Za-z][\w.-]*):\s*$", line)
-        if match and match.group(2) in values:
-            line = f"{match.group(1)}{match.group(2)}: {yaml_literal(values[match.group(2)])}"
+        if match and match.group(2) != "value":
+            current = match.group(2)
+        slot = re.match(r"^(\s+)value:\s*$", line)
+        if slot and current in values:
+            line = f"{slot.group(1)}value: {yaml_literal(values[current])}"
         lines.append(line)
     filled = "\n".join(lines) + "\n"
     filled = filled.replace("  name:            #", "  name: Test Cluster #")
     filled = filled.replace("  country:         #", "  country: NOR #")
     filled = filled.replace("  date:            #", "  date: 2026-01-15 #")
-    return filled.replace(
-        "{name: , role: lead assessor}", "{name: A. Assessor, role: lead assessor}"
-    )
+    return filled.replace("    - name:        #", "    - name: A. Assessor #")
 
 
 def test_new_fill_in_score_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -103,6 +105,10 @@ def test_new_fill_in_score_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixt
     blank = path.read_text(encoding="utf-8")
     assert blank.count("\n  G") >= 31
     assert "# G05 Written strategy (8 points, minimum requirement)" in blank
+    assert "  G10:\n    value:\n    evidence: []" in blank  # a stub for every field
+    assert "#   Partial credit: 2.5 points when ≥ 50 and < 75" in blank
+    for stub in ("report_id:", "method:", "previous:", "strengths: []", "recommendations: []"):
+        assert f"\n{stub}" in blank or f"\n  {stub}" in blank, stub
 
     # Unfilled, the file is not valid: the organisation has no name yet.
     code, out, _ = run(["validate", str(path)], capsys)
@@ -138,3 +144,21 @@ def test_new_does_not_overwrite_and_speaks_norwegian(
     text = path.read_text(encoding="utf-8")
     assert "Forpliktede medlemmer" in text
     assert not list(tmp_path.glob(".a.yaml.*"))  # no temporary file left behind
+
+
+def test_unanswered_questions_are_reported_at_their_own_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "assessment.yaml"
+    assert run(["new", "esca-gold", "-o", str(path)], capsys)[0] == 0
+    path.write_text(fill_in(path.read_text(encoding="utf-8"), {}), encoding="utf-8")
+    code, out, _ = run(["validate", str(path)], capsys)
+    assert code == 0  # warnings only: nothing is answered yet
+    lines = path.read_text(encoding="utf-8").splitlines()
+    where = {
+        match.group(2): int(match.group(1))
+        for match in re.finditer(r":(\d+):\d+: warning: answers\.(\w+): .* not answered", out)
+    }
+    assert len(where) == 31
+    for indicator, line in where.items():
+        assert lines[line - 1] == f"  {indicator}:", indicator

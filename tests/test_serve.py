@@ -204,6 +204,22 @@ def test_new_assessment_from_a_bundled_criteria_set(client: TestClient, folder: 
     created = folder / "new" / "2026-gold.yaml"
     assert created.read_text(encoding="utf-8").startswith("# Assessment against esca-gold")
     page = client.get("/edit?file=new/2026-gold.yaml").text
+    blank = created.read_bytes()
+    base = re.search(r'data-base="(\w+)"', page)
+    assert base is not None
+    form = form_of(client, "new/2026-gold.yaml")
+    assert (
+        post(client, f"/save?file=new/2026-gold.yaml&base={base.group(1)}", form).status_code == 200
+    )
+    assert created.read_bytes() == blank  # saved unchanged: every comment and stub kept
+    form["answer:G01:value"] = ["40"]
+    form["org:name"] = ["Nordkyst Marine Cluster"]
+    assert (
+        post(client, f"/save?file=new/2026-gold.yaml&base={base.group(1)}", form).status_code == 200
+    )
+    filled = created.read_text(encoding="utf-8")
+    assert "  name: Nordkyst Marine Cluster # the cluster organisation's name\n" in filled
+    assert "  G01:\n    value: 40\n    evidence: []" in filled
     assert "G31" in page
     assert "esca-eligibility" in page
     again = post(client, "/new", {"criteria": "esca-gold", "name": "new/2026-gold.yaml"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from ..kinds.english import answer_summary
-from ..kinds.registry import answer_kind, required_sets
+from ..kinds.registry import answer_kind, describe, required_sets
 from ..models.common import Text
 from ..models.criteria import Criteria, Indicator
 from ..models.rules import format_value
@@ -18,16 +18,21 @@ def questionnaire(
 ) -> str:
     """YAML text of a blank assessment of ``criteria``.
 
-    Each indicator appears as `ID:` with no value, under comments giving its title,
-    question, answer type, points, pass rule, evidence asked for and the assessor's
-    guidance, in ``language`` (default: the criteria's first).  Criteria sets this one
-    requires (eligibility) get a `related` section when given in ``related``.
+    Every field an assessor fills in is there, empty: the organisation, the assessment's
+    date, type, report id, method and assessors, the previous assessment, and for each
+    indicator its `value`, `evidence` and `comment`, under comments giving its title,
+    question, answer type, points, pass rule, partial-credit steps, evidence asked for
+    and the guidance, in ``language`` (default: the criteria's first); then improvement
+    areas (where a level counts them), follow-up, strengths and recommendations.
+    Criteria sets this one requires (eligibility) get a `related` section when given in
+    ``related``.
     """
     lang = language or criteria.languages[0]
     out = [
         f"# Assessment against {criteria.id} {criteria.version}: {_t(criteria.title, lang)}",
-        "# Fill in every answer after its id; `clusterbench validate` checks the file and",
-        "# `clusterbench score` scores it.  A value that does not apply, where allowed:",
+        "# Fill in every answer after `value:`; `clusterbench validate` checks the file and",
+        "# `clusterbench score` scores it (`clusterbench serve` fills it in in a browser).",
+        "# Where the criteria allow it, an indicator that does not apply is written",
         "#   ID: {status: not_applicable, reason: why}",
         "kind: assessment",
         "format: 1",
@@ -37,12 +42,17 @@ def questionnaire(
         "  portfolio:       # the comparative portfolio (sector), such as health, ict",
         "  founded:         # founding year",
         "  members:         # number of members",
+        "  website:         # its website, such as https://cluster.example/en",
         "assessment:",
-        "  date:            # YYYY-MM-DD",
-        "  type: first      # first or renewal",
+        "  date:            # YYYY-MM-DD, the (first) day of the interview",
+        "  type: first      # first, or renewal of a label",
+        "  report_id:       # the report's id, such as NOR112021GLD0002",
+        "  method:          # interview on site or by video, documents checked, who was met",
         "  assessors:",
-        "    - {name: , role: lead assessor}",
+        "    - name:        # the lead assessor's name",
+        "      role: lead assessor",
         f'criteria: {{id: {criteria.id}, version: "{criteria.version}"}}',
+        "previous:          # the previous assessment: {file: 2019-silver.yaml}, or {date: , level: }",
     ]
     known = [related[key] for key in required_sets(criteria) if related and key in related]
     if known:
@@ -53,7 +63,28 @@ def questionnaire(
             out += _indicators(other, lang, indent="      ")
     out.append("answers:")
     out += _indicators(criteria, lang, indent="  ")
+    if _counts_improvement_areas(criteria):
+        out += [
+            "# Improvement areas chosen since the previous assessment, each checked on site:",
+            "#   - {indicator: G10, title: , description: , verified: false, evidence: []}",
+            "improvement_areas: []",
+        ]
+    out += [
+        "# What became of the previous assessment's recommendations:",
+        "#   - {recommendation: , status: done, comment: }   (done, in_progress, not_started)",
+        "follow_up: []",
+        "strengths: []       # the overall appreciation: one item per strength",
+        "recommendations: [] # one item per recommendation",
+    ]
     return "\n".join(out) + "\n"
+
+
+def _counts_improvement_areas(criteria: Criteria) -> bool:
+    return any(
+        (stated := describe(req)).kind == "improved" and stated.of == "improvement_areas"
+        for level in criteria.levels
+        for req in level.requires
+    )
 
 
 def _indicators(criteria: Criteria, lang: str, *, indent: str) -> list[str]:
@@ -65,7 +96,12 @@ def _indicators(criteria: Criteria, lang: str, *, indent: str) -> list[str]:
         lines.append(f"{indent}# ── {_t(category.title, lang)} ──")
         for indicator in members:
             lines += [f"{indent}# {line}" for line in _describe(indicator, lang)]
-            lines.append(f"{indent}{indicator.id}:")
+            lines += [
+                f"{indent}{indicator.id}:",
+                f"{indent}  value:",
+                f"{indent}  evidence: []    # documents and data checked, one item each",
+                f"{indent}  comment:",
+            ]
     return lines
 
 
@@ -85,6 +121,10 @@ def _describe(indicator: Indicator, lang: str) -> list[str]:
     rule = indicator.pass_ or (indicator.bands.green if indicator.bands else None)
     if rule is not None:
         lines.append(f"  {'Met' if indicator.pass_ else 'Green'} when: {rule.description}")
+    for step in indicator.partial:
+        lines += _wrapped(
+            "Partial credit: ", f"{format_value(step.points)} points when {step.description}"
+        )
     if indicator.applies_if is not None:
         lines.append(
             f"  Applies when {indicator.applies_if.indicator} {indicator.applies_if.description}"

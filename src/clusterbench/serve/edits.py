@@ -61,25 +61,35 @@ def _empty(value: Any) -> bool:
 
 
 def set_value(
-    data: MutableMapping[str, Any], path: Sequence[str], value: Any, make: Containers
+    data: MutableMapping[str, Any],
+    path: Sequence[str],
+    value: Any,
+    make: Containers,
+    *,
+    remove: bool = False,
 ) -> None:
-    """Set ``data[path...]`` to ``value``; remove the key when ``value`` is empty.
+    """Set ``data[path...]`` to ``value``, touching nothing that already says the same.
 
-    Mappings on the way are made when needed and left alone otherwise; an equal value
-    is not written again.
+    An empty value empties an existing key (a list becomes ``[]``, anything else null)
+    and keeps its line, as a questionnaire's stubs are kept; with ``remove`` the key goes.
+    Mappings on the way are made only when there is something to write.
     """
     node: MutableMapping[str, Any] = data
     for part in path[:-1]:
         child = node.get(part)
         if not isinstance(child, MutableMapping):
             if _empty(value):
-                return  # nothing to remove below a mapping that does not exist
+                return  # nothing to empty below a mapping that does not exist
             child = node[part] = make.mapping()
         node = child
     key = path[-1]
     if _empty(value):
-        if key in node:
+        if key not in node or (_empty(node[key]) and not remove):
+            return
+        if remove:
             del node[key]
+        else:
+            node[key] = make.sequence([]) if isinstance(node[key], list | tuple) else None
         return
     if key in node and same(node[key], value):
         return
@@ -141,8 +151,10 @@ def set_answer(
         value = None if state.not_applicable else state.value
         status = "not_applicable" if state.not_applicable else None
         set_value(raw, ["value"], value, make)
-        set_value(raw, ["status"], status, make)
-        set_value(raw, ["reason"], state.reason if state.not_applicable else None, make)
+        set_value(raw, ["status"], status, make, remove=True)
+        set_value(
+            raw, ["reason"], state.reason if state.not_applicable else None, make, remove=True
+        )
         set_value(raw, ["evidence"], list(state.evidence), make)
         set_value(raw, ["comment"], state.comment, make)
         return
