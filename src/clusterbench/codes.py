@@ -169,6 +169,21 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
         "Point `previous.file` at a readable assessment of the same organisation.",
     ),
     ("CB310", "improvement area", "Name indicators of the criteria as improvement areas."),
+    (
+        "CB311",
+        "text not translated",
+        "Write the text per language, `{en: ..., nb: ...}`, for a report wholly in that language.",
+    ),
+    (
+        "CB312",
+        "list split at a comma",
+        "Write the list one item per line (`- item`), or quote the item that holds a comma.",
+    ),
+    (
+        "CB313",
+        "unknown portfolio",
+        "Name one of the portfolios the criteria list, or add it to their `portfolios`.",
+    ),
 )
 
 CODES: dict[str, Code] = {code: Code(code, title, fix) for code, title, fix in _TABLE}

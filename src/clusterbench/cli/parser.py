@@ -153,6 +153,14 @@ def _validate(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     validate.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
     _format_option(validate, "text", "json", "github")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    validate.add_argument(
+        "--lang",
+        action="append",
+        choices=LANGUAGES,
+        default=[],
+        metavar="LANG",
+        help=f"warn about each text without a LANG version ({', '.join(LANGUAGES)}; repeatable)",
+    )
 
 
 def _score(commands: _Subparsers[argparse.ArgumentParser]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from .criteria import check_format
 from .diagnostics import schema_issues
 from .library import CriteriaLibrary
 from .source import Document, parse_text, read_document
+from .wording import split_lists, untranslated
 
 __all__ = [
     "CheckedAssessment",
@@ -54,10 +55,13 @@ def check_assessment_document(
     *,
     base: Path | None = None,
     criteria: Criteria | None = None,
+    languages: Sequence[str] = (),
 ) -> CheckedAssessment:
     """Validate parsed YAML as an assessment, and its answers against its criteria.
 
     ``criteria`` replaces the criteria the file names (a what-if, or a new version).
+    ``languages`` are report languages every text should have (a warning for each text
+    that lacks one, and for criteria without texts in one).
     """
     header = check_format(doc, FORMAT)
     if header is not None:
@@ -68,11 +72,13 @@ def check_assessment_document(
         return CheckedAssessment(None, doc, tuple(schema_issues(exc, doc, Assessment)), None)
     library = library or CriteriaLibrary()
     base = base if base is not None else Path(doc.file).parent
-    issues: list[Issue] = []
+    issues: list[Issue] = [*split_lists(assessment, doc), *untranslated(assessment, doc, languages)]
     related: dict[str, Criteria] = {}
     if criteria is None:
         criteria = _criteria(assessment, doc, library, base, issues)
     if criteria is not None:
+        issues += _criteria_languages(criteria, doc, languages)
+        issues += _portfolio(assessment, criteria, doc)
         issues += check_answers(
             criteria, assessment.answers, ("answers",), doc, report_missing=True
         )
@@ -113,6 +119,37 @@ def _criteria(
             )
         )
     return criteria
+
+
+def _criteria_languages(criteria: Criteria, doc: Document, languages: Sequence[str]) -> list[Issue]:
+    missing = [lang for lang in languages if lang not in criteria.languages]
+    if not missing:
+        return []
+    return [
+        doc.issue(
+            ("criteria",),
+            "CB311",
+            f"the criteria {criteria.id} are written in {', '.join(criteria.languages)}: "
+            f"a report in {', '.join(missing)} cannot be made",
+            severity=Severity.WARNING,
+        )
+    ]
+
+
+def _portfolio(assessment: Assessment, criteria: Criteria, doc: Document) -> list[Issue]:
+    name = assessment.organisation.portfolio
+    if name is None or not criteria.portfolios or criteria.portfolio(name) is not None:
+        return []
+    ids = [p.id for p in criteria.portfolios]
+    return [
+        doc.issue(
+            ("organisation", "portfolio"),
+            "CB313",
+            f"{criteria.id} lists no portfolio {name!r}, so reports show it untranslated"
+            f"{suggest(name, ids)}",
+            severity=Severity.WARNING,
+        )
+    ]
 
 
 def _improvement_areas(assessment: Assessment, criteria: Criteria, doc: Document) -> list[Issue]:

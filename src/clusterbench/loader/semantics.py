@@ -18,6 +18,7 @@ from ..errors import Issue, PathPart, Severity
 from ..kinds.check import CheckContext, Finding
 from ..kinds.registry import answer_kind, requirement_kind
 from ..models.answer_types import AnswerType, suggest
+from ..models.answers import Answer
 from ..models.common import Text
 from ..models.criteria import Criteria, Indicator
 from ..models.requirements import Requirement
@@ -405,6 +406,8 @@ def _walk_texts(node: Any, path: Path) -> Iterator[tuple[Path, Text]]:
     """Every Text inside a model, with its key path (aliases, as in the file)."""
     if isinstance(node, Text):
         yield path, node
+    elif isinstance(node, Answer):
+        return  # a golden example's comments are an assessor's words, not the criteria's
     elif isinstance(node, BaseModel):
         for name, field in type(node).model_fields.items():
             yield from _walk_texts(getattr(node, name), (*path, field.alias or name))

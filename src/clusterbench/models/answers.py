@@ -8,7 +8,7 @@ from pydantic import Field, GetJsonSchemaHandler, PlainValidator, WithJsonSchema
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from .common import Model
+from .common import Model, Text
 
 __all__ = ["Answer", "AnswerValue"]
 
@@ -48,9 +48,9 @@ class Answer(Model):
     status: Literal["not_applicable"] | None = Field(
         default=None, description="`not_applicable` where the criteria allow it."
     )
-    reason: str | None = Field(default=None, description="Why the indicator does not apply.")
-    evidence: tuple[str, ...] = Field(default=(), description="Documents or data checked.")
-    comment: str | None = Field(default=None, description="The assessor's comment.")
+    reason: Text | None = Field(default=None, description="Why the indicator does not apply.")
+    evidence: tuple[Text, ...] = Field(default=(), description="Documents or data checked.")
+    comment: Text | None = Field(default=None, description="The assessor's comment.")
 
     @classmethod
     def __get_pydantic_json_schema__(

@@ -1,19 +1,37 @@
-"""The assessment file: who was assessed, when, by whom, against which criteria, and the answers."""
+"""The assessment file: who was assessed, when, by whom, against which criteria, and the answers.
+
+What the assessor writes (strengths, recommendations, comments, evidence, the method,
+roles, facts) is a :class:`~clusterbench.models.common.Text`: one string, written in the
+file's `language`, or one string per language, `{en: ..., nb: ...}`, as criteria texts
+are.  Names (of people, organisations, places) are plain strings in every language.
+"""
 
 import datetime as dt
 import re
-from typing import Any, Literal, Self
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import Field, StrictBool, field_validator, model_validator
+from pydantic import (
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StrictBool,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from .answers import Answer
-from .common import Id, Model
+from .common import Id, Language, Model, Text
 
 __all__ = [
     "Assessment",
     "AssessmentInfo",
     "Assessor",
     "CriteriaReference",
+    "Fact",
     "FollowUp",
     "ImprovementArea",
     "Organisation",
@@ -22,6 +40,66 @@ __all__ = [
 ]
 
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
+
+
+def _as_text(value: Any) -> Any:
+    """A number or a date in a fact is written as text: `staff: 5` reads as "5"."""
+    if isinstance(value, bool):
+        return value  # true/false is not a fact: Text says so
+    if isinstance(value, int | float | Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _fact_value(value: Any) -> Text | tuple[Text, ...]:
+    if isinstance(value, list | tuple):
+        if not value:
+            raise PydanticCustomError("fact_value", "must be a text or a list of texts, not []", {})
+        return tuple(Text.validate(_as_text(v)) for v in value)
+    return Text.validate(_as_text(value))
+
+
+def _fact_data(value: Text | tuple[Text, ...]) -> Any:
+    return [t.to_data() for t in value] if isinstance(value, tuple) else value.to_data()
+
+
+_FACT_VALUE_SCHEMA = {"anyOf": [Text.json_schema(), {"type": "array", "items": Text.json_schema()}]}
+_FACTS_SCHEMA = {
+    "anyOf": [
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"label": Text.json_schema(), "value": _FACT_VALUE_SCHEMA},
+                "required": ["label", "value"],
+                "additionalProperties": False,
+            },
+        },
+        {"type": "object", "additionalProperties": _FACT_VALUE_SCHEMA},
+    ]
+}
+
+FactValue = Annotated[
+    Text | tuple[Text, ...],
+    PlainValidator(_fact_value),
+    PlainSerializer(_fact_data),
+    WithJsonSchema(_FACT_VALUE_SCHEMA),
+]
+"""A fact: a text (a number is written as text), or a list of texts."""
+
+
+class Fact(Model):
+    """One further fact about the organisation, shown in the report's imprint."""
+
+    label: Text = Field(description="What the fact is: `Offices`, `{en: Offices, nb: Kontorer}`.")
+    value: FactValue = Field(description="The fact: a text, or a list of texts.")
+
+    @property
+    def values(self) -> tuple[Text, ...]:
+        """The value as a list of texts (one for a single text)."""
+        return self.value if isinstance(self.value, tuple) else (self.value,)
 
 
 class Organisation(Model):
@@ -35,9 +113,19 @@ class Organisation(Model):
     founded: int | None = Field(default=None, ge=1800, le=2200, description="Founding year.")
     members: int | None = Field(default=None, ge=0, description="Number of members.")
     website: str | None = None
-    facts: dict[str, Any] = Field(
-        default_factory=dict, description="Any further facts, shown in the report."
+    facts: Annotated[tuple[Fact, ...], WithJsonSchema(_FACTS_SCHEMA)] = Field(
+        default=(),
+        description="Further facts shown in the report: a list of `{label, value}`, or a "
+        "mapping of label to value.",
     )
+
+    @field_validator("facts", mode="before")
+    @classmethod
+    def _facts_mapping(cls, value: Any) -> Any:
+        # `facts: {Offices: [...]}` is short for `facts: [{label: Offices, value: [...]}]`.
+        if isinstance(value, Mapping):
+            return [{"label": str(k), "value": v} for k, v in value.items()]
+        return value
 
     @field_validator("country")
     @classmethod
@@ -53,8 +141,8 @@ class Assessor(Model):
     """One person who assessed."""
 
     name: str = Field(min_length=1)
-    role: str | None = Field(default=None, description="Lead assessor, second assessor, ...")
-    organisation: str | None = None
+    role: Text | None = Field(default=None, description="Lead assessor, second assessor, ...")
+    organisation: str | None = Field(default=None, description="The assessor's organisation.")
 
 
 class AssessmentInfo(Model):
@@ -64,9 +152,23 @@ class AssessmentInfo(Model):
     type: Literal["first", "renewal"] = "first"
     report_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
     assessors: tuple[Assessor, ...] = ()
-    method: str | None = Field(
+    organisation: str | None = Field(
+        default=None, description="The organisation that made the assessment (its name)."
+    )
+    method: Text | None = Field(
         default=None, description="Interview on site, video, document review ..."
     )
+    data_years: tuple[int, ...] = Field(
+        default=(), description="The years whose data and documents were checked: [2020, 2021]."
+    )
+
+    @field_validator("data_years")
+    @classmethod
+    def _years(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        for year in value:
+            if not 1800 <= year <= 2200:
+                raise ValueError(f"a data year is a year such as 2021, got {year}")
+        return tuple(sorted(set(value)))
 
 
 class CriteriaReference(Model):
@@ -93,7 +195,7 @@ class RelatedAnswers(Model):
     level: Id | None = Field(
         default=None, description="A level established elsewhere, instead of answers."
     )
-    note: str | None = None
+    note: Text | None = None
 
     @model_validator(mode="after")
     def _answers_or_level(self) -> Self:
@@ -106,20 +208,20 @@ class ImprovementArea(Model):
     """An area the cluster chose to improve, checked on site by the assessor."""
 
     indicator: Id
-    title: str | None = None
-    description: str | None = None
+    title: Text | None = None
+    description: Text | None = None
     verified: StrictBool = Field(
         default=False, description="The assessor checked the improvement on site."
     )
-    evidence: tuple[str, ...] = ()
+    evidence: tuple[Text, ...] = ()
 
 
 class FollowUp(Model):
     """What became of one recommendation of the previous assessment."""
 
-    recommendation: str = Field(min_length=1)
+    recommendation: Text
     status: Literal["done", "in_progress", "not_started"]
-    comment: str | None = None
+    comment: Text | None = None
 
 
 class PreviousAssessment(Model):
@@ -147,6 +249,10 @@ class Assessment(Model):
 
     kind: Literal["assessment"]
     format: Literal[1]
+    language: Language = Field(
+        default="en",
+        description="The language of the texts written as one string (default: en).",
+    )
     organisation: Organisation
     assessment: AssessmentInfo
     criteria: CriteriaReference
@@ -159,10 +265,11 @@ class Assessment(Model):
     follow_up: tuple[FollowUp, ...] = Field(
         default=(), description="What became of the previous assessment's recommendations."
     )
-    strengths: tuple[str, ...] = Field(
-        default=(), description="The assessor's overall appreciation."
+    appreciation: Text | None = Field(
+        default=None, description="The assessor's overall appreciation: a paragraph."
     )
-    recommendations: tuple[str, ...] = Field(
+    strengths: tuple[Text, ...] = Field(default=(), description="The strengths the assessor saw.")
+    recommendations: tuple[Text, ...] = Field(
         default=(), description="The assessor's own recommendations."
     )
 

@@ -405,5 +405,10 @@ class Text:
         )
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+    def json_schema(cls) -> dict[str, Any]:
+        """The JSON Schema of a text: a string, or a mapping of language code to string."""
         return dict(cls._json_schema)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return cls.json_schema()

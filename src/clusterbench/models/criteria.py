@@ -22,6 +22,7 @@ __all__ = [
     "Expectation",
     "Indicator",
     "Level",
+    "Portfolio",
     "Provenance",
     "Renewal",
     "Source",
@@ -45,6 +46,13 @@ class Provenance(Model):
     )
     sources: tuple[Source, ...] = ()
     note: Text | None = None
+
+
+class Portfolio(Model):
+    """A comparative portfolio: a sector peer group, named in assessments by its id."""
+
+    id: Id
+    title: Text
 
 
 class Category(Model):
@@ -164,6 +172,11 @@ class Criteria(Model):
     categories: tuple[Category, ...] = Field(min_length=1)
     indicators: tuple[Indicator, ...] = Field(min_length=1)
     levels: tuple[Level, ...] = Field(min_length=1)
+    portfolios: tuple[Portfolio, ...] = Field(
+        default=(),
+        description="The comparative portfolios (sector peer groups) assessments may name, "
+        "with the titles reports show.",
+    )
     examples: tuple[Example, ...] = ()
 
     # Lookups are cached in the instance dict (functools.cached_property): pydantic's own
@@ -195,6 +208,10 @@ class Criteria(Model):
     def level(self, level_id: str) -> Level | None:
         """The level with this id, or None."""
         return self._level_map.get(level_id)
+
+    def portfolio(self, portfolio_id: str) -> Portfolio | None:
+        """The comparative portfolio with this id, or None."""
+        return next((p for p in self.portfolios if p.id == portfolio_id), None)
 
     def level_rank(self, level_id: str | None) -> int:
         """Position of a level from 1 (lowest); 0 for None or an unknown id."""

@@ -125,9 +125,15 @@ def detect_kind(doc: Document) -> FileKind:
 
 
 def validate_paths(
-    paths: Sequence[str | os.PathLike[str]], *, strict: bool = False
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    strict: bool = False,
+    languages: Sequence[str] = (),
 ) -> ValidationReport:
     """Check every criteria and assessment file under ``paths``; collect every Issue.
+
+    ``languages`` are the report languages the files must serve: a warning (CB311) for
+    each assessment text without one of them, and for criteria not written in one.
 
     Criteria files are checked first, each on its own, then against each other (a set
     may require another, bundled or among the files) and by scoring their golden
@@ -157,9 +163,11 @@ def validate_paths(
     reports = []
     for path, kind, doc, issues in read:
         if kind == "criteria" and doc is not None:
-            issues = _criteria_issues(checked[path], known, library)
+            issues = _criteria_issues(checked[path], known, library, languages)
         elif kind == "assessment" and doc is not None:
-            issues = check_assessment_document(doc, library, base=path.parent).issues
+            issues = check_assessment_document(
+                doc, library, base=path.parent, languages=languages
+            ).issues
         elif doc is not None:
             issues = (
                 doc.issue(
@@ -175,12 +183,27 @@ def validate_paths(
 
 
 def _criteria_issues(
-    checked: CheckedCriteria, known: dict[str, Criteria | None], library: CriteriaLibrary
+    checked: CheckedCriteria,
+    known: dict[str, Criteria | None],
+    library: CriteriaLibrary,
+    languages: Sequence[str],
 ) -> tuple[Issue, ...]:
     issues = checked.issues
     criteria = checked.criteria
     if criteria is None or not checked.ok:
         return issues
+    missing = [lang for lang in languages if lang not in criteria.languages]
+    if missing:
+        issues = (
+            *issues,
+            checked.document.issue(
+                ("languages",),
+                "CB311",
+                f"written in {', '.join(criteria.languages)}: a report in {', '.join(missing)} "
+                "cannot be made from these criteria",
+                severity=Severity.WARNING,
+            ),
+        )
     for criteria_id in required_sets(criteria):
         if known.get(criteria_id, False) is None:  # bundled: load it to check its levels
             with contextlib.suppress(ClusterbenchError):

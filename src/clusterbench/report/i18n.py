@@ -26,7 +26,7 @@ from .options import LANGUAGES
 
 __all__ = ["LANGUAGES", "Formatter", "translations"]
 
-_FORMAT_LOCALES = {"en": "en_GB", "nb": "nb_NO"}  # European conventions for English dates
+_FORMAT_LOCALES = {"en": "en_GB", "nb": "nb_NO", "de": "de_DE"}  # European English dates
 
 
 @cache

@@ -21,7 +21,7 @@ __all__ = [
     "accent_colour",
 ]
 
-LANGUAGES: Final = ("en", "nb")
+LANGUAGES: Final = ("en", "nb", "de")
 """Languages the report's fixed texts are written in."""
 
 Audience = Literal["full", "summary"]

@@ -7,7 +7,7 @@ sentences, formatted numbers and dates, and the charts as SVG markup.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -19,6 +19,7 @@ from markupsafe import Markup
 from .._version import __version__
 from ..errors import ReportError
 from ..kinds.text import as_decimal
+from ..models.common import Text
 from ..models.criteria import Criteria
 from ..models.result import Result
 from ..pipeline.scoring import Scored
@@ -81,6 +82,10 @@ def build_view(
     organisation = result.organisation
     assessors = assessment.assessment.assessors
 
+    def own(text: Text | None) -> str | None:
+        """The assessor's text in the report's language, else as written."""
+        return text.in_language(language, assessment.language) if text is not None else None
+
     view: dict[str, Any] = {
         "lang": language,
         "audience": options.audience,
@@ -98,7 +103,10 @@ def build_view(
             if organisation.members is not None
             else None,
             "website": organisation.website,
-            "facts": [(str(k), str(v)) for k, v in organisation.facts.items()],
+            "facts": [
+                (own(f.label), ", ".join(own(v) or "" for v in f.values))
+                for f in organisation.facts
+            ],
         },
         "report_id": assessment.assessment.report_id,
         "date": fmt.date(result.assessment.date),
@@ -141,9 +149,9 @@ def build_view(
             ),
         },
         "assessors": [
-            {"name": a.name, "role": a.role, "organisation": a.organisation} for a in assessors
+            {"name": a.name, "role": own(a.role), "organisation": a.organisation} for a in assessors
         ],
-        "method": assessment.assessment.method,
+        "method": own(assessment.assessment.method),
         "type": _("renewal") if assessment.assessment.type == "renewal" else _("first assessment"),
     }
     view["gauge"] = Markup(
@@ -170,21 +178,23 @@ def build_view(
     view["progress"] = _progress(criteria, result, say, earlier)
     view["follow_up"] = [
         {
-            "recommendation": f.recommendation,
+            "recommendation": own(f.recommendation),
             "status": say.follow_up(f.status),
-            "comment": f.comment,
+            "comment": own(f.comment),
         }
         for f in assessment.follow_up
     ]
-    view["strengths"] = list(assessment.strengths) or _best_categories(view["categories"]["rows"])
-    view["recommendations"] = _recommendations(criteria, result, assessment.answers, say)
-    view["assessor_recommendations"] = list(assessment.recommendations)
-    view["answers"] = _answers(criteria, result, assessment.answers, say)
+    view["strengths"] = [own(s) for s in assessment.strengths] or _best_categories(
+        view["categories"]["rows"]
+    )
+    view["recommendations"] = _recommendations(criteria, result, assessment.answers, say, own)
+    view["assessor_recommendations"] = [own(r) for r in assessment.recommendations]
+    view["answers"] = _answers(criteria, result, assessment.answers, say, own)
     view["improvement_areas"] = [
         {
             "indicator": a.indicator,
-            "title": a.title or say.text(criteria.indicator(a.indicator).title),  # type: ignore[union-attr]
-            "description": a.description,
+            "title": own(a.title) or say.text(criteria.indicator(a.indicator).title),  # type: ignore[union-attr]
+            "description": own(a.description),
             "verified": a.verified,
         }
         for a in assessment.improvement_areas
@@ -476,7 +486,11 @@ def _best_categories(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def _recommendations(
-    criteria: Criteria, result: Result, answers: Mapping[str, Any], say: Phrases
+    criteria: Criteria,
+    result: Result,
+    answers: Mapping[str, Any],
+    say: Phrases,
+    own: Callable[[Text | None], str | None],
 ) -> list[dict[str, Any]]:
     items = []
     for outcome in result.indicators:
@@ -493,7 +507,7 @@ def _recommendations(
                 "id": outcome.id,
                 "title": say.text(indicator.title),
                 "text": say.text(indicator.recommendation),
-                "comment": answer.comment if answer is not None else None,
+                "comment": own(answer.comment) if answer is not None else None,
                 "band": outcome.band,
                 "band_label": say.band(outcome.band),
                 "minimum": indicator.minimum_requirement,
@@ -505,7 +519,11 @@ def _recommendations(
 
 
 def _answers(
-    criteria: Criteria, result: Result, answers: Mapping[str, Any], say: Phrases
+    criteria: Criteria,
+    result: Result,
+    answers: Mapping[str, Any],
+    say: Phrases,
+    own: Callable[[Text | None], str | None],
 ) -> list[dict[str, Any]]:
     rows = []
     for indicator, outcome in zip(criteria.indicators, result.indicators, strict=True):
@@ -517,9 +535,9 @@ def _answers(
                 "question": say.text(indicator.question),
                 "answer": say.value(indicator, outcome.value)
                 if outcome.status != "not_applicable"
-                else f"{say.status('not_applicable')}{': ' + answer.reason if answer is not None and answer.reason else ''}",
-                "comment": answer.comment if answer is not None else None,
-                "evidence": list(answer.evidence) if answer is not None else [],
+                else f"{say.status('not_applicable')}{': ' + (own(answer.reason) or '') if answer is not None and answer.reason else ''}",
+                "comment": own(answer.comment) if answer is not None else None,
+                "evidence": [own(e) for e in answer.evidence] if answer is not None else [],
                 "asked": [say.text(e) for e in indicator.evidence],
             }
         )
