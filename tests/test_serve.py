@@ -283,9 +283,9 @@ def test_saving_a_change_touches_only_its_line(client: TestClient, folder: Path)
     after = path.read_text(encoding="utf-8").splitlines()
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     assert changed == [
-        (
-            "    comment: 162 of the 200 business members are SMEs.",
-            "    comment: 162 of the 200 business members are SMEs (register checked).",
+        (  # the English text of a comment written per language; the others stay
+            "      en: 162 of the 200 business members are SMEs.",
+            "      en: 162 of the 200 business members are SMEs (register checked).",
         ),
         ("    value: 72", "    value: 80"),
     ]

@@ -150,7 +150,8 @@ def test_lose_gold_see_the_gap_undo_save_download(
     page.get_by_role("button", name="Save").click()
     expect(page.locator("#status")).to_have_text("Saved")
     saved = (folder / GOLD).read_text(encoding="utf-8")
-    assert "    comment: 38 new members; register checked again.\n" in saved
+    assert "      en: 38 new members; register checked again.\n" in saved  # the page's language
+    assert "      nb: 38 nye medlemmer siden sølvvurderingen;" in saved  # the others kept
     assert "# --- Structure and governance" in saved  # comments kept
     assert validate_paths([folder / GOLD]).valid
 

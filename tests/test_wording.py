@@ -127,3 +127,16 @@ def test_a_bracketed_list_split_at_a_comma_is_a_warning_a_quoted_one_is_not(
             "'adopted 12 March 2021' looks like the rest of 'Strategy 2021–2025'",
         )
     ]
+
+
+def test_the_workbench_edits_a_text_in_its_page_language_only() -> None:
+    from clusterbench.serve.edits import Containers, set_value
+
+    data = {"comment": {"en": "Old.", "nb": "Gammel."}, "evidence": [{"en": "A", "nb": "A-nb"}]}
+    nb = Containers(language="nb")
+    set_value(data, ["comment"], "Gammel.", nb)  # unchanged: nothing written
+    assert data["comment"] == {"en": "Old.", "nb": "Gammel."}
+    set_value(data, ["comment"], "Ny.", nb)
+    assert data["comment"] == {"en": "Old.", "nb": "Ny."}
+    set_value(data, ["evidence"], ["A-nb", "B"], nb)
+    assert data["evidence"] == [{"en": "A", "nb": "A-nb"}, "B"]

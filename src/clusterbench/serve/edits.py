@@ -9,12 +9,24 @@ changes is byte for byte the file that was opened.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["AnswerState", "Containers", "answer_state", "same", "set_answer", "set_value"]
+from ..models.common import LANGUAGE_PATTERN
+
+__all__ = [
+    "AnswerState",
+    "Containers",
+    "answer_state",
+    "is_text_map",
+    "same",
+    "set_answer",
+    "set_value",
+    "text_in",
+]
 
 Key = str | int
 
@@ -26,6 +38,51 @@ class Containers:
     mapping: Callable[[], MutableMapping[str, Any]] = dict
     sequence: Callable[[Sequence[Any]], list[Any]] = list
     scalar: Callable[[Any], Any] = lambda value: value
+    language: str | None = None
+    """The language texts are edited in: a text written per language changes only there."""
+
+
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
+
+
+def is_text_map(value: Any) -> bool:
+    """Whether ``value`` is a text written per language, ``{en: ..., nb: ...}``."""
+    return (
+        isinstance(value, MutableMapping)
+        and bool(value)
+        and all(isinstance(k, str) and _LANGUAGE.match(k) for k in value)
+        and all(isinstance(v, str) for v in value.values())
+    )
+
+
+def text_in(value: Any, language: str | None) -> Any:
+    """A text as the form shows it: in ``language`` when written per language, else the first."""
+    if is_text_map(value):
+        if language is not None and language in value:
+            return value[language]
+        return next(iter(value.values()))
+    return value
+
+
+def _keep_languages(old: Any, new: Any, language: str | None) -> Any:
+    """``new`` as the form gives it, with every other language of ``old`` kept.
+
+    The form shows and edits a text per language in one language: an unchanged text
+    stays as it is (in every language), a changed one changes in that language only.
+    """
+    if language is None:
+        return new
+    if isinstance(new, str) and is_text_map(old):
+        if new == text_in(old, language):
+            return old
+        old[language] = new  # in place: the other languages and the layout stay
+        return old
+    if isinstance(new, list | tuple) and isinstance(old, list):
+        return [
+            _keep_languages(old[i], item, language) if i < len(old) else item
+            for i, item in enumerate(new)
+        ]
+    return new
 
 
 def _number(value: Any) -> Decimal | None:
@@ -91,6 +148,7 @@ def set_value(
         else:
             node[key] = make.sequence([]) if isinstance(node[key], list | tuple) else None
         return
+    value = _keep_languages(node.get(key), value, make.language)
     if key in node and same(node[key], value):
         return
     node[key] = _built(value, make)

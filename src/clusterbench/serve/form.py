@@ -10,12 +10,12 @@ what the page shows and saving it are the same change.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..models.criteria import Criteria, Indicator
 from ..models.rules import format_value
-from .edits import AnswerState, Containers, answer_state, set_answer, set_value
+from .edits import AnswerState, Containers, answer_state, set_answer, set_value, text_in
 from .inputs import Input, input_for, shown_value
 
 __all__ = [
@@ -97,19 +97,18 @@ class Fields:
     indicator_ids: tuple[str, ...] = field(default=())
 
 
-def _text(value: Any) -> str:
-    if value is None:
+def _text(value: Any, language: str | None = None) -> str:
+    value = text_in(value, language)  # a text per language: the page's, else its first
+    if value is None or isinstance(value, Mapping):
         return ""
-    if isinstance(value, Mapping):  # a text in several languages: its first
-        return _text(next(iter(value.values()), ""))
     shown = shown_value(value)
     return shown[0] if shown else ""
 
 
-def _lines(value: Any) -> str:
+def _lines(value: Any, language: str | None = None) -> str:
     if isinstance(value, list | tuple):
-        return "\n".join(_text(v) for v in value)
-    return _text(value)
+        return "\n".join(_text(v, language) for v in value)
+    return _text(value, language)
 
 
 def _answer_field(prefix: str, indicator: Indicator, raw: Any, language: str) -> AnswerField:
@@ -134,9 +133,9 @@ def _answer_field(prefix: str, indicator: Indicator, raw: Any, language: str) ->
         points=format_value(indicator.points) if indicator.points else None,
         value=tuple(shown_value(state.value)),
         not_applicable=state.not_applicable,
-        reason=_text(state.reason),
-        evidence=_lines(state.evidence),
-        comment=_text(state.comment),
+        reason=_text(state.reason, language),
+        evidence=_lines(state.evidence, language),
+        comment=_text(state.comment, language),
     )
 
 
@@ -160,12 +159,16 @@ def _mapping(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
 
 
-def _records(data: Mapping[str, Any], key: str, names: Iterable[str]) -> list[dict[str, str]]:
+def _records(
+    data: Mapping[str, Any], key: str, names: Iterable[str], language: str
+) -> list[dict[str, str]]:
     value = data.get(key)
     rows = value if isinstance(value, list | tuple) else []
     keys = tuple(names)
     found = [
-        {name: _lines(row.get(name)) for name in keys} for row in rows if isinstance(row, Mapping)
+        {name: _lines(row.get(name), language) for name in keys}
+        for row in rows
+        if isinstance(row, Mapping)
     ]
     return [*found, dict.fromkeys(keys, "")]  # and one empty row to add another
 
@@ -182,9 +185,9 @@ def fields(
     answers = _mapping(data, "answers")
     stated = _mapping(data, "related")
     return Fields(
-        organisation={k: _text(organisation.get(k)) for k in _ORGANISATION},
-        info={k: _text(info.get(k)) for k in _INFO},
-        assessors=tuple(_records(info, "assessors", _ASSESSOR)),
+        organisation={k: _text(organisation.get(k), language) for k in _ORGANISATION},
+        info={k: _text(info.get(k), language) for k in _INFO},
+        assessors=tuple(_records(info, "assessors", _ASSESSOR, language)),
         sections=_sections(criteria, answers, "answer", language),
         related=tuple(
             (
@@ -198,10 +201,10 @@ def fields(
             )
             for other in related.values()
         ),
-        areas=tuple(_records(data, "improvement_areas", _AREA)),
+        areas=tuple(_records(data, "improvement_areas", _AREA, language)),
         previous={k: _text(_mapping(data, "previous").get(k)) for k in _PREVIOUS},
-        strengths=_lines(data.get("strengths")),
-        recommendations=_lines(data.get("recommendations")),
+        strengths=_lines(data.get("strengths"), language),
+        recommendations=_lines(data.get("recommendations"), language),
         indicator_ids=tuple(i.id for i in criteria.indicators),
     )
 
@@ -349,7 +352,11 @@ def apply_form(
     language: str,
     make: Containers,
 ) -> None:
-    """Write the submitted ``form`` into ``data`` (changing only what it changes)."""
+    """Write the submitted ``form`` into ``data`` (changing only what it changes).
+
+    Texts written per language change only in ``language``, the page's.
+    """
+    make = replace(make, language=language)
     for name, path, kind in _DETAILS:
         if name in form:
             set_value(data, path, _detail(_one(form, name), kind), make)
