@@ -24,6 +24,7 @@ PUBLIC = [
     "InputError",
     "Issue",
     "NotFoundError",
+    "OutputError",
     "ReportError",
     "Result",
     "Scored",
@@ -60,7 +61,14 @@ def test_every_public_name_exists_and_is_documented() -> None:
 
 
 def test_exception_tree_has_one_root() -> None:
-    for name in ("AssessmentError", "CriteriaError", "InputError", "NotFoundError", "ReportError"):
+    for name in (
+        "AssessmentError",
+        "CriteriaError",
+        "InputError",
+        "NotFoundError",
+        "OutputError",
+        "ReportError",
+    ):
         assert issubclass(getattr(clusterbench, name), clusterbench.ClusterbenchError)
     assert issubclass(clusterbench.CriteriaError, clusterbench.InputError)
     assert issubclass(clusterbench.NotFoundError, LookupError)

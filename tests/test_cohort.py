@@ -260,7 +260,7 @@ def test_a_broken_cohort_file_is_a_clear_error(
         == 1
     )
     err = capsys.readouterr().err
-    assert f"{path}: by: " in err
+    assert f"{path}:1:26: by: must be one of portfolio, country, size, got 'colour'" in err
     assert "Traceback" not in err
 
 

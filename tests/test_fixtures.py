@@ -53,7 +53,7 @@ def test_invalid_fixtures_cover_every_code() -> None:
     from clusterbench.codes import CODES
 
     seen = set()
-    for path in FIXTURES.glob("*/invalid/*.expected"):
+    for path in [*FIXTURES.glob("*/invalid/*.expected"), *FIXTURES.glob("hostile/*.expected")]:
         for line in path.read_text(encoding="utf-8").splitlines():
             seen.add(line.rsplit("[", 1)[1].rstrip("]"))
     # CB100 (unreadable) and CB112 (too large) are tested in test_source, CB217 (a failing

@@ -11,7 +11,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from clusterbench import ReportError, render_pdf, score_file
+from clusterbench import OutputError, ReportError, render_pdf, score_file
 from clusterbench.report import render as render_module
 
 from .conftest import FIXTURES, ROOT
@@ -156,7 +156,7 @@ def test_a_failed_write_leaves_no_partial_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full_disk)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(OutputError, match=r"report\.pdf: the disk is full"):
         render_pdf(score_file(FASHION), target)
     assert list(tmp_path.iterdir()) == []
 

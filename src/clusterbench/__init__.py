@@ -42,6 +42,7 @@ from .errors import (
     InputError,
     Issue,
     NotFoundError,
+    OutputError,
     ReportError,
     Severity,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "InputError",
     "Issue",
     "NotFoundError",
+    "OutputError",
     "ReportError",
     "Result",
     "Scored",

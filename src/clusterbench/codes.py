@@ -24,7 +24,12 @@ class Code:
 
 _TABLE: tuple[tuple[str, str, str], ...] = (
     # --- CB1xx: reading, YAML syntax and schema -------------------------------
-    ("CB100", "file cannot be read", "Check the path and the file's permissions."),
+    (
+        "CB100",
+        "file cannot be read",
+        "Check the path, the permissions of the file and its folders, and that it is a "
+        "regular file (not a folder, FIFO or device).",
+    ),
     (
         "CB101",
         "YAML syntax error",
@@ -59,10 +64,17 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     (
         "CB112",
         "file too large",
-        "Split the file; criteria and assessment files are far below the limit.",
+        "Split the file; criteria and assessment files are far below the limit of 2 MiB "
+        "and 250,000 values.",
     ),
     ("CB113", "not UTF-8", "Save the file as UTF-8."),
     ("CB114", "tab indentation", "Indent with spaces; YAML forbids tabs for indentation."),
+    (
+        "CB115",
+        "number outside the domain",
+        "Use at most 15 digits before the decimal point and 6 after it; quote a text.",
+    ),
+    ("CB116", "date outside the domain", "Use a date in the years 1000 to 2999."),
     # --- CB2xx: criteria cross-references and semantics ------------------------
     (
         "CB201",
@@ -166,7 +178,8 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     (
         "CB309",
         "previous assessment",
-        "Point `previous.file` at a readable assessment of the same organisation.",
+        "Point `previous.file` at a valid, earlier assessment of the same organisation, "
+        "with no loop and at most 20 in the chain.",
     ),
     ("CB310", "improvement area", "Name indicators of the criteria as improvement areas."),
     (

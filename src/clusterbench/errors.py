@@ -14,12 +14,14 @@ library raises on purpose)::
     │   ├── AssessmentError        an assessment file
     │   └── CohortError            a cohort file
     ├── NotFoundError              a criteria id or file that does not exist
+    ├── OutputError                an output cannot be written where it was asked for
     └── ReportError                a report cannot be rendered
 """
 
 from __future__ import annotations
 
 import enum
+import reprlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,10 +34,42 @@ __all__ = [
     "InputError",
     "Issue",
     "NotFoundError",
+    "OutputError",
     "ReportError",
     "Severity",
+    "clip",
     "format_path",
+    "quote",
 ]
+
+QUOTE_LIMIT = 80
+"""Most characters of a value a message quotes."""
+
+
+def clip(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, ending in "…" when it was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A value as messages quote it (its repr), cut to ``limit`` characters.
+
+    Every message that shows a value from a file goes through here, so that no message
+    can grow with its input (a million-digit number, a megabyte of text).
+    """
+    if isinstance(value, str):
+        return clip(repr(value[:limit]), limit) if len(value) > limit else clip(repr(value), limit)
+    try:
+        return clip(_REPR.repr(value), limit)
+    except ValueError:  # an int too long for Python to write out
+        return "a number too long to show"
+
+
+_REPR = reprlib.Repr()  # costs what it shows, not the size of the value
+_REPR.maxstring = QUOTE_LIMIT + 2
+_REPR.maxother = _REPR.maxlong = QUOTE_LIMIT + 2
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = 8
+_REPR.maxlevel = 3
 
 
 class Severity(enum.StrEnum):
@@ -55,7 +89,8 @@ def format_path(path: Sequence[PathPart]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            text = clip(str(part))  # a key from a file: a path must not grow with it
+            out += f".{text}" if out else text
     return out
 
 
@@ -147,6 +182,11 @@ class CohortError(InputError):
 
 class NotFoundError(ClusterbenchError, LookupError):
     """A criteria id, or a file, that does not exist."""
+
+
+class OutputError(ClusterbenchError):
+    """An output cannot be written where it was asked for (an input of the run, a folder,
+    a device, a read-only folder); nothing was written."""
 
 
 class ReportError(ClusterbenchError):

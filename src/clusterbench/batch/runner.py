@@ -1,137 +1,239 @@
-"""Scoring and rendering many assessments: worker processes, incremental, interruptible.
+"""Scoring and rendering many assessments: own worker processes, incremental, interruptible.
 
-Each worker process keeps its criteria library, cohort, Jinja environment and font
-configuration for its whole life and is replaced after `recycle` assessments, so that
-memory does not grow with the size of the batch.  One bad file never stops the others.
-The options are checked before any work starts, so that a mistake in them is one clear
-error rather than the same failure for every file.
+The batch manages its worker processes itself: each has its own pipe to the parent and
+nothing is shared, so no lock can be left held by a process that dies (the way
+``multiprocessing.Pool.terminate`` deadlocks when SIGTERM reaches the whole process
+group).  A worker keeps its criteria library, cohort, Jinja environment and fonts for
+its life and, for PDFs, is replaced after `recycle` reports so that memory does not
+grow with the batch.
+
+A worker writes each output to a temporary file beside its target; only the parent
+renames it into place and appends it to the journal, in one step that signals cannot
+split.  So whatever stops a batch — Ctrl-C, SIGTERM to it or to its whole process
+group, a killed worker — every output on disk is whole and the manifest lists exactly
+the outputs that were finished.  One bad, unreadable or oversized file is that file's
+located error; every other report is written.
 """
 
 from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from ..errors import ClusterbenchError, ReportError
+from ..errors import ClusterbenchError, OutputError, ReportError
+from ..loader.chain import AssessmentReader
+from ..loader.kinds import detect_kind
 from ..loader.library import CriteriaLibrary
+from ..loader.reader import find_files
+from ..loader.source import read_document
 from ..models.cohort import Cohort
 from ..pipeline.cohort import load_cohort
-from ..pipeline.files import write_atomically
-from ..pipeline.scoring import score_file
-from ..report.options import LANGUAGES
-from ..report.render import render_html, render_pdf
-from ..report.templating import template_dirs
-from ..scoring.peers import why_no_peers
-from .planning import BatchOptions, Item, plan, read_manifest, write_manifest
+from ..pipeline.files import (
+    Inputs,
+    check_output,
+    commit,
+    discard,
+    remove_stale_temporaries,
+    temporary_for,
+)
+from ..pipeline.scoring import Scored, score_parsed
+from .planning import (
+    MANIFEST,
+    BatchOptions,
+    Item,
+    Journal,
+    environment_hash,
+    fingerprint,
+    folder_item,
+    inputs_of,
+    is_unchanged,
+    plan,
+    read_manifest,
+    sources_of,
+    write_manifest,
+)
 
 __all__ = ["check_options", "run_batch"]
 
-_SAVE_EVERY = 25
-"""Results between two writes of the manifest: a killed batch loses little."""
+_STOP_GRACE = 2.0
+"""Seconds a stopped worker gets to remove its temporary file before it is killed."""
+_CHUNK = 8
+"""Most files handed to a worker at once (fewer near the end, so that all finish together)."""
+_SUFFIXES = (".yaml", ".yml")
 
 
 def check_options(options: BatchOptions) -> Cohort | None:
     """Raise a ClusterbenchError for options no file could be rendered with; the cohort."""
     if options.form != "json":
+        from ..report.options import LANGUAGES
+        from ..report.templating import template_dirs
+
         if options.language is not None and options.language not in LANGUAGES:
             raise ReportError(
                 f"reports are written in {', '.join(LANGUAGES)}, not {options.language!r}"
             )
         template_dirs(options.templates)
+    out = options.out_dir
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out} is not a folder; batch writes its reports into a folder")
+    check_output(out / MANIFEST)
     return load_cohort(options.cohort) if options.cohort is not None else None
 
 
 # ------------------------------------------------------------------- workers
-_STATE: dict[str, Any] = {}
+@dataclass
+class _State:
+    options: BatchOptions
+    environment: str
+    library: CriteriaLibrary | None = None
+    cohort: Cohort | None = None
+    broken: str | None = None
 
 
-def _init_worker(options: BatchOptions) -> None:
-    # The parent handles Ctrl-C; a worker must not die half-way through a file on its own.
+def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(143)  # unwinds the worker: its temporary file is removed on the way
+
+
+def _serve(connection: Connection, options: BatchOptions, environment: str) -> None:
+    """A worker process: render the files it is sent until it is told to stop."""
+    # The parent handles Ctrl-C for the whole batch; SIGTERM stops a worker cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _STATE["options"] = options
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    state = _State(options, environment)
     try:
-        _STATE["library"] = CriteriaLibrary()
-        _STATE["cohort"] = load_cohort(options.cohort) if options.cohort is not None else None
-    except Exception as exc:
-        # An initializer that raises makes the pool start workers for ever; instead
-        # every file of this worker fails with the reason.
-        _STATE["broken"] = f"{type(exc).__name__}: {exc}"
+        state.library = CriteriaLibrary()
+        state.cohort = load_cohort(options.cohort) if options.cohort is not None else None
+    except Exception as exc:  # every file of this worker fails with the reason
+        state.broken = f"{type(exc).__name__}: {exc}"
+    while True:
+        try:
+            message = connection.recv()
+        except (EOFError, OSError):
+            return  # the parent has gone
+        if message[0] == "stop":
+            return
+        for index, job in message[1]:
+            connection.send(("done", index, _render(job, state)))
 
 
-def _render(item: Item) -> Item:
+def _render(job: Item, state: _State) -> dict[str, Any]:
     started = time.perf_counter()
+    result: dict[str, Any] = {"status": "failed"}
     try:
-        if "broken" in _STATE:
-            raise ReportError(f"the worker could not start: {_STATE['broken']}")
-        _render_one(item, _STATE["options"], _STATE["library"], _STATE["cohort"])
+        if state.broken is not None:
+            raise ReportError(f"the worker could not start: {state.broken}")
+        result = _render_one(job, state)
     except ClusterbenchError as exc:
-        item.status = "failed"
         issues = getattr(exc, "issues", None)
-        item.error = "\n".join(str(i) for i in issues) if issues else str(exc)
+        result["error"] = "\n".join(str(i) for i in issues) if issues else str(exc)
     except Exception as exc:  # a bug must not stop the batch either: it is reported per file
-        item.status = "failed"
-        item.error = f"{type(exc).__name__}: {exc}"
-    item.seconds = round(time.perf_counter() - started, 3)
-    return item
+        result["error"] = f"internal error: {type(exc).__name__}: {exc}"
+    result["seconds"] = round(time.perf_counter() - started, 3)
+    return result
 
 
-def _render_one(
-    item: Item, options: BatchOptions, library: CriteriaLibrary, cohort: Cohort | None
-) -> None:
-    scored = score_file(item.input, library=library, cohort=cohort)
-    output = Path(item.output)
+def _render_one(job: Item, state: _State) -> dict[str, Any]:
+    options = state.options
+    document = read_document(job.input)
+    if detect_kind(document) in ("criteria", "cohort"):
+        sources, when = sources_of([job.input])
+        return {"status": "skipped", "sources": sources, "hashed_at": when}
+    # One reader per file: a long-lived worker must not keep every file it has read.
+    reader = AssessmentReader(state.library)
+    scored = score_parsed(job.input, document, reader=reader, cohort=state.cohort)
+    real = check_output(job.output, Inputs(scored.sources))
+    data = _output(scored, options)
+    handle, temporary = temporary_for(real)
+    try:
+        with open(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        sources, when = sources_of(scored.sources)
+    except BaseException:
+        discard(temporary)
+        raise
+    result = scored.result
+    facts: dict[str, Any] = {
+        "status": "rendered",
+        "temporary": str(temporary),
+        "sources": sources,
+        "hashed_at": when,
+        "fingerprint": fingerprint(state.environment, sources),
+        "level": result.level,
+        "points": float(result.score.points),
+        "max_points": float(result.score.max_points),
+        "share": float(result.score.share) if result.score.share is not None else None,
+        "criteria": result.criteria.id,
+        "criteria_hash": result.criteria.hash,
+    }
+    if state.cohort is not None:
+        from ..scoring.peers import why_no_peers
+
+        facts["peers"] = result.peers.group if result.peers is not None else None
+        facts["note"] = None if result.peers is not None else why_no_peers(result, state.cohort)
+    return facts
+
+
+def _output(scored: Scored, options: BatchOptions) -> bytes:
     if options.form == "json":
-        write_atomically(output, (scored.result.model_dump_json(indent=2) + "\n").encode("utf-8"))
-    elif options.form == "html":
+        return (scored.result.model_dump_json(indent=2) + "\n").encode("utf-8")
+    from ..report.render import pdf_report, render_html
+
+    if options.form == "html":
         html = render_html(
             scored,
             language=options.language,
             audience=options.audience,
             templates=options.templates,
         )
-        write_atomically(output, html.encode("utf-8"))
-    else:
-        render_pdf(
-            scored,
-            output,
-            language=options.language,
-            audience=options.audience,
-            templates=options.templates,
-        )
-    result = scored.result
-    item.status = "rendered"
-    item.level = result.level
-    item.points = float(result.score.points)
-    item.max_points = float(result.score.max_points)
-    item.share = float(result.score.share) if result.score.share is not None else None
-    item.criteria = result.criteria.id
-    item.criteria_hash = result.criteria.hash
-    if cohort is not None:
-        item.peers = result.peers.group if result.peers is not None else None
-        item.note = None if result.peers is not None else why_no_peers(result, cohort)
+        return html.encode("utf-8")
+    return pdf_report(
+        scored,
+        language=options.language,
+        audience=options.audience,
+        templates=options.templates,
+    ).data
 
 
 # --------------------------------------------------------------------- batch
 def run_batch(
-    source: Path, options: BatchOptions, *, progress: Callable[[Item, int, int], None] | None = None
+    source: Path,
+    options: BatchOptions,
+    *,
+    progress: Callable[[Item, int, int], None] | None = None,
+    timings: dict[str, float] | None = None,
 ) -> list[Item]:
     """Render every assessment under `source` into `options.out_dir`; write the manifest.
 
-    Returns every item with its status.  Raises a ClusterbenchError before any work
-    when the options are wrong (see `check_options`).  On KeyboardInterrupt (or
-    SIGTERM) the workers are stopped, half-written files are removed, the manifest
-    records what was finished, and the interruption is raised again.
+    Returns every item with its status (criteria files found are left out).  Raises a
+    ClusterbenchError before any work when the options are wrong (see `check_options`).
+    On KeyboardInterrupt (or SIGTERM) the workers are stopped, their temporary files
+    removed, the manifest records exactly what was finished, and the interruption is
+    raised again.  ``timings``, when given, receives the seconds spent on bookkeeping
+    (planning, committing, the journal and the manifest) and in all.
     """
+    started = time.perf_counter()
     check_options(options)
-    options.out_dir.mkdir(parents=True, exist_ok=True)
-    items = plan(source, options)
+    environment = environment_hash(options)
+    try:
+        options.out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{options.out_dir}: cannot make the folder: {exc.strerror}") from None
+    remove_stale_temporaries(options.out_dir, recursive=True)
+    found = find_files([source], _SUFFIXES)
+    items = plan(source, options, found.files)
+    inputs = inputs_of(found.files, options)
     before = read_manifest(options.out_dir)
     todo = []
     for item in items:
@@ -139,34 +241,54 @@ def run_batch(
         if (
             not options.force
             and old is not None
-            and old.get("fingerprint") == item.fingerprint
-            and old.get("status") in ("rendered", "unchanged")
-            and Path(item.output).is_file()
+            and old.get("status") in ("rendered", "unchanged", "skipped")
+            and (old.get("status") == "skipped" or Path(item.output).is_file())
+            and is_unchanged(old, environment)
         ):
             item.take_result_of(old)
         else:
             todo.append(item)
-    done = len(items) - len(todo)
-    finished: dict[str, Item] = {i.key: i for i in items if i.status == "unchanged"}
+    finished: dict[str, Item] = {i.key: i for i in items if i.status in ("unchanged", "skipped")}
+    problems = [folder_item(issue) for issue in found.issues]
+    journal = Journal(options.out_dir)
+    book = time.perf_counter() - started
+    done = len(finished)
+    total = len(items) + len(problems)
+    for problem in problems:
+        done += 1
+        if progress is not None:
+            progress(problem, done, total)
 
     def save() -> None:
-        write_manifest(options, [finished[i.key] for i in items if i.key in finished])
+        kept = [finished[i.key] for i in items if i.key in finished]
+        write_manifest(options, [*kept, *problems])
+        journal.remove()
 
     try:
         with _terminate_as_interrupt():
-            for result in _run(todo, options):
+            for result in _run(todo, options, environment, inputs, journal):
+                tick = time.perf_counter()
                 done += 1
                 finished[result.key] = result
-                if progress is not None:
-                    progress(result, done, len(items))
-                if done % _SAVE_EVERY == 0:
-                    save()
+                if progress is not None and result.status != "skipped":
+                    progress(result, done, total)
+                book += time.perf_counter() - tick
     except KeyboardInterrupt:
-        _remove_partial_files(options.out_dir)
         save()
         raise
+    tick = time.perf_counter()
     save()
-    return [finished.get(i.key, i) for i in items]
+    book += time.perf_counter() - tick
+    if timings is not None:
+        timings["bookkeeping"] = book + sum(_COMMIT_SECONDS)
+        timings["total"] = time.perf_counter() - started
+        _COMMIT_SECONDS.clear()
+    return [
+        finished.get(i.key, i) for i in items if finished.get(i.key, i).status != "skipped"
+    ] + problems
+
+
+_COMMIT_SECONDS: list[float] = []
 
 
 @contextlib.contextmanager
@@ -186,25 +308,168 @@ def _terminate_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _run(todo: list[Item], options: BatchOptions) -> Iterator[Item]:
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM for a moment (they arrive when it ends): a commit and its
+    journal line happen both or neither."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@dataclass
+class _Worker:
+    process: Any
+    connection: Connection
+    pending: list[int] = field(default_factory=list)
+    given: int = 0
+
+
+def _start(context: Any, options: BatchOptions, environment: str) -> _Worker:
+    ours, theirs = context.Pipe(duplex=True)
+    process = context.Process(
+        target=_serve, args=(theirs, options, environment), name="clusterbench-batch", daemon=True
+    )
+    process.start()
+    theirs.close()
+    return _Worker(process, ours)
+
+
+def _run(
+    todo: list[Item],
+    options: BatchOptions,
+    environment: str,
+    inputs: Inputs,
+    journal: Journal,
+) -> Iterator[Item]:
+    """Render `todo` in worker processes; yield each item once it is committed."""
     if not todo:
         return
     context = multiprocessing.get_context("spawn")  # a clean interpreter per worker
     jobs = max(1, min(options.jobs, len(todo)))
-    pool = context.Pool(
-        jobs, initializer=_init_worker, initargs=(options,), maxtasksperchild=options.recycle
-    )
+    recycle = options.recycle if options.form == "pdf" else 0  # WeasyPrint's memory grows
+    queue = list(reversed(range(len(todo))))  # popped from the end: in order
+    workers: list[_Worker] = []
     try:
-        yield from pool.imap_unordered(_render, todo, chunksize=1)
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
+        workers = [_start(context, options, environment) for _ in range(jobs)]
+        while queue or any(w.pending for w in workers):
+            for n, worker in enumerate(workers):
+                if recycle and worker.given >= recycle and not worker.pending and queue:
+                    _retire(worker)
+                    worker = workers[n] = _start(context, options, environment)
+                _feed(worker, todo, queue, jobs, recycle)
+            ready = set(
+                wait([w.connection for w in workers] + [w.process.sentinel for w in workers])
+            )
+            for worker in list(workers):
+                if worker.connection not in ready and worker.process.sentinel not in ready:
+                    continue
+                results, closed = _receive(worker)
+                for index, facts in results:
+                    yield _commit(todo[index], facts, inputs, journal)
+                if closed or not worker.process.is_alive():
+                    worker.process.join()
+                    yield from _lost(worker, todo)
+                    workers.remove(worker)
+                    with contextlib.suppress(OSError):
+                        worker.connection.close()
+                    if queue:
+                        workers.append(_start(context, options, environment))
     finally:
-        pool.join()
+        _shutdown(workers, options.out_dir)
 
 
-def _remove_partial_files(out_dir: Path) -> None:
-    for partial in out_dir.rglob(".*.part"):
+def _receive(worker: _Worker) -> tuple[list[tuple[int, dict[str, Any]]], bool]:
+    """Every result the worker has sent, and whether its pipe has closed (it died)."""
+    results = []
+    try:
+        while worker.connection.poll():
+            _, index, facts = worker.connection.recv()
+            worker.pending.remove(index)
+            results.append((index, facts))
+    except Exception:  # EOF, or a message cut off when it was killed
+        return results, True
+    return results, False
+
+
+def _feed(worker: _Worker, todo: list[Item], queue: list[int], jobs: int, recycle: int) -> None:
+    """Give a worker more files when it is about to run out (its pipe stays busy)."""
+    if len(worker.pending) > 1 or not queue:
+        return
+    room = _CHUNK if not recycle else min(_CHUNK, recycle - worker.given)
+    if room <= 0:
+        return
+    size = max(1, min(room, len(queue) // (jobs * 2)))
+    chunk = [queue.pop() for _ in range(min(size, len(queue)))]
+    worker.connection.send(("work", [(index, todo[index]) for index in chunk]))
+    worker.pending += chunk
+    worker.given += len(chunk)
+
+
+def _commit(item: Item, facts: dict[str, Any], inputs: Inputs, journal: Journal) -> Item:
+    started = time.perf_counter()
+    temporary = facts.pop("temporary", None)
+    for key, value in facts.items():
+        setattr(item, key, value)
+    item.sources = [tuple(s) for s in item.sources]  # type: ignore[misc]
+    with _signals_held():
+        if temporary is not None:
+            try:
+                mine = Inputs()
+                mine.add(*(s[0] for s in item.sources))
+                check_output(item.output, inputs)
+                commit(Path(temporary), Path(item.output), mine)
+            except OutputError as exc:
+                discard(Path(temporary))
+                item.status, item.error = "failed", str(exc)
+        journal.append(item)
+    _COMMIT_SECONDS.append(time.perf_counter() - started)
+    return item
+
+
+def _lost(worker: _Worker, todo: list[Item]) -> Iterator[Item]:
+    """The files a worker had when it died: failed, unless the batch is being stopped."""
+    code = worker.process.exitcode
+    if code in (-signal.SIGTERM, -signal.SIGINT, 143, 130):
+        raise KeyboardInterrupt  # the whole group is being stopped: stop with it
+    if not worker.pending:
+        return
+    how = f"was killed by signal {-code}" if code is not None and code < 0 else f"exited ({code})"
+    for index in worker.pending:
+        item = todo[index]
+        item.status = "failed"
+        item.error = f"the worker process {how} while rendering this file"
+        yield item
+    worker.pending.clear()
+
+
+def _retire(worker: _Worker) -> None:
+    with contextlib.suppress(OSError, EOFError):
+        worker.connection.send(("stop",))
+    worker.process.join(timeout=_STOP_GRACE)
+    if worker.process.is_alive():
+        worker.process.kill()
+        worker.process.join()
+    worker.connection.close()
+
+
+def _shutdown(workers: list[_Worker], out_dir: Path) -> None:
+    """Stop every worker (SIGTERM, then SIGKILL after a grace) and remove what they left."""
+    for worker in workers:
+        if worker.process.is_alive() and worker.pending:
+            worker.process.terminate()
+        else:
+            with contextlib.suppress(OSError, EOFError, ValueError):
+                worker.connection.send(("stop",))
+    deadline = time.monotonic() + _STOP_GRACE
+    for worker in workers:
+        worker.process.join(timeout=max(0.0, deadline - time.monotonic()))
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
         with contextlib.suppress(OSError):
-            partial.unlink()
+            worker.connection.close()
+    remove_stale_temporaries(out_dir, recursive=True)  # of workers stopped mid-write

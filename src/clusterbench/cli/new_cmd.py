@@ -9,27 +9,28 @@ from pathlib import Path
 
 from ..loader.criteria import find_criteria, load_criteria
 from ..loader.library import CriteriaLibrary
-from ..pipeline.files import write_atomically
+from ..pipeline.files import STDOUT, Inputs, write_atomically
 from ..pipeline.questionnaire import questionnaire
 from .status import EXIT_OK, UsageError
 
 
 def run(args: argparse.Namespace) -> int:
     """Write the questionnaire; never overwrite a file unless --force."""
-    criteria = load_criteria(find_criteria(args.criteria))
+    source = find_criteria(args.criteria)
+    criteria = load_criteria(source)
     related = CriteriaLibrary().dependencies(criteria)
     if args.lang is not None and args.lang not in criteria.languages:
         raise UsageError(
             f"{criteria.id} is written in {', '.join(criteria.languages)}, not {args.lang!r}"
         )
     text = questionnaire(criteria, language=args.lang, related=related)
-    if args.output is None:
+    if args.output is None or args.output == STDOUT:
         sys.stdout.write(text)
         return EXIT_OK
     target = Path(args.output)
-    if target.exists() and not args.force:
+    if os.path.lexists(target) and not args.force:
         raise UsageError(f"{os.fspath(target)} exists; use --force to overwrite it")
-    write_atomically(target, text.encode("utf-8"))
+    write_atomically(target, text.encode("utf-8"), inputs=Inputs([source]))
     print(
         f"wrote {os.fspath(target)}: {len(criteria.indicators)} questions of {criteria.id} {criteria.version}"
     )

@@ -7,30 +7,37 @@ import sys
 from pathlib import Path
 
 from ..pipeline.cohort import load_cohort
-from ..pipeline.files import write_atomically
+from ..pipeline.files import STDOUT, Inputs, check_output, write_output
 from ..pipeline.scoring import score_file
 from .errors import print_peer_note
-from .status import EXIT_OK
+from .status import EXIT_OK, UsageError
 
 
 def run(args: argparse.Namespace) -> int:
-    """Score, then write the report in the format asked for."""
+    """Score, then write the report in the format asked for (``-o -``: standard output)."""
+    to_stdout = args.output == STDOUT
     output = Path(args.output)
     form = args.format or {".html": "html", ".htm": "html", ".json": "json"}.get(
-        output.suffix.lower(), "pdf"
+        output.suffix.lower() if not to_stdout else "", "pdf"
     )
+    if to_stdout and form == "pdf" and sys.stdout.isatty():
+        raise UsageError("a PDF on a terminal is unreadable; redirect it: -o - > report.pdf")
+    if not to_stdout:  # a wrong -o costs nothing: checked before any work
+        check_output(output, Inputs([args.assessment, args.previous, args.cohort, args.logo]))
     cohort = load_cohort(args.cohort) if args.cohort else None
     scored = score_file(
         args.assessment, criteria=args.criteria, previous=args.previous, cohort=cohort
     )
     print_peer_note("report", cohort, scored.result)
     if form == "json":
-        write_atomically(output, (scored.result.model_dump_json(indent=2) + "\n").encode("utf-8"))
-        print(f"wrote {output}")
+        data = (scored.result.model_dump_json(indent=2) + "\n").encode("utf-8")
+        inputs = Inputs([*scored.sources, args.cohort])
+        _say(write_output(args.output, data, stdout=sys.stdout.buffer, inputs=inputs), to_stdout)
         return EXIT_OK
     # Imported here: scoring and validating never pay for Jinja2, Babel or WeasyPrint.
-    from ..report.render import render_html, render_pdf
+    from ..report.render import pdf_report, render_html, report_inputs
 
+    inputs = report_inputs(scored, args.logo, args.cohort, templates=args.templates)
     if form == "html":
         html = render_html(
             scored,
@@ -40,12 +47,15 @@ def run(args: argparse.Namespace) -> int:
             logo=args.logo,
             templates=args.templates,
         )
-        write_atomically(output, html.encode("utf-8"))
-        print(f"wrote {output}")
+        written = write_output(
+            args.output, html.encode("utf-8"), stdout=sys.stdout.buffer, inputs=inputs
+        )
+        _say(written, to_stdout)
         return EXIT_OK
-    rendered = render_pdf(
+    if not to_stdout:
+        check_output(output, inputs)  # every input now known: before a second of layout
+    pdf = pdf_report(
         scored,
-        output,
         language=args.lang,
         audience=args.audience,
         accent=args.accent,
@@ -53,7 +63,13 @@ def run(args: argparse.Namespace) -> int:
         templates=args.templates,
         pdf_variant=args.pdf_variant,
     )
-    for warning in rendered.warnings:
+    for warning in pdf.warnings:
         print(f"clusterbench report: warning: {warning}", file=sys.stderr)
-    print(f"wrote {rendered.path} ({rendered.size:,} bytes)")
+    written = write_output(args.output, pdf.data, stdout=sys.stdout.buffer, inputs=inputs)
+    _say(f"{written} ({len(pdf.data):,} bytes)", to_stdout)
     return EXIT_OK
+
+
+def _say(written: str, to_stdout: bool) -> None:
+    # With -o -, standard output is the report: the note goes to standard error.
+    print(f"wrote {written}", file=sys.stderr if to_stdout else sys.stdout)

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import Issue, PathPart, Severity
+from ..errors import Issue, PathPart, Severity, quote
 from ..kinds.english import answer_summary
 from ..kinds.registry import answer_kind
 from ..models.answer_types import AnswerValueError, suggest
@@ -90,7 +90,7 @@ def _problems(
         path = (*base, key)
         indicator = criteria.indicator(key)
         if indicator is None:
-            message = f"unknown indicator {key!r}{suggest(key, ids)}"
+            message = f"unknown indicator {quote(key)}{suggest(key, ids)}"
             yield _Problem(path, unknown_code, message, at_key=True)
             continue
         if answer.not_applicable:

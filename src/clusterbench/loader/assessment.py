@@ -9,16 +9,16 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..errors import AssessmentError, ClusterbenchError, InputError, Issue, Severity
+from ..errors import AssessmentError, ClusterbenchError, InputError, Issue, Severity, quote
 from ..kinds.registry import required_sets
 from ..models.answer_types import suggest
 from ..models.assessment import Assessment
 from ..models.criteria import Criteria
 from .answers import check_answers
-from .criteria import check_format
-from .diagnostics import schema_issues
+from .diagnostics import schema_issues, with_reader_issues
+from .kinds import check_header
 from .library import CriteriaLibrary
-from .source import Document, parse_text, read_document
+from .source import Document, read_document
 from .wording import split_lists, untranslated
 
 __all__ = [
@@ -42,6 +42,8 @@ class CheckedAssessment:
     criteria: Criteria | None
     related: Mapping[str, Criteria] = field(default_factory=dict)
     """The criteria each `related` entry's answers were checked against (score with these)."""
+    previous: CheckedAssessment | None = None
+    """The previous assessment file, checked (see ``loader.chain``), when there is one."""
 
     @property
     def ok(self) -> bool:
@@ -63,13 +65,14 @@ def check_assessment_document(
     ``languages`` are report languages every text should have (a warning for each text
     that lacks one, and for criteria without texts in one).
     """
-    header = check_format(doc, FORMAT)
+    header = check_header(doc, "assessment", FORMAT)
     if header is not None:
-        return CheckedAssessment(None, doc, (header,), None)
+        return CheckedAssessment(None, doc, (*doc.issues, header), None)
     try:
         assessment = Assessment.model_validate(doc.data)
     except ValidationError as exc:
-        return CheckedAssessment(None, doc, tuple(schema_issues(exc, doc, Assessment)), None)
+        found = with_reader_issues(doc, schema_issues(exc, doc, Assessment))
+        return CheckedAssessment(None, doc, tuple(found), None)
     library = library or CriteriaLibrary()
     base = base if base is not None else Path(doc.file).parent
     issues: list[Issue] = [*split_lists(assessment, doc), *untranslated(assessment, doc, languages)]
@@ -85,7 +88,8 @@ def check_assessment_document(
         issues += _improvement_areas(assessment, criteria, doc)
         issues += _related(assessment, criteria, doc, library, base, related)
         if assessment.previous is not None:
-            issues += _previous(assessment, criteria, doc, base)
+            issues += _previous(assessment, criteria, doc)
+    issues = with_reader_issues(doc, issues)
     return CheckedAssessment(assessment, doc, tuple(issues), criteria, related)
 
 
@@ -98,7 +102,8 @@ def _criteria(
     except ClusterbenchError as exc:
         where = ("criteria", "file") if ref.file else ("criteria", "id")
         hint = "" if ref.file else suggest(ref.id, library.known_ids())
-        issues.append(doc.issue(where, "CB307", f"criteria not found or invalid: {exc}{hint}"))
+        message, theirs = unusable(exc, ref.file)
+        issues += [doc.issue(where, "CB307", f"{message}{hint}"), *theirs]
         return None
     if criteria.id != ref.id:
         issues.append(
@@ -113,8 +118,8 @@ def _criteria(
             doc.issue(
                 ("criteria", "version"),
                 "CB308",
-                f"answers version {ref.version!r} of {criteria.id}; the criteria found are version "
-                f"{criteria.version!r}",
+                f"answers version {quote(ref.version)} of {criteria.id}; the criteria found are version "
+                f"{quote(criteria.version)}",
                 severity=Severity.WARNING,
             )
         )
@@ -152,6 +157,22 @@ def _portfolio(assessment: Assessment, criteria: Criteria, doc: Document) -> lis
     ]
 
 
+def unusable(exc: ClusterbenchError, file: str | None) -> tuple[str, list[Issue]]:
+    """Why criteria named by an assessment cannot be used, and the criteria file's errors.
+
+    A file that is not a criteria file, or cannot be read, is said in one message that
+    quotes nothing of it; a criteria file with errors brings its own located errors.
+    """
+    if not isinstance(exc, InputError) or file is None:
+        return f"criteria not found or invalid: {exc}", []
+    errors = list(exc.errors)
+    if errors and errors[0].code == "CB110":
+        return f"{file} is not a criteria file: {errors[0].message}", []
+    if errors and errors[0].line is None:  # it could not be read at all
+        return f"{file}: {errors[0].message}", []
+    return f"{file} is not valid criteria; fix its errors first", errors
+
+
 def _improvement_areas(assessment: Assessment, criteria: Criteria, doc: Document) -> list[Issue]:
     ids = [i.id for i in criteria.indicators]
     return [
@@ -182,7 +203,7 @@ def _related(
                 doc.issue(
                     path,
                     "CB307",
-                    f"{criteria.id} does not require {key!r}; these answers are not used",
+                    f"{criteria.id} does not require {quote(key)}; these answers are not used",
                     severity=Severity.WARNING,
                     at_key=True,
                 )
@@ -191,9 +212,8 @@ def _related(
         try:
             other = library.reference(key, entry.file, base)
         except ClusterbenchError as exc:
-            issues.append(
-                doc.issue(path, "CB307", f"criteria not found or invalid: {exc}", at_key=True)
-            )
+            message, theirs = unusable(exc, entry.file)
+            issues += [doc.issue(path, "CB307", message, at_key=True), *theirs]
             continue
         found[key] = other
         if entry.level is not None and other.level(entry.level) is None:
@@ -211,12 +231,11 @@ def _related(
     return issues
 
 
-def _previous(assessment: Assessment, criteria: Criteria, doc: Document, base: Path) -> list[Issue]:
+def _previous(assessment: Assessment, criteria: Criteria, doc: Document) -> list[Issue]:
+    """The stated previous assessment (a file is checked with its chain: ``loader.chain``)."""
     previous = assessment.previous
     assert previous is not None
     issues: list[Issue] = []
-    if previous.file is not None and not (base / previous.file).is_file():
-        issues.append(doc.issue(("previous", "file"), "CB309", f"no such file: {previous.file}"))
     if previous.date is not None and previous.date >= assessment.date:
         issues.append(
             doc.issue(
@@ -244,11 +263,14 @@ def read_assessment(
     *,
     criteria: Criteria | None = None,
     document: Document | None = None,
+    languages: Sequence[str] = (),
 ) -> CheckedAssessment:
-    """Read and check one assessment file; raise :class:`AssessmentError` only if unreadable.
+    """Read and check one assessment file, not its previous chain; raise
+    :class:`AssessmentError` only if unreadable.
 
-    ``criteria`` replaces the criteria the file names; ``document`` is the file already
-    parsed (by a caller that had to look inside it first).
+    ``loader.chain.AssessmentReader`` reads the chain too, as ``validate`` and ``score``
+    do.  ``criteria`` replaces the criteria the file names; ``document`` is the file
+    already parsed (by a caller that had to look inside it first).
     """
     doc = document
     if doc is None:
@@ -256,7 +278,9 @@ def read_assessment(
             doc = read_document(path)
         except InputError as exc:
             raise AssessmentError(exc.issues) from None
-    return check_assessment_document(doc, library, base=Path(path).parent, criteria=criteria)
+    return check_assessment_document(
+        doc, library, base=Path(path).parent, criteria=criteria, languages=languages
+    )
 
 
 def _accept(checked: CheckedAssessment) -> Assessment:
@@ -270,18 +294,22 @@ def load_assessment(
 ) -> Assessment:
     """Load an assessment file and check its answers against the criteria it names.
 
+    Its previous assessments are checked too, as ``validate`` and ``score`` check them.
     Raises :class:`~clusterbench.AssessmentError` carrying every located error.  Warnings
     (an unanswered indicator) do not stop loading.
     """
-    return _accept(read_assessment(path, library))
+    from .chain import AssessmentReader  # the chain reader builds on this module
+
+    return _accept(AssessmentReader(library).read(path))
 
 
 def parse_assessment(
     text: str | bytes, *, name: str = "<assessment>", library: CriteriaLibrary | None = None
 ) -> Assessment:
-    """Parse an assessment from YAML text; raises :class:`~clusterbench.AssessmentError`."""
-    try:
-        doc = parse_text(text, name)
-    except InputError as exc:
-        raise AssessmentError(exc.issues) from None
-    return _accept(check_assessment_document(doc, library, base=Path.cwd()))
+    """Parse an assessment from YAML text; raises :class:`~clusterbench.AssessmentError`.
+
+    A `previous.file` is read relative to the current folder.
+    """
+    from .chain import AssessmentReader
+
+    return _accept(AssessmentReader(library).parse(text, name=name, base=Path.cwd()))

@@ -12,7 +12,8 @@ from .._resources import bundled_dir
 from ..errors import CriteriaError, InputError, Issue, NotFoundError
 from ..models.answer_types import suggest
 from ..models.criteria import Criteria
-from .diagnostics import schema_issues
+from .diagnostics import schema_issues, with_reader_issues
+from .kinds import check_header
 from .semantics import check_criteria
 from .source import Document, parse_text, read_document
 
@@ -21,9 +22,9 @@ __all__ = [
     "CheckedCriteria",
     "bundled_criteria",
     "check_criteria_document",
-    "check_format",
     "find_criteria",
     "load_criteria",
+    "load_criteria_file",
     "parse_criteria",
     "read_criteria",
 ]
@@ -49,30 +50,15 @@ FORMAT = 1
 
 def check_criteria_document(doc: Document) -> CheckedCriteria:
     """Validate parsed YAML as criteria: header, schema, then the semantic checks."""
-    header = check_format(doc, FORMAT)
+    header = check_header(doc, "criteria", FORMAT)
     if header is not None:
-        return CheckedCriteria(None, doc, (header,))
+        return CheckedCriteria(None, doc, (*doc.issues, header))
     try:
         criteria = Criteria.model_validate(doc.data)
     except ValidationError as exc:
-        return CheckedCriteria(None, doc, tuple(schema_issues(exc, doc, Criteria)))
-    return CheckedCriteria(criteria, doc, tuple(check_criteria(criteria, doc)))
-
-
-def check_format(doc: Document, supported: int) -> Issue | None:
-    """An Issue when the file declares a format this version cannot read.
-
-    Checked before the schema: a file of a newer format would otherwise drown the
-    one useful message in errors about keys this version does not know.
-    """
-    data = doc.data
-    if not isinstance(data, dict) or "format" not in data or data["format"] == supported:
-        return None
-    return doc.issue(
-        ("format",),
-        "CB110",
-        f"format {data['format']!r} is not supported; this clusterbench reads format {supported}",
-    )
+        issues = with_reader_issues(doc, schema_issues(exc, doc, Criteria))
+        return CheckedCriteria(None, doc, tuple(issues))
+    return CheckedCriteria(criteria, doc, (*doc.issues, *check_criteria(criteria, doc)))
 
 
 def read_criteria(path: str | os.PathLike[str], *, display: str | None = None) -> CheckedCriteria:
@@ -93,8 +79,8 @@ def bundled_criteria() -> dict[str, Path]:
 def find_criteria(source: str | os.PathLike[str]) -> Path:
     """The file for a path, or for the id of a bundled criteria set."""
     path = Path(source)
-    if path.is_file():
-        return path
+    if os.path.lexists(path) and not path.is_dir():
+        return path  # whatever it is, the reader says what is wrong with it
     text = os.fspath(source)
     bundled = bundled_criteria()
     if text in bundled:
@@ -122,6 +108,15 @@ def _accept(checked: CheckedCriteria) -> Criteria:
     if not checked.ok or checked.criteria is None:
         raise CriteriaError([i for i in checked.issues if i.is_error])
     return checked.criteria
+
+
+def load_criteria_file(path: str | os.PathLike[str]) -> tuple[Criteria, str]:
+    """Load the criteria file at ``path`` and the text it was read from.
+
+    Raises :class:`~clusterbench.CriteriaError`.
+    """
+    checked = read_criteria(path)
+    return _accept(checked), checked.document.text
 
 
 def load_criteria(source: str | os.PathLike[str]) -> Criteria:

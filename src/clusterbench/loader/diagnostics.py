@@ -10,11 +10,14 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import Issue
+from ..errors import Issue, quote
 from ..models.answer_types import suggest
 from .source import Document
 
-__all__ = ["allowed_keys", "schema_issues"]
+__all__ = ["allowed_keys", "schema_issues", "with_reader_issues"]
+
+MAX_ISSUES = 200
+"""Most schema Issues made for one file: each costs a position lookup and a suggestion."""
 
 _TYPE_WORDS = {
     "int_type": "must be a whole number",
@@ -51,6 +54,9 @@ _CUSTOM_CODES = {
     "share_range": "CB104",
     "number_finite": "CB104",
     "text_empty": "CB104",
+    "date_value": "CB105",
+    "date_domain": "CB116",
+    "number_domain": "CB115",
 }
 _BOUND_WORDS = {
     "greater_than": ("greater than", "gt"),
@@ -61,8 +67,7 @@ _BOUND_WORDS = {
 
 
 def _got(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return quote(value)
 
 
 def _kind(value: Any) -> str:
@@ -85,7 +90,7 @@ def schema_issues(exc: ValidationError, doc: Document, root: type[BaseModel]) ->
     """One Issue per distinct validation error, located in ``doc``."""
     issues: list[Issue] = []
     seen: set[tuple[str, str, str]] = set()
-    errors = exc.errors(include_url=False)
+    errors = exc.errors(include_url=False)[:MAX_ISSUES]
     failing_inside = {tuple(e["loc"][:n]) for e in errors for n in range(len(e["loc"]))}
     for error in errors:
         if error["type"] == "too_short" and tuple(error["loc"]) in failing_inside:
@@ -112,7 +117,7 @@ def _issue(error: Any, doc: Document, root: type[BaseModel]) -> Issue:
     if kind == "extra_forbidden":
         key = str(loc[-1])
         hint = suggest(key, allowed_keys(root, loc[:-1]))
-        return doc.issue(shown, "CB102", f"unknown key {key!r}{hint}", at_key=True)
+        return doc.issue(shown, "CB102", f"unknown key {quote(key)}{hint}", at_key=True)
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         field = str(ctx.get("discriminator", "kind")).strip("'")
         path = (*shown, field)
@@ -120,9 +125,7 @@ def _issue(error: Any, doc: Document, root: type[BaseModel]) -> Issue:
             return doc.issue(shown, "CB103", f"missing required key '{field}'")
         tags = re.findall(r"'([^']*)'", str(ctx.get("expected_tags", "")))
         tag = ctx.get("tag")
-        message = (
-            f"unknown {field} {tag!r}; expected one of {', '.join(tags)}{suggest(str(tag), tags)}"
-        )
+        message = f"unknown {field} {quote(tag)}; expected one of {', '.join(tags)}{suggest(str(tag), tags)}"
         return doc.issue(path, "CB106", message)
     if kind in ("literal_error", "enum"):
         options = re.findall(r"'([^']*)'|(\d+)", str(ctx.get("expected", "")))
@@ -225,3 +228,16 @@ def _step(annotation: Any, part: Any) -> Any:
         if origin is dict and isinstance(part, str):
             return args[1]
     return None
+
+
+def with_reader_issues(doc: Document, issues: Sequence[Issue]) -> list[Issue]:
+    """The reader's Issues of ``doc``, then ``issues`` except those about a value the
+    reader refused (already explained, and replaced by its text)."""
+    if not doc.replaced:
+        return [*doc.issues, *issues]
+    kept = [i for i in issues if not _below(i.path, doc.replaced)]
+    return [*doc.issues, *kept]
+
+
+def _below(path: str, replaced: set[str]) -> bool:
+    return any(path == r or path.startswith((r + ".", r + "[")) for r in replaced)

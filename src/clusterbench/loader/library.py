@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import NotFoundError
 from ..kinds.registry import required_sets
 from ..models.criteria import Criteria
-from .criteria import bundled_criteria, load_criteria
+from .criteria import bundled_criteria, load_criteria_file
 
 __all__ = ["CriteriaLibrary"]
 
@@ -21,6 +21,7 @@ class CriteriaLibrary:
         self._by_id: dict[str, Criteria] = dict(known or {})
         self._by_path: dict[Path, Criteria] = {}
         self._sources: dict[int, Path] = {}
+        self._texts: dict[int, str] = {}
 
     def add(self, criteria: Criteria) -> None:
         """Make a criteria set known by its id (it wins over a bundled one)."""
@@ -37,24 +38,30 @@ class CriteriaLibrary:
             bundled = bundled_criteria()
             if criteria_id not in bundled:
                 raise NotFoundError(f"no criteria {criteria_id!r}")
-            found = self._by_id[criteria_id] = load_criteria(bundled[criteria_id])
+            found, text = load_criteria_file(bundled[criteria_id])
+            self._by_id[criteria_id] = found
             self._sources[id(found)] = bundled[criteria_id]
+            self._texts[id(found)] = text
         return found
 
     def file(self, path: str | os.PathLike[str]) -> Criteria:
-        """The criteria set in this file; raises NotFoundError or CriteriaError."""
-        key = Path(path).resolve()
+        """The criteria set in this file; raises CriteriaError (unreadable or invalid)."""
+        key = Path(os.path.realpath(path))  # never raises, not even on a symbolic link loop
         found = self._by_path.get(key)
         if found is None:
-            if not key.is_file():
-                raise NotFoundError(f"{os.fspath(path)}: no such criteria file")
-            found = self._by_path[key] = load_criteria(key)
+            found, text = load_criteria_file(path)
+            self._by_path[key] = found
             self._sources[id(found)] = key
+            self._texts[id(found)] = text
         return found
 
     def source(self, criteria: Criteria) -> Path | None:
         """The file a criteria set was read from, when this library read it."""
         return self._sources.get(id(criteria))
+
+    def text(self, criteria: Criteria) -> str | None:
+        """The text a criteria set was read from, when this library read it."""
+        return self._texts.get(id(criteria))
 
     def reference(self, criteria_id: str, file: str | None, base: Path) -> Criteria:
         """Criteria named in an assessment: its `file` relative to ``base``, else its id."""

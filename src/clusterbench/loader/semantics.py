@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..errors import Issue, PathPart, Severity
+from ..errors import Issue, PathPart, Severity, quote
 from ..kinds.check import CheckContext, Finding
 from ..kinds.registry import answer_kind, requirement_kind
 from ..models.answer_types import AnswerType, suggest
@@ -97,7 +97,7 @@ class _Checker:
                 yield self.issue(
                     (*base, index, key),
                     "CB201",
-                    f"duplicate {what} {value!r}, first used on line {line}",
+                    f"duplicate {what} {quote(value)}, first used on line {line}",
                 )
             else:
                 first[value] = index

@@ -13,7 +13,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictBool
 
-from .common import Id, Model, Number, Text
+from ..errors import clip, quote
+from .common import Date, Id, Model, Number, Text
+from .domain import number_problem
 
 __all__ = [
     "AnswerType",
@@ -53,14 +55,17 @@ def shown(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
+        if number_problem(value) is not None:  # too long to write out in full
+            return clip(str(value))
         return format(value.normalize(), "f")
     if isinstance(value, list | tuple):
-        return "[" + ", ".join(shown(v) for v in value) + "]"
+        more = ", …" if len(value) > 8 else ""
+        return "[" + ", ".join(shown(v) for v in value[:8]) + more + "]"
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
-        return repr(value)
-    return str(value)
+        return quote(value)
+    return clip(str(value))
 
 
 class BooleanAnswer(Model):
@@ -73,8 +78,8 @@ class IntegerAnswer(Model):
     """A whole number (a count, a number of years)."""
 
     type: Literal["integer"]
-    min: int | None = None
-    max: int | None = None
+    min: int | None = Field(default=None, strict=True)
+    max: int | None = Field(default=None, strict=True)
     unit: Text | None = None
 
 
@@ -115,7 +120,7 @@ class ChoiceAnswer(Model):
 class Step(Model):
     """One step of an ordinal scale."""
 
-    value: int
+    value: int = Field(strict=True)
     label: Text
 
 
@@ -130,8 +135,8 @@ class DateAnswer(Model):
     """A calendar date, written `2021-11-06`."""
 
     type: Literal["date"]
-    min: dt.date | None = None
-    max: dt.date | None = None
+    min: Date | None = None
+    max: Date | None = None
 
 
 class TextAnswer(Model):

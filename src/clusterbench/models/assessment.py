@@ -23,8 +23,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..errors import quote
 from .answers import Answer
-from .common import Id, Language, Model, Text
+from .common import Date, Id, Language, Model, Text
 
 __all__ = [
     "Assessment",
@@ -110,8 +111,10 @@ class Organisation(Model):
     portfolio: str | None = Field(
         default=None, description="Comparative portfolio (sector peer group)."
     )
-    founded: int | None = Field(default=None, ge=1800, le=2200, description="Founding year.")
-    members: int | None = Field(default=None, ge=0, description="Number of members.")
+    founded: int | None = Field(
+        strict=True, default=None, ge=1800, le=2200, description="Founding year."
+    )
+    members: int | None = Field(strict=True, default=None, ge=0, description="Number of members.")
     website: str | None = None
     facts: Annotated[tuple[Fact, ...], WithJsonSchema(_FACTS_SCHEMA)] = Field(
         default=(),
@@ -132,7 +135,7 @@ class Organisation(Model):
     def _alpha3(cls, value: str) -> str:
         if not _COUNTRY.match(value):
             raise ValueError(
-                f"must be an ISO 3166 alpha-3 country code such as NOR or DEU, got {value!r}"
+                f"must be an ISO 3166 alpha-3 country code such as NOR or DEU, got {quote(value)}"
             )
         return value
 
@@ -148,7 +151,7 @@ class Assessor(Model):
 class AssessmentInfo(Model):
     """When, by whom and how the assessment was made."""
 
-    date: dt.date
+    date: Date
     type: Literal["first", "renewal"] = "first"
     report_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
     assessors: tuple[Assessor, ...] = ()
@@ -228,7 +231,7 @@ class PreviousAssessment(Model):
     """The previous assessment: its file, or its date and level."""
 
     file: str | None = Field(default=None, description="An assessment file, relative to this one.")
-    date: dt.date | None = None
+    date: Date | None = None
     level: Id | None = None
     criteria: Id | None = Field(
         default=None, description="The criteria it was made with (default: the same)."

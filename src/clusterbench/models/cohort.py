@@ -18,7 +18,7 @@ Grouping = Literal["portfolio", "country", "size"]
 class Stats(Model):
     """The distribution of one quantity in a group."""
 
-    n: int = Field(ge=0)
+    n: int = Field(strict=True, ge=0)
     mean: Number
     median: Number
     q1: Number
@@ -31,7 +31,7 @@ class Stats(Model):
 class IndicatorStats(Model):
     """One indicator in one group."""
 
-    n: int = Field(ge=0, description="Organisations to which the indicator applied.")
+    n: int = Field(strict=True, ge=0, description="Organisations to which the indicator applied.")
     met_share: Number | None = Field(
         description="Share of them meeting the indicator (0–1); null under min_size."
     )
@@ -42,7 +42,7 @@ class IndicatorStats(Model):
 class GroupStats(Model):
     """One peer group of one criteria set."""
 
-    n: int = Field(ge=0)
+    n: int = Field(strict=True, ge=0)
     levels: dict[str, int] = Field(
         description="How many organisations got each level (`none`: no level)."
     )
@@ -58,7 +58,9 @@ class CriteriaCohort(Model):
     hash: str
     groups: dict[str, GroupStats]
     suppressed: int = Field(
-        default=0, description="Groups left out for having fewer than min_size members."
+        strict=True,
+        default=0,
+        description="Groups left out for having fewer than min_size members.",
     )
 
 
@@ -68,9 +70,9 @@ class Cohort(Model):
     kind: Literal["cohort"] = "cohort"
     format: Literal[1] = 1
     by: Grouping
-    min_size: int = Field(ge=1)
-    assessments: int = Field(ge=0, description="Assessment files read.")
+    min_size: int = Field(strict=True, ge=1)
+    assessments: int = Field(strict=True, ge=0, description="Assessment files read.")
     organisations: int = Field(
-        ge=0, description="Organisations counted (each once, its latest assessment)."
+        strict=True, ge=0, description="Organisations counted (each once, its latest assessment)."
     )
     criteria: dict[str, CriteriaCohort]

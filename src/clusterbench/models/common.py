@@ -12,13 +12,23 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, TypeVar
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError, core_schema
+
+from ..errors import quote
+from .domain import date_problem
 
 __all__ = [
     "ID_PATTERN",
     "LANGUAGE_PATTERN",
     "Bound",
+    "Date",
     "Id",
     "Language",
     "Model",
@@ -91,8 +101,7 @@ def _kind(value: Any) -> str:
     if isinstance(value, int | float | Decimal):
         return "a number"
     if isinstance(value, str):
-        shown = value if len(value) <= 30 else value[:27] + "..."
-        return f"the text {shown!r}"
+        return f"the text {quote(value, 40)}"
     if isinstance(value, Mapping):
         return "a mapping"
     if isinstance(value, list | tuple):
@@ -157,8 +166,6 @@ def _decimal(value: Any) -> Decimal:
         raise PydanticCustomError(
             "number_type", "must be a number, got {kind}", {"kind": _kind(value)}
         )
-    if not value.is_finite():
-        raise PydanticCustomError("number_finite", "must be a finite number", {})
     return value
 
 
@@ -284,6 +291,42 @@ Scalar = Annotated[
     WithJsonSchema({"type": ["boolean", "number", "string"]}),
 ]
 """One answer value a rule compares with: a number, a text (an option id), a date or a boolean."""
+
+
+# ------------------------------------------------------------------------- dates
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError(
+            "date_value", "must be a date without a time, such as 2021-11-06", {}
+        )
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError(
+                "date_type",
+                "must be a date such as 2021-11-06, got {value}",
+                {"value": quote(value)},
+            ) from None
+    if not isinstance(value, dt.date):
+        raise PydanticCustomError(
+            "date_value", "must be a date such as 2021-11-06, got {kind}", {"kind": _kind(value)}
+        )
+    problem = date_problem(value)
+    if problem is not None:
+        raise PydanticCustomError(
+            "date_domain", "{value} {problem}", {"value": value.isoformat(), "problem": problem}
+        )
+    return value
+
+
+Date = Annotated[
+    dt.date,
+    PlainValidator(_date),
+    PlainSerializer(lambda d: d.isoformat(), when_used="json"),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+"""A calendar date in the accepted domain (see ``models.domain``), written `2021-11-06`."""
 
 
 # ------------------------------------------------------------------------- texts

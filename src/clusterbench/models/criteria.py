@@ -11,6 +11,7 @@ from pydantic import Field, StrictBool
 from .answer_types import AnswerType
 from .answers import Answer
 from .common import Id, Language, Model, Points, Share, Text
+from .domain import MAX_MONTHS
 from .requirements import Requirement
 from .rules import Bands, Condition, PartialStep, Rule
 
@@ -100,14 +101,21 @@ class Indicator(Model):
 class Renewal(Model):
     """How a renewal inside the window extends a label."""
 
-    window_months: int = Field(ge=0, description="Months after expiry a renewal may still happen.")
-    extension_months: int = Field(ge=1, description="Months added to the previous end date.")
+    window_months: int = Field(
+        strict=True,
+        ge=0,
+        le=MAX_MONTHS,
+        description="Months after expiry a renewal may still happen.",
+    )
+    extension_months: int = Field(
+        strict=True, ge=1, le=MAX_MONTHS, description="Months added to the previous end date."
+    )
 
 
 class Validity(Model):
     """How long a level is valid."""
 
-    months: int = Field(ge=1)
+    months: int = Field(strict=True, ge=1, le=MAX_MONTHS)
     renewal: Renewal | None = None
 
 
@@ -126,7 +134,7 @@ class ExamplePrevious(Model):
     """The previous assessment a golden example refers to."""
 
     level: Id | None
-    months_ago: int = Field(ge=0)
+    months_ago: int = Field(strict=True, ge=0, le=MAX_MONTHS)
     answers: dict[str, Answer] = Field(default_factory=dict)
 
 

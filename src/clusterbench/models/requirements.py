@@ -21,6 +21,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StrictBool
 
 from .common import Id, Model, Points, Share, Text
+from .domain import MAX_MONTHS
 
 __all__ = [
     "AnsweredRequirement",
@@ -65,7 +66,7 @@ class IndicatorsMetRequirement(_Requirement):
     """A number of indicators met (fully), overall, in a category or among a list."""
 
     kind: Literal["indicators_met"]
-    at_least: int = Field(ge=1)
+    at_least: int = Field(strict=True, ge=1)
     category: Id | None = None
     indicators: tuple[Id, ...] | None = Field(default=None, min_length=1)
 
@@ -113,15 +114,15 @@ class PreviousLevelRequirement(_Requirement):
 
     kind: Literal["previous_level"]
     level: Id
-    months_at_least: int | None = Field(default=None, ge=0)
-    months_at_most: int | None = Field(default=None, ge=0)
+    months_at_least: int | None = Field(strict=True, default=None, ge=0, le=MAX_MONTHS)
+    months_at_most: int | None = Field(strict=True, default=None, ge=0, le=MAX_MONTHS)
 
 
 class ImprovedRequirement(_Requirement):
     """Indicators improved since the previous assessment, or improvement areas achieved."""
 
     kind: Literal["improved"]
-    at_least: int = Field(ge=1)
+    at_least: int = Field(strict=True, ge=1)
     of: Literal["indicators", "improvement_areas"] = Field(
         default="indicators",
         description=(

@@ -16,6 +16,7 @@ from pydantic import Field, StrictBool, model_validator
 
 from .common import Bound, Id, Model, Points, Scalar
 from .dates import add_months
+from .domain import MAX_MONTHS
 
 __all__ = ["BAND_NAMES", "Bands", "Condition", "PartialStep", "Rule", "format_value"]
 
@@ -55,8 +56,10 @@ class Rule(Model):
     )
     is_true: StrictBool | None = Field(default=None, description="A yes/no answer is this.")
     within_months: int | None = Field(
+        strict=True,
         default=None,
         ge=0,
+        le=MAX_MONTHS,
         description="A date no older than this many months before the assessment.",
     )
 

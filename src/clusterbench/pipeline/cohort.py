@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from pydantic import ValidationError
-
-from ..errors import ClusterbenchError, CohortError, Issue, Severity, format_path
+from ..errors import ClusterbenchError, CohortError, InputError
+from ..loader.chain import AssessmentReader
+from ..loader.cohort import check_cohort_document
+from ..loader.kinds import detect_kind
 from ..loader.library import CriteriaLibrary
+from ..loader.reader import find_files
 from ..loader.source import read_document
 from ..models.cohort import Cohort
 from ..models.result import Result
 from ..scoring.cohort import build_cohort, single_version
-from .files import write_atomically
+from .files import Inputs, write_atomically, write_output
 from .scoring import score_parsed
-from .validation import detect_kind, expand_paths
 
 __all__ = ["BuiltCohort", "build_cohort_from", "load_cohort", "write_cohort"]
 
@@ -29,6 +30,8 @@ class BuiltCohort:
 
     cohort: Cohort
     skipped: tuple[tuple[str, str], ...]
+    sources: tuple[Path, ...] = ()
+    """Every file read: the cohort file must not be written over one of them."""
 
 
 def build_cohort_from(
@@ -43,17 +46,21 @@ def build_cohort_from(
     Criteria files among them are ignored; assessments that cannot be scored are
     skipped and listed, never fatal.
     """
-    library = library or CriteriaLibrary()
+    reader = AssessmentReader(library)
     scored: list[tuple[str, Result]] = []
-    skipped: list[tuple[str, str]] = []
+    found = find_files(paths, (".yaml", ".yml"))
+    skipped = [(issue.file, issue.message) for issue in found.issues]
+    sources: dict[Path, None] = dict.fromkeys(found.files)
     read = 0
-    for path in expand_paths(paths):
+    for path in found.files:
         try:
             document = read_document(path)
             if detect_kind(document) != "assessment":
                 continue
             read += 1
-            scored.append((os.fspath(path), score_parsed(path, document, library=library).result))
+            done = score_parsed(path, document, reader=reader)
+            sources.update(dict.fromkeys(done.sources))
+            scored.append((os.fspath(path), done.result))
         except ClusterbenchError as exc:
             skipped.append((os.fspath(path), str(exc)))
     kept, left = single_version(result for _, result in scored)
@@ -71,32 +78,33 @@ def build_cohort_from(
                 )
             )
     cohort = build_cohort(kept, by=by, min_size=min_size, assessments=read)
-    return BuiltCohort(cohort, tuple(sorted(skipped)))
+    return BuiltCohort(cohort, tuple(sorted(skipped)), tuple(sources))
 
 
-def write_cohort(cohort: Cohort, path: str | os.PathLike[str]) -> None:
-    """Write a cohort as JSON, whole or not at all."""
-    write_atomically(Path(path), (cohort.model_dump_json(indent=1) + "\n").encode("utf-8"))
+def write_cohort(
+    cohort: Cohort,
+    path: str | os.PathLike[str],
+    *,
+    inputs: Inputs | None = None,
+    stdout: BinaryIO | None = None,
+) -> str:
+    """Write a cohort as JSON, whole or not at all, never over one of ``inputs``.
+
+    ``-`` writes it to ``stdout``.  Returns where it was written.
+    """
+    data = (cohort.model_dump_json(indent=1) + "\n").encode("utf-8")
+    if stdout is not None:
+        return write_output(path, data, stdout=stdout, inputs=inputs)
+    return str(write_atomically(path, data, inputs=inputs))
 
 
 def load_cohort(path: str | os.PathLike[str]) -> Cohort:
-    """Read a cohort file; a CohortError says what is wrong with it."""
-    name = os.fspath(path)
+    """Read a cohort file; a CohortError says what is wrong with it, located."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CohortError([_issue(name, "", "CB100", f"cannot read: {exc.strerror}")]) from None
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise CohortError([_issue(name, "", "CB101", f"not a JSON cohort file: {exc}")]) from None
-    try:
-        return Cohort.model_validate(data)
-    except ValidationError as exc:
-        issues = [
-            _issue(name, format_path(error["loc"]), "CB109", str(error["msg"]))
-            for error in exc.errors(include_url=False)
-        ]
-        raise CohortError(issues) from None
-
-
-def _issue(file: str, path: str, code: str, message: str) -> Issue:
-    return Issue(file, None, None, path, code, Severity.ERROR, message)
+        doc = read_document(path)
+    except InputError as exc:
+        raise CohortError(exc.issues) from None
+    cohort, issues = check_cohort_document(doc)
+    if cohort is None:
+        raise CohortError([i for i in issues if i.is_error])
+    return cohort

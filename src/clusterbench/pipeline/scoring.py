@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import AssessmentError, ClusterbenchError, InputError, Issue, Severity
+from ..errors import AssessmentError, ClusterbenchError
 from ..loader.answers import check_assumptions
-from ..loader.assessment import CheckedAssessment, read_assessment
+from ..loader.assessment import CheckedAssessment
+from ..loader.chain import AssessmentReader
 from ..loader.library import CriteriaLibrary
 from ..loader.source import Document
 from ..models.assessment import Assessment
@@ -21,8 +22,6 @@ from ..models.result import Result
 from ..scoring.engine import score
 
 __all__ = ["Scored", "score_checked", "score_file", "score_parsed"]
-
-_MAX_HISTORY = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +39,11 @@ class Scored:
     criteria_file: Path | None = None
     previous: Scored | None = None
     related: Mapping[str, Criteria] = field(default_factory=dict)
+    criteria_text: str | None = None
+    """The criteria file's text as it was read (None for criteria made in memory)."""
+    sources: tuple[Path, ...] = ()
+    """Every file this was made from: the assessment, its criteria, the criteria of its
+    related answers, and the same for each previous assessment (outputs never go there)."""
 
 
 def score_file(
@@ -50,6 +54,7 @@ def score_file(
     assume: Mapping[str, Any] | None = None,
     library: CriteriaLibrary | None = None,
     cohort: Cohort | None = None,
+    reader: AssessmentReader | None = None,
 ) -> Scored:
     """Load an assessment file and score it, with everything it refers to.
 
@@ -59,16 +64,19 @@ def score_file(
     improvements are decided from real data.  Raises :class:`~clusterbench.AssessmentError`
     or :class:`~clusterbench.CriteriaError` with located Issues, or
     :class:`~clusterbench.NotFoundError`.  With a `cohort`, the Result compares the
-    assessment with its peers.
+    assessment with its peers.  Files are read and checked by the loaders (the same
+    checks ``validate`` makes); scoring itself validates nothing.
     """
-    library = library or CriteriaLibrary()
+    reader = reader or AssessmentReader(library)
+    library = reader.library
     chosen: Criteria | None = None
     if isinstance(criteria, Criteria):
         chosen = criteria
     elif criteria is not None:
         text = os.fspath(criteria)
         chosen = library.file(text) if Path(text).is_file() else library.get(text)
-    return _score_chain(Path(path), library, chosen, previous, assume, [], cohort)
+    checked = reader.read(path, criteria=chosen, previous=previous)
+    return _score_checked(checked, Path(path), library, assume, cohort)
 
 
 def score_parsed(
@@ -77,54 +85,28 @@ def score_parsed(
     *,
     library: CriteriaLibrary | None = None,
     cohort: Cohort | None = None,
+    reader: AssessmentReader | None = None,
 ) -> Scored:
     """:func:`score_file` for a file already parsed (to tell its kind), without reading it again."""
-    library = library or CriteriaLibrary()
-    return _score_chain(Path(path), library, None, None, None, [], cohort, document)
+    reader = reader or AssessmentReader(library)
+    checked = reader.read(path, document=document)
+    return _score_checked(checked, Path(path), reader.library, None, cohort)
 
 
-def _score_chain(
+def _score_checked(
+    checked: CheckedAssessment,
     path: Path,
     library: CriteriaLibrary,
-    criteria_override: Criteria | None,
-    previous_override: str | os.PathLike[str] | None,
     assume: Mapping[str, Any] | None,
-    seen: list[Path],
-    cohort: Cohort | None = None,
-    document: Document | None = None,
+    cohort: Cohort | None,
 ) -> Scored:
-    resolved = path.resolve()
-    if resolved in seen or len(seen) > _MAX_HISTORY:
-        chain = " → ".join(p.name for p in [*seen, resolved])
-        raise AssessmentError(
-            [_issue(path, f"previous assessments form a loop or are too many: {chain}")]
-        )
-    checked = read_assessment(path, library, criteria=criteria_override, document=document)
     if not checked.ok or checked.assessment is None or checked.criteria is None:
         raise AssessmentError([i for i in checked.issues if i.is_error])
-    assessment, criteria = checked.assessment, checked.criteria
     if assume:
-        wrong = check_assumptions(criteria, assume)
+        wrong = check_assumptions(checked.criteria, assume)
         if wrong:
             raise AssessmentError(wrong)
-    previous: Scored | None = None
-    previous_file = previous_override or (assessment.previous.file if assessment.previous else None)
-    if previous_file is not None:
-        previous_path = Path(previous_file) if previous_override else path.parent / previous_file
-        try:
-            previous = _score_chain(previous_path, library, None, None, None, [*seen, resolved])
-        except InputError as exc:
-            # Keep the previous file's own located issues rather than flattening them
-            # into one long message; the first issue says why that file matters here.
-            why = f"its previous assessment {previous_file} cannot be scored; fix it first"
-            raise AssessmentError([_issue(path, why), *exc.issues]) from None
-        except ClusterbenchError as exc:
-            raise AssessmentError(
-                [_issue(path, f"previous assessment {previous_file}: {exc}")]
-            ) from None
-    return score_checked(
-        checked, path=path, library=library, previous=previous, assume=assume, cohort=cohort
-    )
+    return score_checked(checked, path=path, library=library, assume=assume, cohort=cohort)
 
 
 def score_checked(
@@ -136,16 +118,20 @@ def score_checked(
     assume: Mapping[str, Any] | None = None,
     cohort: Cohort | None = None,
 ) -> Scored:
-    """Score an assessment the loader has checked, with its previous assessment scored.
+    """Score an assessment the loader has checked (pure, but for bundled criteria lookups).
 
-    For callers that keep a previous assessment scored while the current one changes
-    (the workbench re-scores on every edit).  Raises AssessmentError if ``checked`` has
+    Its previous assessment is ``previous`` when given (a caller that keeps it scored
+    while the current one changes: the workbench re-scores on every edit), else the
+    checked chain the loader read with it.  Raises AssessmentError if ``checked`` has
     errors.
     """
     if not checked.ok or checked.assessment is None or checked.criteria is None:
         raise AssessmentError([i for i in checked.issues if i.is_error])
     library = library or CriteriaLibrary()
     assessment, criteria = checked.assessment, checked.criteria
+    if previous is None and checked.previous is not None:
+        earlier = checked.previous
+        previous = score_checked(earlier, path=Path(earlier.document.file), library=library)
     # The related criteria the loader checked the answers against are the ones scored.
     dependencies = {**library.dependencies(criteria), **checked.related}
     stated = assessment.previous
@@ -160,6 +146,14 @@ def score_checked(
         assume=assume,
         cohort=cohort,
     )
+    files = [library.source(c) for c in (criteria, *dependencies.values())]
+    sources = dict.fromkeys(
+        [
+            *([path] if path is not None else []),
+            *(f for f in files if f is not None),
+            *(previous.sources if previous else ()),
+        ]
+    )
     return Scored(
         assessment,
         criteria,
@@ -168,8 +162,6 @@ def score_checked(
         criteria_file=library.source(criteria),
         previous=previous,
         related=dependencies,
+        criteria_text=library.text(criteria),
+        sources=tuple(sources),
     )
-
-
-def _issue(path: Path, message: str) -> Issue:
-    return Issue(os.fspath(path), None, None, "previous", "CB309", Severity.ERROR, message)

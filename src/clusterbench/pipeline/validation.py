@@ -7,13 +7,16 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from ..errors import ClusterbenchError, InputError, Issue, NotFoundError, Severity
+from ..errors import ClusterbenchError, InputError, Issue, Severity
 from ..kinds.registry import required_sets
-from ..loader.assessment import check_assessment_document
+from ..loader.chain import AssessmentReader
+from ..loader.cohort import check_cohort_document
 from ..loader.criteria import CheckedCriteria, bundled_criteria, check_criteria_document
+from ..loader.kinds import FileKind, detect_kind, unknown_kind
 from ..loader.library import CriteriaLibrary
+from ..loader.reader import find_files
 from ..loader.semantics import check_dependencies
 from ..loader.source import Document, read_document
 from ..models.criteria import Criteria
@@ -28,7 +31,6 @@ __all__ = [
     "validate_paths",
 ]
 
-FileKind = Literal["criteria", "assessment", "unknown"]
 _SUFFIXES = (".yaml", ".yml")
 
 
@@ -87,41 +89,10 @@ class ValidationReport:
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files as given, and the ``*.yaml``/``*.yml`` files under directories, sorted.
 
-    Raises :class:`~clusterbench.NotFoundError` for a path that does not exist.
+    Raises :class:`~clusterbench.NotFoundError` for a path that does not exist; folders that cannot be
+    searched are left out (:func:`validate_paths` reports them).
     """
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.suffix in _SUFFIXES
-                    and p.is_file()
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
-        elif path.exists():
-            found.append(path)
-        else:
-            raise NotFoundError(f"{os.fspath(raw)}: no such file or directory")
-    return found
-
-
-def detect_kind(doc: Document) -> FileKind:
-    """Criteria or assessment, from the ``kind`` header (or, failing that, the content)."""
-    data = doc.data
-    if not isinstance(data, dict):
-        return "unknown"
-    kind = data.get("kind")
-    if kind in ("criteria", "assessment"):
-        return kind  # type: ignore[no-any-return]
-    if "indicators" in data and "levels" in data:
-        return "criteria"
-    if "answers" in data:
-        return "assessment"
-    return "unknown"
+    return list(find_files(paths, _SUFFIXES).files)
 
 
 def validate_paths(
@@ -130,7 +101,7 @@ def validate_paths(
     strict: bool = False,
     languages: Sequence[str] = (),
 ) -> ValidationReport:
-    """Check every criteria and assessment file under ``paths``; collect every Issue.
+    """Check every criteria, assessment and cohort file under ``paths``; collect every Issue.
 
     ``languages`` are the report languages the files must serve: a warning (CB311) for
     each assessment text without one of them, and for criteria not written in one.
@@ -138,10 +109,13 @@ def validate_paths(
     Criteria files are checked first, each on its own, then against each other (a set
     may require another, bundled or among the files) and by scoring their golden
     examples.  Assessment files are then checked against the criteria they answer,
-    which may be among the files checked.
+    which may be among the files checked, with their previous assessments, exactly as
+    ``score`` reads them.  Cohort files (JSON, given by name) are checked as ``--cohort``
+    reads them.  Folders that cannot be searched are reported too.
     """
+    found = find_files(paths, _SUFFIXES)
     read: list[tuple[Path, FileKind, Document | None, tuple[Issue, ...]]] = []
-    for path in expand_paths(paths):
+    for path in found.files:
         try:
             parsed = read_document(path)
         except InputError as exc:
@@ -160,22 +134,21 @@ def validate_paths(
     known: dict[str, Criteria | None] = dict.fromkeys(bundled_criteria())
     known.update({c.criteria.id: c.criteria for c in checked.values() if c.criteria is not None})
 
-    reports = []
+    reader = AssessmentReader(library, languages=languages)
+    own = {os.fspath(path) for path, *_ in read}
+    reports = [FileReport(issue.file, "unknown", (issue,)) for issue in found.issues]
     for path, kind, doc, issues in read:
         if kind == "criteria" and doc is not None:
             issues = _criteria_issues(checked[path], known, library, languages)
         elif kind == "assessment" and doc is not None:
-            issues = check_assessment_document(
-                doc, library, base=path.parent, languages=languages
-            ).issues
+            issues = reader.read(path, document=doc).issues
+            # A previous file validated in this run reports its own problems once.
+            name = os.fspath(path)
+            issues = tuple(i for i in issues if i.file == name or i.file not in own)
+        elif kind == "cohort" and doc is not None:
+            issues = check_cohort_document(doc)[1]
         elif doc is not None:
-            issues = (
-                doc.issue(
-                    ("kind",),
-                    "CB110",
-                    "cannot tell what this file is: start it with `kind: criteria` or `kind: assessment`",
-                ),
-            )
+            issues = (*doc.issues, unknown_kind(doc))
         if strict:
             issues = tuple(i.as_error() for i in issues)
         reports.append(FileReport(os.fspath(path), kind, tuple(sorted(issues, key=Issue.sort_key))))

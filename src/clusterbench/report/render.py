@@ -10,14 +10,23 @@ import yaml
 
 from .._resources import bundled_dir
 from ..errors import ReportError
-from ..pipeline.files import write_atomically
+from ..loader.reader import read_bytes
+from ..pipeline.files import Inputs, check_output, write_atomically
 from ..pipeline.scoring import Scored
+from .fetcher import MAX_ASSET
 from .options import AUDIENCES, Audience, accent_colour
 from .pdf import Embedded, PdfResult, html_to_pdf
 from .templating import render_template, template_dirs
 from .viewmodel import ReportOptions, build_view, choose_language
 
-__all__ = ["RenderedPdf", "render_html", "render_pdf", "render_pdf_bytes"]
+__all__ = [
+    "RenderedPdf",
+    "pdf_report",
+    "render_html",
+    "render_pdf",
+    "render_pdf_bytes",
+    "report_inputs",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +55,8 @@ def _options(
         except ValueError as exc:
             raise ReportError(str(exc)) from None
     logo_path = Path(logo) if logo is not None else None
-    if logo_path is not None and not logo_path.is_file():
-        raise ReportError(f"{logo_path}: no such logo file")
+    if logo_path is not None:
+        read_bytes(logo_path, limit=MAX_ASSET)  # a regular file of a sane size, or InputError
     return ReportOptions(
         language=language,
         audience=audience,
@@ -85,6 +94,36 @@ def render_html(
     return _html(scored, options)[0]
 
 
+def pdf_report(
+    scored: Scored,
+    *,
+    language: str | None = None,
+    audience: Audience = "full",
+    accent: str | None = None,
+    logo: str | os.PathLike[str] | None = None,
+    templates: str | os.PathLike[str] | None = None,
+    pdf_variant: str | None = None,
+) -> PdfResult:
+    """The report as PDF bytes (for standard output); see :func:`render_pdf`."""
+    options = _options(language, audience, accent, logo, templates, pdf_variant)
+    return _pdf(scored, options)
+
+
+def _pdf(scored: Scored, options: ReportOptions) -> PdfResult:
+    html, dirs = _html(scored, options)
+    roots = [*dirs]
+    if options.logo is not None:
+        roots.append(Path(os.path.realpath(options.logo)).parent)
+    return html_to_pdf(
+        html,
+        base=dirs[0],
+        roots=roots,
+        attachments=_attachments(scored),
+        date=scored.result.assessment.date,
+        variant=options.pdf_variant,
+    )
+
+
 def render_pdf(
     scored: Scored,
     path: str | os.PathLike[str],
@@ -99,13 +138,16 @@ def render_pdf(
     """Write the report as a PDF: outline, metadata, the Result and criteria attached.
 
     The same inputs give the same bytes (dates come from the assessment, not the clock),
-    and the file is written whole or not at all.  `pdf_variant` may be `pdf/a-3b`.
+    and the file is written whole or not at all, never over a file the report is made
+    from (:class:`~clusterbench.OutputError`, raised before rendering).  `pdf_variant`
+    may be `pdf/a-3b`.
     """
     options = _options(language, audience, accent, logo, templates, pdf_variant)
+    inputs = report_inputs(scored, options.logo, templates=options.templates)
+    check_output(path, inputs)  # before a second of layout, not after
     pdf = _pdf(scored, options)
-    target = Path(path)
-    write_atomically(target, pdf.data)
-    return RenderedPdf(target, len(pdf.data), pdf.warnings, pdf.refused)
+    write_atomically(path, pdf.data, inputs=inputs)
+    return RenderedPdf(Path(path), len(pdf.data), pdf.warnings, pdf.refused)
 
 
 def render_pdf_bytes(
@@ -118,25 +160,22 @@ def render_pdf_bytes(
     return _pdf(scored, _options(language, audience, None, None, None, None)).data
 
 
-def _pdf(scored: Scored, options: ReportOptions) -> PdfResult:
-    html, dirs = _html(scored, options)
-    roots = [*dirs]
-    if options.logo is not None:
-        roots.append(options.logo.resolve().parent)
-    return html_to_pdf(
-        html,
-        base=dirs[0],
-        roots=roots,
-        attachments=_attachments(scored),
-        date=scored.result.assessment.date,
-        variant=options.pdf_variant,
-    )
+def report_inputs(
+    scored: Scored,
+    *more: str | os.PathLike[str] | None,
+    templates: str | os.PathLike[str] | None = None,
+) -> Inputs:
+    """Every file a report of ``scored`` is made from (with ``more``, such as the logo and
+    the cohort, and the files of a templates folder): an output must replace none."""
+    inputs = Inputs([*scored.sources, *more])
+    inputs.add_tree(templates)
+    return inputs
 
 
 def _attachments(scored: Scored) -> list[Embedded]:
     criteria = scored.criteria
-    if scored.criteria_file is not None:
-        criteria_text = scored.criteria_file.read_text(encoding="utf-8")
+    if scored.criteria_file is not None and scored.criteria_text is not None:
+        criteria_text = scored.criteria_text  # as it was read and scored, not read again
         criteria_name = scored.criteria_file.name
     else:  # criteria made in memory: their canonical content
         data = criteria.model_dump(mode="json", by_alias=True, exclude_defaults=True)

@@ -7,14 +7,26 @@ its name (`select_autoescape` would miss a `report.html.j2`).
 
 from __future__ import annotations
 
+import functools
+import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+)
+from jinja2.loaders import split_template_path
 
 from .._resources import bundled_dir
-from ..errors import ReportError
+from ..errors import InputError, ReportError
+from ..loader.reader import read_text
 from .i18n import translations
 
 __all__ = ["render_template", "template_dirs"]
@@ -30,10 +42,38 @@ def template_dirs(user: Path | None) -> tuple[Path, ...]:
     return (user.resolve(), bundled)
 
 
+class _Loader(FileSystemLoader):
+    """Jinja's file loader, reading through the one reader: a FIFO or a device named like
+    a template is refused, not opened, and a template has a size limit."""
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)  # refuses `..`
+        for folder in self.searchpath:
+            path = os.path.join(folder, *pieces)
+            if not os.path.lexists(path):
+                continue
+            try:
+                source = read_text(path)
+            except InputError as exc:
+                raise TemplateNotFound(f"{template}: {exc.issues[0].message}") from None
+            mtime = os.path.getmtime(path)
+            return source, path, functools.partial(_unchanged, path, mtime)
+        raise TemplateNotFound(template)
+
+
+def _unchanged(path: str, mtime: float) -> bool:
+    try:
+        return os.path.getmtime(path) == mtime
+    except OSError:
+        return False
+
+
 @cache
 def _environment(language: str, dirs: tuple[Path, ...]) -> Environment:
     env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
+        loader=ChoiceLoader([_Loader(str(d)) for d in dirs]),
         autoescape=True,
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from ...errors import quote
 from ...models.answer_types import AnswerValueError, ChoiceAnswer, suggest
 from ...models.rules import Rule, format_value
 from .base import NUMERIC_OPERATORS, AnswerDescription, AnswerKind, Shown, wrong
@@ -51,7 +52,7 @@ class ChoiceKind(AnswerKind[ChoiceAnswer]):
         if value in ids:
             return None
         shown = format_value(value)
-        return "CB206", f"unknown option {shown!r}{suggest(shown, ids)}"
+        return "CB206", f"unknown option {quote(shown)}{suggest(shown, ids)}"
 
     def bound_problem(self, answer: ChoiceAnswer, bound: Any) -> str | None:
         # On a multiple choice, bounds count the options chosen.
@@ -92,5 +93,5 @@ class ChoiceKind(AnswerKind[ChoiceAnswer]):
 def _known(item: str, ids: tuple[str, ...]) -> None:
     if item not in ids:
         raise AnswerValueError(
-            "CB304", f"{item!r} is not an option ({', '.join(ids)}){suggest(item, ids)}"
+            "CB304", f"{quote(item)} is not an option ({', '.join(ids)}){suggest(item, ids)}"
         )

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from ...models.answer_types import DateAnswer
+from ...models.answer_types import AnswerValueError, DateAnswer
+from ...models.domain import date_problem
 from ...models.rules import Rule, format_value
 from .base import (
     NUMERIC_OPERATORS,
@@ -40,6 +41,9 @@ class DateKind(AnswerKind[DateAnswer]):
                 raise wrong("a date such as 2021-11-06", value) from None
         if not isinstance(value, dt.date):
             raise wrong("a date such as 2021-11-06", value)
+        problem = date_problem(value)  # a date written as text skipped the reader's check
+        if problem is not None:
+            raise AnswerValueError("CB303", f"{value.isoformat()} {problem}")
         check_bounds(value, answer.min, answer.max)
         return value
 

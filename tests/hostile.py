@@ -1,0 +1,391 @@
+"""Generators of hostile cases that cannot live in git, and the checks every case passes.
+
+Each generator makes its files under a fresh folder and returns a :class:`Case`: the
+file to check, the exact error lines ``validate`` must print, and strings that must
+appear nowhere (the content of a file that is not the user's YAML).  A FIFO, a device, a
+symbolic link loop, an unreadable folder (checked as an unprivileged user when the
+tests run as root), files of gigabytes or of a million values, alias bombs in nodes and
+in bytes, chains of previous assessments too long, cohort files nested 100,000 deep.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+
+import pytest
+
+from clusterbench.cli import main
+
+from .conftest import FIXTURES
+
+THRESHOLD = FIXTURES / "scoring" / "threshold.yaml"
+HANG = 60
+"""Seconds after which a command is taken to hang (a guard, not a timing)."""
+
+
+def assessment(
+    date: str = "2021-11-06", previous: str | None = None, name: str = "Test Cluster"
+) -> str:
+    """A valid assessment of the threshold criteria (its level: gold)."""
+    text = (
+        "kind: assessment\nformat: 1\n"
+        f"organisation: {{name: {name}, country: NOR}}\n"
+        f"assessment: {{date: {date}}}\n"
+        f"criteria: {{id: threshold, version: '1', file: {json.dumps(os.fspath(THRESHOLD))}}}\n"
+        "related: {esca-eligibility: {level: eligible}}\n"
+        "answers: {A: true, B: 15, C: 3, D: true, E: 50}\n"
+    )
+    if previous is not None:
+        text += f"previous: {{file: {json.dumps(previous)}}}\n"
+    return text
+
+
+def errors_of(lines: Sequence[str]) -> list[str]:
+    """The error lines of validate's output (score and report print errors only)."""
+    return [line for line in lines if ": warning: " not in line]
+
+
+def normalise(text: str, *folders: Path) -> str:
+    """Output with the folders' paths taken out, to compare with lines relative to them."""
+    for folder in folders:
+        text = text.replace(f"{folder}{os.sep}", "")
+    return text
+
+
+class HangError(Exception):
+    """A command did not finish in time."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: int = HANG) -> Iterator[None]:
+    """Raise Hang in the main thread if the block runs longer (an open() on a FIFO blocks)."""
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise HangError(f"no answer after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@dataclass
+class Case:
+    """One hostile input and what every command must say about it."""
+
+    path: Path
+    errors: list[str]
+    forbidden: tuple[str, ...] = ()
+    cohort: Path | None = None  # the hostile file is this cohort, given with --cohort
+    unprivileged: bool = False  # run the commands where file modes apply (even as root)
+    folders: tuple[Path, ...] = field(default_factory=tuple)
+
+    # -- running ------------------------------------------------------------
+    def run(self, argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+        if self.unprivileged:
+            return self._as_user(argv)
+        with deadline():
+            code = main(argv)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    def _as_user(self, argv: list[str]) -> tuple[int, str, str]:
+        command = [sys.executable, "-m", "clusterbench", *argv]
+        if os.geteuid() == 0:
+            # Root reads anything: drop the capabilities that let it, so that file modes
+            # apply to the child as to any user (Python itself lives where it may read).
+            command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--", *command]
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=HANG, check=False, cwd="/"
+        )
+        return done.returncode, done.stdout, done.stderr
+
+    def _clean(self, *texts: str) -> None:
+        for text in texts:
+            assert "Traceback" not in text, text
+            for secret in self.forbidden:
+                assert secret not in text, f"{secret!r} leaked: {text}"
+
+    def _score_args(self) -> list[str]:
+        return ["--cohort", os.fspath(self.cohort)] if self.cohort is not None else []
+
+    # -- the checks ---------------------------------------------------------
+    def check_validate(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """validate prints exactly the expected lines, then its summary."""
+        code, out, err = self.run(["validate", os.fspath(self.cohort or self.path)], capsys)
+        self._clean(out, err)
+        assert out.splitlines()[:-1] == self.errors, out + err
+        assert code == (1 if self.errors else 0)
+
+    def check_score_and_report(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], base: Path | None = None
+    ) -> None:
+        """score and report refuse with the same located errors; or score and render."""
+        folders = (*self.folders, *([base] if base else []))
+        code, out, err = self.run(["score", os.fspath(self.path), *self._score_args()], capsys)
+        self._clean(out, err)
+        said = normalise(err, *folders)
+        for line in self.errors:
+            assert normalise(line, *folders) in said, f"{line!r} not in {said!r}"
+        assert code == (1 if self.errors else 0), err
+        output = tmp_path / "report.html"
+        argv = ["report", os.fspath(self.path), "-o", os.fspath(output), *self._score_args()]
+        code, out, err = self.run(argv, capsys)
+        self._clean(out, err)
+        if self.errors:
+            assert code == 1, err
+            assert not output.exists()
+            said = normalise(err, *folders)
+            for line in self.errors:
+                assert normalise(line, *folders) in said, f"{line!r} not in {said!r}"
+        else:
+            assert code == 0, err
+            assert "</html>" in output.read_text(encoding="utf-8")
+
+    def check_batch(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """In a batch the case is its own located failure; the other report is written."""
+        out = tmp_path / "batch-out"
+        source = self.path.parent
+        argv = ["batch", os.fspath(source), "-o", os.fspath(out), "--format", "json"]
+        code, stdout, err = self.run([*argv, *self._score_args()], capsys)
+        self._clean(stdout, err)
+        if self.cohort is not None:  # a bad cohort stops the batch before any work
+            assert code == 1, err
+            for line in self.errors:
+                assert line in err
+            assert not out.exists() or not any(out.glob("*.json"))
+            return
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        self._clean(json.dumps(manifest))
+        items = {Path(i["input"]).name: i for i in manifest["items"]}
+        assert items["control.yaml"]["status"] == "rendered"
+        mine = items[self.path.name]
+        if self.errors:
+            assert code == 1, err
+            assert mine["status"] == "failed"
+            said = normalise(mine["error"], *self.folders)
+            for line in self.errors:
+                assert normalise(line, *self.folders) in said, f"{line!r} not in {said!r}"
+        else:
+            assert code == 0, err
+            assert mine["status"] == "rendered"
+
+
+# ------------------------------------------------------------------ generators
+def _folder(tmp_path: Path) -> Path:
+    """A folder for one case, with a valid control assessment beside it."""
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "control.yaml").write_text(assessment(), encoding="utf-8")
+    return folder
+
+
+def case_fifo_as_input(tmp_path: Path) -> Case:
+    folder = _folder(tmp_path)
+    path = folder / "a.yaml"
+    os.mkfifo(path)
+    return Case(path, [f"{path}: is a FIFO (named pipe), not a regular file [CB100]"])
+
+
+def case_symlink_loop(tmp_path: Path) -> Case:
+    folder = _folder(tmp_path)
+    (folder / "b.yaml").symlink_to("a.yaml")
+    (folder / "a.yaml").symlink_to("b.yaml")
+    path = folder / "a.yaml"
+    message = "symbolic links form a loop; point the link at a real file [CB100]"
+    return Case(path, [f"{path}: {message}"])
+
+
+def case_dangling_symlink(tmp_path: Path) -> Case:
+    folder = _folder(tmp_path)
+    path = folder / "a.yaml"
+    path.symlink_to("gone.yaml")
+    return Case(path, [f"{path}: is a symbolic link to a file that does not exist [CB100]"])
+
+
+def case_symlink_to_a_system_file(tmp_path: Path) -> Case:
+    folder = _folder(tmp_path)
+    path = folder / "a.yaml"
+    path.symlink_to("/etc/passwd")
+    message = (
+        "the file holds a text, not a mapping of keys; start it with `kind: criteria`, "
+        "`kind: assessment` or `kind: cohort` [CB110]"
+    )
+    return Case(path, [f"{path}:1:1: {message}"], forbidden=("root:", "/bin/"))
+
+
+def case_too_large(tmp_path: Path) -> Case:
+    folder = _folder(tmp_path)
+    path = folder / "a.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(3 * 1024**3)  # sparse: 3 GB claimed, nothing stored
+    return Case(
+        path, [f"{path}: the file is 3,221,225,472 bytes; the limit is 2,097,152 bytes [CB112]"]
+    )
+
+
+def case_a_million_values(tmp_path: Path) -> Case:
+    folder = _folder(tmp_path)
+    path = folder / "a.yaml"
+    path.write_text(assessment() + "strengths: [" + ",".join(["a"] * 1_000_000) + "]\n")
+    return Case(path, [f"{path}:1:1: the file holds more than 250,000 values; split it [CB112]"])
+
+
+def case_alias_text_bomb(tmp_path: Path) -> Case:
+    folder = _folder(tmp_path)
+    path = folder / "a.yaml"
+    text = "x" * 100_000
+    lines = [f"a0: &a0 {text}"] + [f"a{n}: &a{n} [*a{n - 1}, *a{n - 1}]" for n in range(1, 30)]
+    path.write_text(assessment() + "comment:\n" + "".join(f"  {line}\n" for line in lines))
+    return Case(
+        path, [f"{path}:9:3: aliases expand the document past 2,097,152 bytes of text [CB108]"]
+    )
+
+
+def case_alias_node_bomb(tmp_path: Path) -> Case:
+    folder = _folder(tmp_path)
+    path = folder / "a.yaml"
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 9)]
+    path.write_text(assessment() + "comment:\n" + "".join(f"  {line}\n" for line in lines))
+    return Case(path, [f"{path}:14:7: aliases expand the document past 250,000 values [CB108]"])
+
+
+def case_deep_nesting(tmp_path: Path) -> Case:
+    folder = _folder(tmp_path)
+    path = folder / "a.yaml"
+    path.write_text(assessment() + "strengths: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    message = "YAML syntax error: exceeded maximum nesting depth (while increasing flow level)"
+    return Case(path, [f"{path}:8:1011: {message} [CB101]"])
+
+
+def case_previous_chain_too_long(tmp_path: Path) -> Case:
+    folder = _folder(tmp_path)
+    previous = None
+    for year in range(1990, 2014):
+        name = f"{year}.yaml"
+        (folder / name).write_text(assessment(date=f"{year}-06-01", previous=previous))
+        previous = name
+    path = folder / "2013.yaml"
+    # Read from the newest: 2013 may stand on 20 previous assessments (2012 back to 1993),
+    # not on 1993's own previous.  Every newer file then says its previous is not valid.
+    errors = [
+        f"{folder / f'{year}.yaml'}:8:18: previous.file: {year - 1}.yaml is not a valid assessment; "
+        "fix its errors first [CB309]"
+        for year in range(1994, 2014)
+    ]
+    errors.insert(
+        0,
+        f"{folder / '1993.yaml'}:8:18: previous.file: more than 20 previous assessments in a row; "
+        "the limit is 20 [CB309]",
+    )
+    return Case(path, errors)
+
+
+def case_previous_is_a_fifo(tmp_path: Path) -> Case:
+    folder = _folder(tmp_path)
+    os.mkfifo(folder / "old.yaml")
+    path = folder / "a.yaml"
+    path.write_text(assessment(previous="old.yaml"))
+    message = "previous.file: old.yaml: is a FIFO (named pipe), not a regular file [CB309]"
+    return Case(path, [f"{path}:8:18: {message}"])
+
+
+def case_criteria_file_is_a_fifo(tmp_path: Path) -> Case:
+    folder = _folder(tmp_path)
+    os.mkfifo(folder / "criteria.yaml")
+    path = folder / "a.yaml"
+    path.write_text(assessment().replace(json.dumps(os.fspath(THRESHOLD)), "criteria.yaml"))
+    message = "criteria.file: criteria.yaml: is a FIFO (named pipe), not a regular file [CB307]"
+    return Case(path, [f"{path}:5:47: {message}"])
+
+
+def case_unreadable_folder(tmp_path: Path) -> Case:
+    folder = _folder(tmp_path)
+    locked = folder / "locked"
+    locked.mkdir()
+    (locked / "old.yaml").write_text(assessment(date="2019-11-06"))
+    locked.chmod(0)
+    path = folder / "a.yaml"
+    path.write_text(assessment(previous="locked/old.yaml"))
+    message = (
+        f"previous.file: locked/old.yaml: permission denied: the folder {locked} cannot be entered"
+    )
+    return Case(path, [f"{path}:8:18: {message} [CB309]"], unprivileged=True, folders=(folder,))
+
+
+def case_unreadable_file(tmp_path: Path) -> Case:
+    folder = _folder(tmp_path)
+    path = folder / "a.yaml"
+    path.write_text(assessment())
+    path.chmod(0)
+    message = "permission denied: the file cannot be read; check its permissions"
+    return Case(path, [f"{path}: {message} [CB100]"], unprivileged=True, folders=(folder,))
+
+
+def _cohort(tmp_path: Path, text: str) -> tuple[Path, Path]:
+    folder = _folder(tmp_path)
+    cohort = tmp_path / "cohort.json"
+    cohort.write_text(text)
+    return folder / "control.yaml", cohort
+
+
+def case_cohort_nested_100000_deep(tmp_path: Path) -> Case:
+    path, cohort = _cohort(tmp_path, "[" * 100_000 + "]" * 100_000)
+    message = "YAML syntax error: exceeded maximum nesting depth (while increasing flow level)"
+    return Case(path, [f"{cohort}:1:1001: {message} [CB101]"], cohort=cohort)
+
+
+def case_cohort_of_another_kind(tmp_path: Path) -> Case:
+    path, cohort = _cohort(tmp_path, json.dumps({"kind": "secret", "password": "hunter2"}))
+    message = (
+        "kind: cannot tell what this file is: start it with `kind: criteria`, "
+        "`kind: assessment` or `kind: cohort`"
+    )
+    return Case(path, [f"{cohort}:1:10: {message} [CB110]"], cohort=cohort, forbidden=("hunter2",))
+
+
+def case_cohort_with_huge_numbers(tmp_path: Path) -> Case:
+    text = (
+        '{"kind": "cohort", "format": 1, "by": "portfolio", "min_size": 5, "assessments": 1e999999999,'
+        ' "organisations": 5, "criteria": {}}'
+    )
+    path, cohort = _cohort(tmp_path, text)
+    message = (
+        "assessments: 1e999999999 has more than 15 digits before the decimal point; the limit is 15; "
+        "quote it if it is a text"
+    )
+    return Case(path, [f"{cohort}:1:82: {message} [CB115]"], cohort=cohort)
+
+
+GENERATED: list[Callable[[Path], Case]] = [
+    case_fifo_as_input,
+    case_symlink_loop,
+    case_dangling_symlink,
+    case_symlink_to_a_system_file,
+    case_too_large,
+    case_a_million_values,
+    case_alias_text_bomb,
+    case_alias_node_bomb,
+    case_deep_nesting,
+    case_previous_chain_too_long,
+    case_previous_is_a_fifo,
+    case_criteria_file_is_a_fifo,
+    case_unreadable_folder,
+    case_unreadable_file,
+    case_cohort_nested_100000_deep,
+    case_cohort_of_another_kind,
+    case_cohort_with_huge_numbers,
+]

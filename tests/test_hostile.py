@@ -1,0 +1,123 @@
+"""The hostile corpus: every case through validate, score, report and batch.
+
+Data-driven like the fixture folders: `tests/fixtures/hostile/<case>.yaml` beside
+`<case>.expected`, the exact lines `clusterbench validate` prints (none for a case that
+must pass).  The guarantee checked for every case: what validate refuses, score, report
+and batch refuse with the same located errors (never a traceback, never an output);
+what validate accepts, they score and render.  Cases that cannot live in git (FIFOs,
+symbolic link loops, unreadable folders, files of gigabytes) are made by the
+generators in `tests/hostile.py` and checked the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from clusterbench.cli import main
+
+from .conftest import FIXTURES
+from .hostile import GENERATED, Case, errors_of, normalise
+
+HOSTILE = FIXTURES / "hostile"
+CASES = sorted(HOSTILE.glob("*.yaml"))
+
+
+def _expected(path: Path) -> list[str]:
+    return path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+
+
+def _is_criteria(path: Path) -> bool:
+    return path.read_text(encoding="utf-8").find("\nkind: criteria") >= 0
+
+
+def _companion(criteria: Path, folder: Path) -> Path:
+    """An assessment that scores with the criteria file `criteria` (for criteria cases)."""
+    text = criteria.read_text(encoding="utf-8")
+    criteria_id = next(
+        line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("id:")
+    )
+    path = folder / f"{criteria.stem}.yaml"
+    path.write_text(
+        "kind: assessment\nformat: 1\norganisation: {name: Test Cluster, country: NOR}\n"
+        "assessment: {date: 2021-11-06}\n"
+        f"criteria: {{id: {criteria_id}, file: {json.dumps(os.fspath(criteria))}}}\n"
+        "answers: {A: true}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_every_case_has_its_expected_file_and_no_stray_ones() -> None:
+    cases = {p.stem for p in HOSTILE.glob("*.yaml")}
+    assert cases == {p.stem for p in HOSTILE.glob("*.expected")}
+    assert len(cases) >= 30
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_validate_prints_exactly_the_expected_lines(
+    path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(HOSTILE)
+    code = main(["validate", path.name])
+    out, err = capsys.readouterr()
+    expected = _expected(path)
+    assert out.splitlines()[:-1] == expected
+    assert code == (1 if errors_of(expected) else 0)
+    assert "Traceback" not in out + err
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_score_and_report_agree_with_validate(
+    path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(HOSTILE)
+    target = _companion(path, tmp_path) if _is_criteria(path) else path
+    case = Case(target, errors_of(_expected(path)))
+    case.check_score_and_report(tmp_path, capsys, base=HOSTILE)
+
+
+def test_batch_reports_each_bad_file_and_renders_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    companions = tmp_path / "companions"
+    companions.mkdir()
+    for path in CASES:
+        if _is_criteria(path):
+            _companion(path, companions)
+    items = {}
+    for source in (HOSTILE, companions):
+        out = tmp_path / f"out-{source.name}"
+        code = main(["batch", str(source), "-o", str(out), "--format", "json", "--jobs", "2"])
+        assert code == 1
+        err = capsys.readouterr().err
+        assert "Traceback" not in err
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        items.update({Path(i["input"]).stem: (i, out) for i in manifest["items"]})
+    for path in CASES:
+        item, out = items[path.stem]
+        expected = errors_of(_expected(path))
+        if not expected:
+            assert item["status"] == "rendered", item["error"]
+            assert json.loads((out / item["key"]).read_text(encoding="utf-8"))["level"] == "gold"
+            continue
+        assert item["status"] == "failed"
+        assert not (out / item["key"]).exists()
+        reported = normalise(item["error"], HOSTILE, companions)
+        for line in expected:
+            assert line in reported, f"{path.name}: {line!r} not in {reported!r}"
+
+
+@pytest.mark.parametrize("make", GENERATED, ids=lambda m: m.__name__.removeprefix("case_"))
+def test_generated_case(make: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert callable(make)
+    case: Case = make(tmp_path)
+    case.check_validate(capsys)
+    case.check_score_and_report(tmp_path, capsys)
+    case.check_batch(tmp_path, capsys)
