@@ -197,6 +197,11 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
         "unknown portfolio",
         "Name one of the portfolios the criteria list, or add it to their `portfolios`.",
     ),
+    (
+        "CB314",
+        "related assessment",
+        "Name an existing assessment file of that criteria set, relative to this one.",
+    ),
 )
 
 CODES: dict[str, Code] = {code: Code(code, title, fix) for code, title, fix in _TABLE}

@@ -6,6 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..kinds.text import percent, points, share
+from ..models.answer_types import shown as yaml_value
 from ..models.criteria import Criteria, Level
 from ..models.result import Result
 from ..pipeline.scoring import Scored
@@ -39,7 +40,9 @@ def summary(scored: Scored) -> str:
             line += f"; renew by {v.renew_by.isoformat()}"
         out.append(line)
     if result.assumptions:
-        shown = ", ".join(f"{k}={v}" for k, v in result.assumptions.items())
+        shown = ", ".join(
+            f"{k}={'null' if v is None else yaml_value(v)}" for k, v in result.assumptions.items()
+        )
         out.append(f"Assuming: {shown}")
 
     out += ["", "Levels"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, Generic, TypeVar, get_args
 
 from ..models.common import construct
@@ -29,12 +29,14 @@ class RequirementKind(ABC, Generic[R]):
     """
 
     model: ClassVar[type[Any]]
+    kind: ClassVar[str]
+    """The kind's name as criteria files write it (`score`, `minimums`), from the model."""
 
-    @property
-    def kind(self) -> str:
-        """The kind's name as criteria files write it: `score`, `minimums`..."""
-        (name,) = get_args(self.model.model_fields["kind"].annotation)
-        return str(name)
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "model" in cls.__dict__:
+            (name,) = get_args(cls.model.model_fields["kind"].annotation)
+            cls.kind = str(name)
 
     def expand(self, req: R, criteria: Criteria) -> tuple[Any, ...]:
         """The requirements this one stands for: itself, or (`kind: level`) a level's."""
@@ -47,6 +49,21 @@ class RequirementKind(ABC, Generic[R]):
     @abstractmethod
     def terms(self, req: R, facts: Facts) -> tuple[Term, ...]:
         """What the requirement asks for, as sums over the indicators' measures."""
+
+    def stated(
+        self, req: R, facts: Facts, build: Callable[[], tuple[Term, ...]]
+    ) -> tuple[Term, ...]:
+        """Terms that depend on the criteria alone, built once per requirement.
+
+        The same term objects on every call let gap and margin analysis remember what an
+        indicator's move does to them.
+        """
+        memo = facts.criteria.memo
+        key = ("terms", id(req))
+        found: tuple[Term, ...] | None = memo.get(key)
+        if found is None:
+            found = memo[key] = build()
+        return found
 
     def holds(self, req: R, facts: Facts) -> bool:
         """Whether the requirement holds."""

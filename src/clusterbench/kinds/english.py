@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from fractions import Fraction
 
 from ..models.result import RequirementResult
 from .answers.base import AnswerDescription
@@ -48,10 +47,9 @@ def _score(r: RequirementResult) -> str:
         return f"{_in(r)}no applicable indicator carries points"
     assert r.points is not None
     assert r.actual_exact is not None
-    needed = Fraction(r.needed)
     text = (
         f"{_in(r)}{points(r.points)} of {points(r.max_points)} points = "
-        f"{share(r.actual_exact.fraction, needed)} {_cmp(r)} {percent(needed)}"
+        f"{share(r.actual_exact.fraction, r.needed)} {_cmp(r)} {percent(r.needed)}"
     )
     if not r.held and r.points_needed is not None:
         text += f" ({points(r.points_needed)} points needed)"
@@ -84,7 +82,7 @@ def _category_floors(r: RequirementResult) -> str:
     if r.held:
         return "every category reaches its floor"
     below = [
-        f"{c.id} {share(c.share_exact.fraction, Fraction(c.floor))} < {percent(c.floor)}"
+        f"{c.id} {share(c.share_exact.fraction, c.floor)} < {percent(c.floor)}"
         for c in r.categories
         if not c.held and c.share_exact is not None
     ]
@@ -101,9 +99,11 @@ def _criteria(r: RequirementResult) -> str:
     how = "stated" if related.source == "stated" else "assessed"
     if related.date is not None and related.source == "file":
         how += f" {related.date.isoformat()}"
-    if related.awarded is not None:
+    # Dates said where they matter: a validity asked for, or a level taken from elsewhere.
+    dated = r.valid_on is not None or related.source != "answers"
+    if related.awarded is not None and dated:
         how += f", awarded {related.awarded.isoformat()}"
-    if related.valid_until is not None and related.level is not None:
+    if related.valid_until is not None and related.level is not None and dated:
         ended = r.valid_on is not None and related.valid_until < r.valid_on
         how += f", {'expired after' if ended else 'valid until'} {related.valid_until.isoformat()}"
     return f"{r.criteria}: {related.level or 'no level'} ({how}; {wanted} needed)"

@@ -9,13 +9,15 @@ kind reads the outcomes through one measure (:func:`measure`) and one sum over a
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import NamedTuple
 
+from ..models.common import assemble
 from ..models.criteria import Criteria
-from ..models.result import Band, RelatedResult, Status
+from ..models.result import Band, Ratio, RelatedResult, Status
 
 __all__ = [
     "MEASURES",
@@ -27,6 +29,7 @@ __all__ = [
     "Tally",
     "improved",
     "measure",
+    "share_of",
 ]
 
 _BAND_RANK = {None: 0, "red": 1, "yellow": 2, "green": 3}
@@ -80,6 +83,19 @@ class Measure(NamedTuple):
     applicable: int
 
 
+_NEAREST = Context(prec=28)
+
+
+def share_of(part: Decimal, whole: Decimal) -> tuple[Decimal, Ratio]:
+    """``part / whole`` (whole > 0): the nearest 28-digit Decimal, and exactly."""
+    p_num, p_den = part.as_integer_ratio()
+    w_num, w_den = whole.as_integer_ratio()
+    numerator, denominator = p_num * w_den, p_den * w_num
+    common = math.gcd(numerator, denominator)
+    fields = {"numerator": numerator // common, "denominator": denominator // common}
+    return _NEAREST.divide(part, whole), assemble(Ratio, fields, {"numerator", "denominator"})
+
+
 _NOTHING = Measure(_ZERO, _ZERO, 0, 0, 0, 0, 0)
 MEASURES = Measure._fields
 """The measure names, in order: the coefficients of a requirement's terms refer to them."""
@@ -112,9 +128,8 @@ def measure(outcome: Outcome, then: Outcome | None = None) -> Measure:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Tally:
-    """The measures of a scope's indicators, summed."""
+class Tally(NamedTuple):
+    """The measures of a scope's indicators, summed (a tuple: scoring makes many)."""
 
     earned: Decimal = _ZERO
     possible: Decimal = _ZERO
@@ -124,25 +139,24 @@ class Tally:
     improved: int = 0
     applicable: int = 0
 
-    def get(self, name: str) -> Decimal | int:
-        """One sum by its measure name."""
-        value: Decimal | int = getattr(self, name)
-        return value
+    def share(self) -> tuple[Decimal, Ratio] | None:
+        """Earned over possible: the nearest 28-digit Decimal and the exact ratio; None
+        when nothing is possible."""
+        if not self.possible:
+            return None
+        return share_of(self.earned, self.possible)
 
     @classmethod
     def of(cls, measures: Iterable[Measure]) -> Tally:
         """The sum of some measures."""
-        earned = possible = _ZERO
-        met = failing = unanswered = better = applicable = 0
-        for m in measures:
-            earned += m.earned
-            possible += m.possible
-            met += m.met
-            failing += m.failing
-            unanswered += m.unanswered
-            better += m.improved
-            applicable += m.applicable
-        return cls(earned, possible, met, failing, unanswered, better, applicable)
+        columns = tuple(zip(*measures, strict=True))
+        if not columns:
+            return _EMPTY
+        earned, possible, *counts = columns
+        return cls(sum(earned, _ZERO), sum(possible, _ZERO), *map(sum, counts))
+
+
+_EMPTY = Tally()
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +207,7 @@ class Facts:
     related: Mapping[str, Related] = field(default_factory=dict)
     areas: tuple[str, ...] = ()
     _tallies: dict[tuple[str, ...] | None, Tally] = field(default_factory=dict, repr=False)
+    _measures: dict[str, Measure] = field(default_factory=dict, repr=False)
 
     def with_outcomes(self, changed: Mapping[str, Outcome]) -> Facts:
         """The same facts with some outcomes replaced."""
@@ -206,24 +221,44 @@ class Facts:
             return None
         return previous.indicators.get(indicator_id)
 
+    def measures(self) -> Mapping[str, Measure]:
+        """Every indicator's measure, computed once."""
+        found = self._measures
+        if not found and self.indicators:
+            before = self.previous.indicators if self.previous is not None else None
+            if before is None:
+                found.update((key, measure(o)) for key, o in self.indicators.items())
+            else:
+                found.update(
+                    (key, measure(o, before.get(key))) for key, o in self.indicators.items()
+                )
+        return found
+
+    def known(self, measures: Mapping[str, Measure]) -> None:
+        """Take the measures as already computed (by stage one, with no history)."""
+        self._measures.update(measures)
+
     def measure(self, indicator_id: str) -> Measure:
         """One indicator's measure."""
-        return measure(self.indicators[indicator_id], self.then(indicator_id))
+        return self.measures()[indicator_id]
+
+    def by_category(self) -> dict[str, Tally]:
+        """Each category's summed measures, in one pass."""
+        grouped: dict[str, list[Measure]] = {c.id: [] for c in self.criteria.categories}
+        measures = self.measures()
+        for key, outcome in self.indicators.items():
+            grouped.setdefault(outcome.category, []).append(measures[key])
+        return {name: Tally.of(found) for name, found in grouped.items()}
 
     def tally(self, ids: tuple[str, ...] | None) -> Tally:
         """The summed measures of the indicators ``ids`` (None: every indicator), cached."""
         found = self._tallies.get(ids)
         if found is None:
-            outcomes = self.indicators
-            before = self.previous.indicators if self.previous is not None else None
+            measures = self.measures()
             if ids is None:
-                chosen: Iterable[Outcome] = outcomes.values()
+                found = Tally.of(measures.values())
             else:
-                chosen = (outcomes[i] for i in ids if i in outcomes)
-            if before is None:
-                found = Tally.of(measure(o) for o in chosen)
-            else:
-                found = Tally.of(measure(o, before.get(o.id)) for o in chosen)
+                found = Tally.of([measures[i] for i in ids if i in measures])
             self._tallies[ids] = found
         return found
 

@@ -7,7 +7,8 @@ test fails when a model exists without its object here.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 from ..models.answer_types import AnswerType
 from ..models.criteria import Criteria
@@ -39,6 +40,7 @@ __all__ = [
     "describe",
     "required_sets",
     "requirement_kind",
+    "split_assumptions",
 ]
 
 REQUIREMENT_KINDS: dict[type[Any], RequirementKind[Any]] = {
@@ -57,6 +59,8 @@ REQUIREMENT_KINDS: dict[type[Any], RequirementKind[Any]] = {
     )
 }
 """Requirement model type → its kind."""
+
+V = TypeVar("V")
 
 ANSWER_KINDS: dict[type[Any], AnswerKind[Any]] = {
     kind.model: kind
@@ -93,3 +97,23 @@ def required_sets(criteria: Criteria) -> list[str]:
     """The ids of the other criteria sets the levels require (eligibility, a label), in order."""
     found = (describe(req).criteria for level in criteria.levels for req in level.requires)
     return list(dict.fromkeys(c for c in found if c is not None))
+
+
+def split_assumptions(
+    criteria: Criteria, assume: Mapping[str, V]
+) -> tuple[dict[str, V], dict[str, dict[str, V]]]:
+    """Assumed answers to this set, and to each related set by its id.
+
+    ``esca-eligibility.E2`` is E2 of the related set `esca-eligibility` (unless this set
+    has an indicator of that very id); deeper names reach deeper sets the same way.
+    """
+    own: dict[str, V] = {}
+    related: dict[str, dict[str, V]] = {}
+    sets = required_sets(criteria)
+    for key, value in assume.items():
+        prefix, dot, rest = key.partition(".")
+        if criteria.indicator(key) is None and dot and rest and prefix in sets:
+            related.setdefault(prefix, {})[rest] = value
+        else:
+            own[key] = value
+    return own, related

@@ -44,7 +44,7 @@ class Term:
         """The sum over the scope, less what is needed (held at ≥ 0, or > 0 when strict)."""
         total = -self.need
         for index, weight in self.weights:
-            total = EXACT.add(total, EXACT.multiply(weight, tally.get(MEASURES[index])))
+            total = EXACT.add(total, EXACT.multiply(weight, tally[index]))
         return total
 
     def weigh(self, measure: Measure) -> Decimal:

@@ -30,21 +30,39 @@ def nearest(value: Fraction) -> Decimal:
     return _NEAREST.divide(Decimal(value.numerator), Decimal(value.denominator))
 
 
-def share(value: Fraction, against: Fraction | None = None) -> str:
+def share(value: Fraction, against: Fraction | Decimal | None = None) -> str:
     """A share as a percentage with one decimal, ``82.7 %``.
 
     When ``against`` is given and one decimal would hide on which side of it the share
     lies (79.996 % shown as 80.0 % while below 80 %), more decimals are shown.
     """
+    numerator, denominator = value.numerator * 100, value.denominator
+    if against is None:
+        return f"{format(_rounded(numerator, denominator, 1), 'f')} %"
+    a_num, a_den = against.as_integer_ratio()
+    same = value.numerator * a_den == a_num * value.denominator
     for places in range(1, 6):
-        shown = as_decimal(value * 100, places)
-        if against is None or (shown == as_decimal(against * 100, places)) == (value == against):
+        shown = _rounded(numerator, denominator, places)
+        if (shown == _rounded(a_num * 100, a_den, places)) == same:
             return f"{format(shown, 'f')} %"
-    return f"{format(as_decimal(value * 100, 6), 'f')} %"
+    return f"{format(_rounded(numerator, denominator, 6), 'f')} %"
+
+
+def _rounded(numerator: int, denominator: int, places: int) -> Decimal:
+    quantum = _QUANTA[places]
+    return _NEAREST.divide(Decimal(numerator), Decimal(denominator)).quantize(
+        quantum, ROUND_HALF_EVEN
+    )
+
+
+_QUANTA = [Decimal(1).scaleb(-places) for places in range(8)]
 
 
 def percent(value: Decimal | Fraction) -> str:
     """A threshold as written, as a percentage without padding: ``80 %``, ``82.5 %``."""
+    if isinstance(value, Decimal):
+        number = EXACT.multiply(value, 100)
+        return f"{format(number.quantize(_QUANTA[4], ROUND_HALF_EVEN).normalize(), 'f')} %"
     number = as_decimal(Fraction(value) * 100, 4).normalize()
     return f"{format(number, 'f')} %"
 

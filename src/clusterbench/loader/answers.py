@@ -13,9 +13,10 @@ from pydantic import ValidationError
 
 from ..errors import Issue, PathPart, Severity, quote
 from ..kinds.english import answer_summary
-from ..kinds.registry import answer_kind
+from ..kinds.registry import answer_kind, split_assumptions
 from ..models.answer_types import AnswerValueError, suggest
 from ..models.answers import Answer
+from ..models.assessment import RelatedAnswers
 from ..models.criteria import Criteria, Indicator
 from .source import Document
 
@@ -60,17 +61,43 @@ def check_answers(
         )
 
 
-def check_assumptions(criteria: Criteria, assume: Mapping[str, Any]) -> list[Issue]:
-    """Issues for answers assumed on the command line (``--assume ID=VALUE``)."""
+def check_assumptions(
+    criteria: Criteria,
+    assume: Mapping[str, Any],
+    related: Mapping[str, Criteria] | None = None,
+    entries: Mapping[str, RelatedAnswers] | None = None,
+    prefix: str = "",
+) -> list[Issue]:
+    """Issues for answers assumed on the command line (``--assume ID=VALUE``).
+
+    ``esca-eligibility.E2=0.3`` assumes an answer of a related set the assessment answers
+    (``entries``), checked against that set's criteria among ``related``.
+    """
     answers: dict[str, Answer] = {}
     issues: list[Issue] = []
-    for key, value in assume.items():
+    own, others = split_assumptions(criteria, assume)
+    for key, value in own.items():
         try:
             answers[key] = Answer(value=value)
         except ValidationError:
-            issues.append(_assumed(key, "CB302", "must be one value (or a list of option ids)"))
+            issues.append(
+                _assumed(prefix + key, "CB302", "must be one value (or a list of option ids)")
+            )
     for problem in _problems(criteria, answers, (), "CB301", False):
-        issues.append(_assumed(str(problem.path[0]), problem.code, problem.message))
+        issues.append(_assumed(prefix + str(problem.path[0]), problem.code, problem.message))
+    for set_id, values in others.items():
+        other = (related or {}).get(set_id)
+        entry = (entries or {}).get(set_id)
+        where = f"{prefix}{set_id}"
+        if other is None:
+            issues.append(_assumed(where, "CB307", f"the criteria {set_id!r} are not available"))
+        elif entry is not None and (entry.level is not None or entry.assessment is not None):
+            given = "a stated level" if entry.level is not None else "an assessment file"
+            message = f"{set_id} is given as {given} here; answers to it cannot be assumed"
+            issues.append(_assumed(where, "CB307", message))
+        else:
+            nested = entry.related if entry is not None else {}
+            issues += check_assumptions(other, values, related, nested, f"{where}.")
     return issues
 
 

@@ -9,10 +9,18 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..errors import AssessmentError, ClusterbenchError, InputError, Issue, Severity, quote
+from ..errors import (
+    AssessmentError,
+    ClusterbenchError,
+    InputError,
+    Issue,
+    PathPart,
+    Severity,
+    quote,
+)
 from ..kinds.registry import required_sets
 from ..models.answer_types import suggest
-from ..models.assessment import Assessment
+from ..models.assessment import Assessment, RelatedAnswers
 from ..models.criteria import Criteria
 from .answers import check_answers
 from .diagnostics import schema_issues, with_reader_issues
@@ -44,6 +52,9 @@ class CheckedAssessment:
     """The criteria each `related` entry's answers were checked against (score with these)."""
     previous: CheckedAssessment | None = None
     """The previous assessment file, checked (see ``loader.chain``), when there is one."""
+    labels: Mapping[str, CheckedAssessment] = field(default_factory=dict)
+    """The own assessment files of related sets (`related.X.assessment`), checked with
+    their chains (see ``loader.chain``), by criteria id."""
 
     @property
     def ok(self) -> bool:
@@ -194,10 +205,23 @@ def _related(
     base: Path,
     found: dict[str, Criteria],
 ) -> list[Issue]:
+    return _related_entries(assessment.related, criteria, ("related",), doc, library, base, found)
+
+
+def _related_entries(
+    entries: Mapping[str, RelatedAnswers],
+    criteria: Criteria,
+    where: tuple[PathPart, ...],
+    doc: Document,
+    library: CriteriaLibrary,
+    base: Path,
+    found: dict[str, Criteria],
+) -> list[Issue]:
+    """Each related entry against its criteria; answers' own `related`, the same way."""
     required = set(required_sets(criteria))
     issues: list[Issue] = []
-    for key, entry in assessment.related.items():
-        path = ("related", key)
+    for key, entry in entries.items():
+        path = (*where, key)
         if key not in required:
             issues.append(
                 doc.issue(
@@ -225,8 +249,15 @@ def _related(
                     f"{key} has no level {entry.level!r}{suggest(entry.level, ids)}",
                 )
             )
+        if entry.assessment is not None and not (base / entry.assessment).is_file():
+            issues.append(
+                doc.issue((*path, "assessment"), "CB314", f"no such file: {entry.assessment}")
+            )
         issues += check_answers(
             other, entry.answers, (*path, "answers"), doc, report_missing=bool(entry.answers)
+        )
+        issues += _related_entries(
+            entry.related, other, (*path, "related"), doc, library, base, found
         )
     return issues
 

@@ -112,13 +112,72 @@ class AssessmentReader:
         elif assessment.previous is not None and assessment.previous.file is not None:
             target, shown = base / assessment.previous.file, assessment.previous.file
         else:
+            target = None
+        labelled = {k: e.assessment for k, e in assessment.related.items() if e.assessment}
+        if target is None and not labelled:
             return checked
         self._active.append((key, doc.file))
         try:
-            found, issues = self._link(checked, target, shown, from_option=previous is not None)
+            found: CheckedAssessment | None = None
+            issues: list[Issue] = []
+            if target is not None:
+                found, issues = self._link(checked, target, shown, from_option=previous is not None)
+            labels: dict[str, CheckedAssessment] = {}
+            for set_id, file in labelled.items():
+                label, problems = self._label(checked, set_id, base / file, file)
+                issues += problems
+                if label is not None:
+                    labels[set_id] = label
         finally:
             self._active.pop()
-        return replace(checked, issues=(*checked.issues, *issues), previous=found)
+        return replace(checked, issues=(*checked.issues, *issues), previous=found, labels=labels)
+
+    def _label(
+        self, checked: CheckedAssessment, set_id: str, target: Path, shown: str
+    ) -> tuple[CheckedAssessment | None, list[Issue]]:
+        """A related set's own assessment file (`related.X.assessment`), and its Issues.
+
+        It is scored with its own history, so it is read with its chain; it must be an
+        assessment of that set, of the same organisation.
+        """
+        doc = checked.document
+        assessment = checked.assessment
+        assert assessment is not None
+
+        def problem(message: str) -> Issue:
+            return doc.issue(("related", set_id, "assessment"), "CB314", message)
+
+        keys = [k for k, _ in self._active]
+        if _key(target) in keys:
+            self._contextual = True
+            return None, [problem(f"{shown} leads back to this assessment; break the loop")]
+        try:
+            found = self.read(target)
+        except AssessmentError as exc:
+            why = exc.issues[0].message if exc.issues else "cannot be read"
+            return None, [problem(f"{shown}: {why}")]
+        other = found.assessment
+        if other is None or not found.ok:
+            errors = [i for i in found.issues if i.is_error]
+            return None, [
+                problem(f"{shown} is not a valid assessment; fix its errors first"),
+                *errors,
+            ]
+        issues = []
+        if found.criteria is not None and found.criteria.id != set_id:
+            issues.append(problem(f"{shown} answers {found.criteria.id}, not {set_id}"))
+        mine, theirs = assessment.organisation, other.organisation
+        if (mine.name.strip().casefold(), mine.country) != (
+            theirs.name.strip().casefold(),
+            theirs.country,
+        ):
+            issues.append(
+                problem(
+                    f"{shown} assesses another organisation ({quote(theirs.name, 60)}, "
+                    f"{theirs.country}), not {quote(mine.name, 60)} ({mine.country})"
+                )
+            )
+        return found, issues
 
     def _link(
         self, checked: CheckedAssessment, target: Path, shown: str, *, from_option: bool

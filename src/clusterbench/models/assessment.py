@@ -190,20 +190,60 @@ class CriteriaReference(Model):
 
 
 class RelatedAnswers(Model):
-    """Answers to another criteria set (eligibility), or the level it is known to give."""
+    """Another criteria set's outcome (eligibility, a label): answers to it, the level it
+    gave with its dates, or that set's own assessment file.
+
+    Exactly one of ``answers``, ``level`` (with ``awarded`` and ``valid_until`` when known)
+    and ``assessment`` is given.  Answers are scored here, on this assessment's date, with
+    ``related`` giving what that set itself requires; an assessment file is scored with
+    its own history and its own related sets.
+    """
 
     version: str | None = None
-    file: str | None = None
+    file: str | None = Field(
+        default=None, description="That criteria set's file, relative to this assessment."
+    )
     answers: dict[str, Answer] = Field(default_factory=dict)
     level: Id | None = Field(
         default=None, description="A level established elsewhere, instead of answers."
     )
+    awarded: dt.date | None = Field(default=None, description="With `level`: when it was awarded.")
+    valid_until: dt.date | None = Field(
+        default=None, description="With `level`: the last day it is valid."
+    )
+    assessment: str | None = Field(
+        default=None,
+        description="That set's own assessment file, relative to this one, scored with its "
+        "own history.",
+    )
+    related: dict[str, "RelatedAnswers"] = Field(
+        default_factory=dict,
+        description="With `answers`: the outcomes that criteria set itself requires, by id.",
+    )
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _answers_or_level(self) -> Self:
-        if self.answers and self.level is not None:
-            raise ValueError("give either `answers` or a stated `level`, not both")
+    def _one_source(self) -> Self:
+        given = [
+            name
+            for name, present in (
+                ("answers", bool(self.answers)),
+                ("level", self.level is not None),
+                ("assessment", self.assessment is not None),
+            )
+            if present
+        ]
+        if len(given) > 1:
+            raise ValueError(
+                f"give one of `answers`, `level` or `assessment`, not {' and '.join(given)}"
+            )
+        dated = self.awarded is not None or self.valid_until is not None
+        if dated and self.level is None:
+            raise ValueError("`awarded` and `valid_until` go with a stated `level`")
+        if self.awarded and self.valid_until and self.awarded > self.valid_until:
+            raise ValueError("`awarded` must not be after `valid_until`")
+        if self.related and not self.answers:
+            raise ValueError("`related` goes with `answers` (an assessment file has its own)")
         return self
 
 

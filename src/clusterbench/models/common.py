@@ -37,6 +37,7 @@ __all__ = [
     "Scalar",
     "Share",
     "Text",
+    "assemble",
     "construct",
     "to_json_number",
 ]
@@ -87,11 +88,19 @@ def construct(cls: type[M], **values: Any) -> M:
     for name, field in factories:
         if name not in values:  # a fresh dict or list for each record
             ordered[name] = field.get_default(call_default_factory=True)
+    return assemble(cls, ordered, set(values))
+
+
+_set = object.__setattr__
+
+
+def assemble(cls: type[M], ordered: dict[str, Any], given: set[str]) -> M:
+    """A model from a complete dict of its fields in declared order (see :func:`construct`)."""
     model = cls.__new__(cls)
-    object.__setattr__(model, "__dict__", ordered)
-    object.__setattr__(model, "__pydantic_fields_set__", set(values))
-    object.__setattr__(model, "__pydantic_extra__", None)
-    object.__setattr__(model, "__pydantic_private__", None)
+    _set(model, "__dict__", ordered)
+    _set(model, "__pydantic_fields_set__", given)
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
     return model
 
 

@@ -1,25 +1,41 @@
 """The criteria file: one indicator set, its levels and its golden examples."""
 
+import datetime as dt
 import hashlib
 import json
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-from pydantic import Field, StrictBool
+from pydantic import (
+    Field,
+    GetJsonSchemaHandler,
+    SerializerFunctionWrapHandler,
+    StrictBool,
+    model_serializer,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
 
 from .answer_types import AnswerType
 from .answers import Answer
-from .common import Id, Language, Model, Points, Share, Text
+from .common import ID_PATTERN, Id, Language, Model, Points, Share, Text
 from .domain import MAX_MONTHS
 from .requirements import Requirement
 from .rules import Bands, Condition, PartialStep, Rule
 
+MEMO_LIMIT = 100_000
+"""The most entries :attr:`Criteria.memo` keeps."""
+V = TypeVar("V")
+
 __all__ = [
+    "MEMO_LIMIT",
     "Category",
     "Criteria",
     "Example",
     "ExamplePrevious",
+    "ExampleRelated",
     "Expectation",
     "Indicator",
     "Level",
@@ -130,6 +146,39 @@ class Level(Model):
     validity: Validity | None = None
 
 
+class ExampleRelated(Model):
+    """Another criteria set's level in a golden example, with its dates.
+
+    A bare level id is short for `{level: id}` (a level with no dates stated).
+    """
+
+    level: Id | None
+    awarded: dt.date | None = None
+    valid_until: dt.date | None = Field(
+        default=None,
+        description="The last day the level is valid (examples are scored on 2026-01-15).",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_level(cls, data: Any) -> Any:
+        return {"level": data} if isinstance(data, str) else data
+
+    @model_serializer(mode="wrap")
+    def _as_written(self, handler: SerializerFunctionWrapHandler) -> Any:
+        # Written back as it was read: a bare level keeps the criteria's content hash.
+        if self.awarded is None and self.valid_until is None and self.level is not None:
+            return self.level
+        return handler(self)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        record = handler.resolve_ref_schema(handler(schema))
+        return {"anyOf": [{"type": "string", "pattern": ID_PATTERN}, record]}
+
+
 class ExamplePrevious(Model):
     """The previous assessment a golden example refers to."""
 
@@ -157,8 +206,10 @@ class Example(Model):
         "`answers` then overrides.",
     )
     answers: dict[str, Answer] = Field(default_factory=dict)
-    criteria_levels: dict[str, Id | None] = Field(
-        default_factory=dict, description="Assumed levels of other criteria sets (eligibility)."
+    criteria_levels: dict[str, ExampleRelated | None] = Field(
+        default_factory=dict,
+        description="Assumed levels of other criteria sets (eligibility): a level, or "
+        "`{level, awarded, valid_until}`.",
     )
     previous: ExamplePrevious | None = None
     improvement_areas: tuple[Id, ...] = ()
@@ -230,10 +281,25 @@ class Criteria(Model):
         """A cache for lookups derived from these criteria (they never change): scopes, orders."""
         return {}
 
+    def remember(self, key: Any, value: V) -> V:
+        """Keep ``value`` in :attr:`memo` under ``key`` while it holds under MEMO_LIMIT entries.
+
+        Answers vary without end across a batch: the bound keeps a long-lived process's
+        memory flat, at the price of computing again what no longer fits.
+        """
+        memo = self.memo
+        if len(memo) < MEMO_LIMIT:
+            memo[key] = value
+        return value
+
     @cached_property
     def content_hash(self) -> str:
-        """SHA-256 of the canonical JSON content: formatting and comments do not change it."""
-        data = self.model_dump(mode="json", by_alias=True)
+        """SHA-256 of the canonical JSON content: formatting and comments do not change it.
+
+        Defaults are left out, so that writing a default out, or a new optional key the
+        language gains, leaves the hash of an unchanged file as it was.
+        """
+        data = self.model_dump(mode="json", by_alias=True, exclude_defaults=True)
         text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

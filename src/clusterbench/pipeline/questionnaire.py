@@ -54,13 +54,7 @@ def questionnaire(
         f'criteria: {{id: {criteria.id}, version: "{criteria.version}"}}',
         "previous:          # the previous assessment: {file: 2019-silver.yaml}, or {date: , level: }",
     ]
-    known = [related[key] for key in required_sets(criteria) if related and key in related]
-    if known:
-        out.append("related:")
-        for other in known:
-            out.append(f"  {other.id}:")
-            out.append("    answers:")
-            out += _indicators(other, lang, indent="      ")
+    out += _related(criteria, related or {}, lang, indent="", seen=[criteria.id])
     out.append("answers:")
     out += _indicators(criteria, lang, indent="  ")
     if _counts_improvement_areas(criteria):
@@ -85,6 +79,28 @@ def _counts_improvement_areas(criteria: Criteria) -> bool:
         for level in criteria.levels
         for req in level.requires
     )
+
+
+def _related(
+    criteria: Criteria, related: dict[str, Criteria], lang: str, *, indent: str, seen: list[str]
+) -> list[str]:
+    """The `related` section: each set this one requires, answered, and what it requires."""
+    known = [related[key] for key in required_sets(criteria) if key in related and key not in seen]
+    if not known:
+        return []
+    lines = [f"{indent}related:"]
+    for other in known:
+        lines += [
+            f"{indent}  {other.id}:",
+            f"{indent}    # Either answer {other.id} below, or replace `answers` by the level it",
+            f"{indent}    # gave with its dates ({{level: ID, awarded: YYYY-MM-DD, valid_until: "
+            "YYYY-MM-DD}),",
+            f"{indent}    # or by its own assessment file (assessment: FILE.yaml).",
+            f"{indent}    answers:",
+        ]
+        lines += _indicators(other, lang, indent=f"{indent}      ")
+        lines += _related(other, related, lang, indent=f"{indent}    ", seen=[*seen, other.id])
+    return lines
 
 
 def _indicators(criteria: Criteria, lang: str, *, indent: str) -> list[str]:

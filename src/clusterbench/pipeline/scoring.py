@@ -103,7 +103,9 @@ def _score_checked(
     if not checked.ok or checked.assessment is None or checked.criteria is None:
         raise AssessmentError([i for i in checked.issues if i.is_error])
     if assume:
-        wrong = check_assumptions(checked.criteria, assume)
+        criteria = checked.criteria
+        related = {**library.dependencies(criteria), **checked.related}
+        wrong = check_assumptions(criteria, assume, related, checked.assessment.related)
         if wrong:
             raise AssessmentError(wrong)
     return score_checked(checked, path=path, library=library, assume=assume, cohort=cohort)
@@ -132,6 +134,12 @@ def score_checked(
     if previous is None and checked.previous is not None:
         earlier = checked.previous
         previous = score_checked(earlier, path=Path(earlier.document.file), library=library)
+    # A related set's own assessment (a Gold label under a national programme) is scored
+    # with its own history and related sets, and its Result decides the requirement.
+    labels = {
+        key: score_checked(found, path=Path(found.document.file), library=library)
+        for key, found in checked.labels.items()
+    }
     # The related criteria the loader checked the answers against are the ones scored.
     dependencies = {**library.dependencies(criteria), **checked.related}
     stated = assessment.previous
@@ -145,6 +153,7 @@ def score_checked(
         dependencies=dependencies,
         assume=assume,
         cohort=cohort,
+        related={key: found.result for key, found in labels.items()},
     )
     files = [library.source(c) for c in (criteria, *dependencies.values())]
     sources = dict.fromkeys(
@@ -152,6 +161,7 @@ def score_checked(
             *([path] if path is not None else []),
             *(f for f in files if f is not None),
             *(previous.sources if previous else ()),
+            *(f for found in labels.values() for f in found.sources),
         ]
     )
     return Scored(

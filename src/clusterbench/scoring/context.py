@@ -1,20 +1,24 @@
-"""What scoring decides from besides the answers: the history and the related sets."""
+"""What scoring decides from besides the answers: the history, the related sets, what-ifs."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
-from decimal import Decimal
+from collections.abc import Mapping
+from typing import Any
 
-from ..kinds.facts import Outcome, Previous, Related
-from ..kinds.registry import required_sets
+from ..kinds.facts import Facts, Outcome, Previous, Related
+from ..kinds.registry import answer_kind, required_sets, split_assumptions
 from ..models.answers import Answer
-from ..models.assessment import Assessment
+from ..models.assessment import Assessment, RelatedAnswers
 from ..models.common import construct
 from ..models.criteria import Criteria
 from ..models.result import IndicatorResult, RelatedResult, Result
+from .history import validity
+from .indicators import outcome_of
+from .requirements import level_holds
+from .values import normalized_values
 
-__all__ = ["outcome", "previous_of", "related_of"]
+__all__ = ["assumed", "outcome", "previous_of", "related_of"]
 
 
 def outcome(result: IndicatorResult) -> Outcome:
@@ -58,41 +62,150 @@ def previous_of(
     return found if found.date < assessment.date else None
 
 
+# ------------------------------------------------------------------ related sets
 def related_of(
     criteria: Criteria,
-    assessment: Assessment,
+    entries: Mapping[str, RelatedAnswers],
+    on: dt.date,
     dependencies: Mapping[str, Criteria],
-    decide: Callable[
-        [Criteria, Mapping[str, Answer], dt.date], tuple[str | None, Decimal, Decimal]
-    ],
+    results: Mapping[str, Result],
 ) -> dict[str, Related]:
-    """Each required set's outcome: scored from answers, stated, or missing."""
+    """Each required set's outcome, with its dates: scored here from answers (with what
+    that set itself requires), taken from that set's own scored assessment, stated, or
+    missing.
+    """
     found: dict[str, Related] = {}
     for criteria_id in required_sets(criteria):
         other = dependencies.get(criteria_id)
         order = tuple(lv.id for lv in other.levels) if other is not None else ()
-        entry = assessment.related.get(criteria_id)
+        entry = entries.get(criteria_id)
         if entry is None:
             result = construct(RelatedResult, criteria=criteria_id, level=None, source="missing")
+        elif entry.assessment is not None:
+            scored = results.get(criteria_id)
+            if scored is None:
+                raise ValueError(
+                    f"related.{criteria_id} names the assessment {entry.assessment!r}: "
+                    "score() needs its Result among `related` (score_file scores it)"
+                )
+            result = _from_result(scored, entry.assessment)
         elif entry.answers:
             if other is None:
                 raise ValueError(
                     f"related answers to {criteria_id!r} need those criteria among "
                     "`dependencies`; the loaders give them with the assessment"
                 )
-            level, earned, possible = decide(other, entry.answers, assessment.date)
+            result = _scored_here(other, entry, on, dependencies)
+        else:
             result = construct(
                 RelatedResult,
                 criteria=criteria_id,
-                level=level,
-                source="answers",
-                points=earned,
-                max_points=possible,
-                date=assessment.date,
-            )
-        else:
-            result = construct(
-                RelatedResult, criteria=criteria_id, level=entry.level, source="stated"
+                level=entry.level,
+                source="stated",
+                awarded=entry.awarded,
+                valid_until=entry.valid_until,
             )
         found[criteria_id] = Related(result, order)
     return found
+
+
+def _scored_here(
+    criteria: Criteria, entry: RelatedAnswers, on: dt.date, dependencies: Mapping[str, Criteria]
+) -> RelatedResult:
+    """Answers to another set, decided on ``on`` with that set's own related sets."""
+    values = normalized_values(criteria, entry.answers)
+    facts = Facts(
+        criteria=criteria,
+        indicators={
+            i.id: outcome_of(i, entry.answers.get(i.id), values, on) for i in criteria.indicators
+        },
+        date=on,
+        related=related_of(criteria, entry.related, on, dependencies, {}),
+    )
+    level = next((lv.id for lv in reversed(criteria.levels) if level_holds(lv, facts)), None)
+    tally = facts.tally(None)
+    valid = validity(criteria, level, facts)
+    return construct(
+        RelatedResult,
+        criteria=criteria.id,
+        level=level,
+        source="answers",
+        points=tally.earned,
+        max_points=tally.possible,
+        date=on,
+        awarded=on if level is not None else None,
+        valid_until=valid.valid_until if valid is not None else None,
+        related=tuple(r.result for r in facts.related.values()),
+    )
+
+
+def _from_result(result: Result, file: str) -> RelatedResult:
+    valid = result.validity
+    return construct(
+        RelatedResult,
+        criteria=result.criteria.id,
+        level=result.level,
+        source="file",
+        points=result.score.points,
+        max_points=result.score.max_points,
+        date=result.assessment.date,
+        awarded=valid.valid_from if valid is not None else None,
+        valid_until=valid.valid_until if valid is not None else None,
+        file=file,
+        related=result.related,
+    )
+
+
+# --------------------------------------------------------------------- what-ifs
+def assumed(
+    criteria: Criteria,
+    assessment: Assessment,
+    assume: Mapping[str, Any],
+    dependencies: Mapping[str, Criteria],
+) -> tuple[Assessment, dict[str, Any]]:
+    """The assessment with assumed answers put in, and each assumption as normalised.
+
+    An assumed ``null`` takes the answer away (the indicator is then not answered); it is
+    recorded like any other assumption.
+    """
+    answers, entries, recorded = _assume(
+        criteria, assessment.answers, assessment.related, assume, dependencies, ""
+    )
+    changed = assessment.model_copy(update={"answers": answers, "related": entries})
+    return changed, recorded
+
+
+def _assume(
+    criteria: Criteria,
+    answers: Mapping[str, Answer],
+    entries: Mapping[str, RelatedAnswers],
+    assume: Mapping[str, Any],
+    dependencies: Mapping[str, Criteria],
+    prefix: str,
+) -> tuple[dict[str, Answer], dict[str, RelatedAnswers], dict[str, Any]]:
+    own, related = split_assumptions(criteria, assume)
+    new_answers = dict(answers)
+    recorded: dict[str, Any] = {}
+    for key, value in own.items():
+        new_answers[key] = construct(Answer, value=value)
+        indicator = criteria.indicator(key)
+        if indicator is None:
+            raise ValueError(f"--assume {prefix}{key}: {criteria.id} has no such indicator")
+        kind = answer_kind(indicator.answer)
+        recorded[prefix + key] = (
+            kind.normalize(indicator.answer, value) if value is not None else None
+        )
+    new_entries = dict(entries)
+    for set_id, values in related.items():
+        other = dependencies.get(set_id)
+        entry = entries.get(set_id) or construct(RelatedAnswers)
+        if other is None or entry.level is not None or entry.assessment is not None:
+            raise ValueError(
+                f"--assume {prefix}{set_id}.…: {set_id} is not answered in this assessment"
+            )
+        inner, nested, more = _assume(
+            other, entry.answers, entry.related, values, dependencies, f"{prefix}{set_id}."
+        )
+        new_entries[set_id] = entry.model_copy(update={"answers": inner, "related": nested})
+        recorded.update(more)
+    return new_answers, new_entries, recorded

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
-from ..kinds.facts import Facts
+from ..kinds.facts import Facts, Measure, Outcome
 from ..kinds.requirements.category_floors import floor_term
-from ..kinds.scope import Scope
-from ..kinds.text import nearest
-from ..models.answers import Answer
 from ..models.assessment import Assessment
 from ..models.cohort import Cohort
 from ..models.common import construct
@@ -22,21 +17,20 @@ from ..models.result import (
     CriteriaRef,
     IndicatorResult,
     LevelResult,
-    Ratio,
     Result,
     ScoreResult,
 )
 from .analysis import find_gap, find_margin
 from .cohort import is_number
-from .context import outcome, previous_of, related_of
+from .context import assumed, previous_of, related_of
 from .history import compare, validity
-from .indicators import evaluate_indicators, outcome_of
+from .indicators import evaluate
 from .moves import Moves
 from .peers import compare_with_peers, peer_band, peer_group
 from .requirements import explain_level, level_holds
 from .values import normalized_values
 
-__all__ = ["criteria_hash", "decide", "decide_level", "score"]
+__all__ = ["criteria_hash", "decide", "score"]
 
 
 def criteria_hash(criteria: Criteria) -> str:
@@ -52,13 +46,18 @@ def score(
     dependencies: Mapping[str, Criteria] | None = None,
     assume: Mapping[str, Any] | None = None,
     cohort: Cohort | None = None,
+    related: Mapping[str, Result] | None = None,
 ) -> Result:
     """Score an assessment: the level, why, the gap to each higher level, the margin, validity.
 
     Pure and deterministic: no I/O, no clock.  ``previous`` is the Result of the previous
     assessment (else the assessment's stated `previous` date and level are used);
-    ``dependencies`` are the criteria sets this one requires (eligibility), to score the
-    assessment's `related` answers; ``assume`` overrides answers ("what if"); with a
+    ``dependencies`` are the criteria sets this one requires, directly or not
+    (eligibility, a label), to score the assessment's `related` answers; ``related``
+    holds the Results of the related sets' own assessments, by criteria id, for the
+    `related` entries that name an `assessment` file; ``assume`` overrides answers
+    ("what if": `G10` for this set's indicator, `esca-eligibility.E2` for a related
+    set's, `null` for no answer), each recorded in the Result's `assumptions`; with a
     ``cohort`` the Result compares the assessment with its peer group, and indicators
     with `peer_bands` are coloured against the peers (for reading: levels are decided
     on the criteria's own bands).
@@ -67,12 +66,14 @@ def score(
     the criteria of every related answer among ``dependencies``), and does not validate
     them again: input that breaks that contract is a ValueError, never an Issue.
     """
-    answers = dict(assessment.answers)
-    for key, value in (assume or {}).items():
-        answers[key] = Answer(value=value)
+    recorded: dict[str, Any] = {}
+    if assume:
+        assessment, recorded = assumed(criteria, assessment, assume, dependencies or {})
+    answers = assessment.answers
     values = normalized_values(criteria, answers)
-    results = evaluate_indicators(criteria, answers, values, assessment.date)
-    facts = _facts(criteria, assessment, previous, dependencies, results)
+    evaluated = evaluate(criteria, answers, values, assessment.date)
+    results = tuple(r for r, _, _ in evaluated)
+    facts = _facts(criteria, assessment, previous, dependencies, evaluated, related)
     moves = Moves(criteria, answers, values, assessment.date)
     held = [level_holds(level, facts) for level in criteria.levels]
     awarded = next(
@@ -92,7 +93,7 @@ def score(
     )
     tally = facts.tally(None)
     awarded_level = criteria.level(awarded) if awarded else None
-    share, exact = _share(tally.earned, tally.possible)
+    share = tally.share()
     result = construct(
         Result,
         criteria=construct(
@@ -105,8 +106,8 @@ def score(
             ScoreResult,
             points=tally.earned,
             max_points=tally.possible,
-            share=share,
-            share_exact=exact,
+            share=share[0] if share is not None else None,
+            share_exact=share[1] if share is not None else None,
         ),
         categories=_categories(criteria, facts),
         indicators=results,
@@ -115,7 +116,7 @@ def score(
         validity=validity(criteria, awarded, facts),
         comparison=compare(facts),
         related=tuple(r.result for r in facts.related.values()),
-        assumptions={key: values.get(key) for key in (assume or {})},
+        assumptions=recorded,
     )
     if cohort is not None:
         # Peer colours are for reading only: the level, gaps and progress above were
@@ -127,39 +128,21 @@ def score(
     return result
 
 
-def decide_level(
-    criteria: Criteria, answers: Mapping[str, Answer], on: dt.date
-) -> tuple[str | None, Decimal, Decimal]:
-    """Only the level and the points of a set of answers (for related criteria sets)."""
-    values = normalized_values(criteria, answers)
-    facts = Facts(
-        criteria=criteria,
-        indicators={
-            i.id: outcome_of(i, answers.get(i.id), values, on) for i in criteria.indicators
-        },
-        date=on,
-    )
-    level = next((lv.id for lv in reversed(criteria.levels) if level_holds(lv, facts)), None)
-    tally = facts.tally(None)
-    return level, tally.earned, tally.possible
-
-
 def decide(
     criteria: Criteria,
     assessment: Assessment,
     previous: Result | None = None,
     *,
     dependencies: Mapping[str, Criteria] | None = None,
+    related: Mapping[str, Result] | None = None,
 ) -> tuple[str | None, Decimal, Decimal]:
     """The level and (earned, possible) points of `score()`, without explaining them.
 
     For checking many golden examples quickly; `score()` explains a failing one.
     """
-    answers = dict(assessment.answers)
-    results = evaluate_indicators(
-        criteria, answers, normalized_values(criteria, answers), assessment.date
-    )
-    facts = _facts(criteria, assessment, previous, dependencies, results)
+    answers = assessment.answers
+    evaluated = evaluate(criteria, answers, normalized_values(criteria, answers), assessment.date)
+    facts = _facts(criteria, assessment, previous, dependencies, evaluated, related)
     level = next((lv.id for lv in reversed(criteria.levels) if level_holds(lv, facts)), None)
     tally = facts.tally(None)
     return level, tally.earned, tally.possible
@@ -170,20 +153,26 @@ def _facts(
     assessment: Assessment,
     previous: Result | None,
     dependencies: Mapping[str, Criteria] | None,
-    results: tuple[IndicatorResult, ...],
+    evaluated: list[tuple[IndicatorResult, Outcome, Measure]],
+    related: Mapping[str, Result] | None,
 ) -> Facts:
-    return Facts(
+    on = assessment.date
+    earlier = previous_of(criteria, assessment, previous)
+    facts = Facts(
         criteria=criteria,
-        indicators={r.id: outcome(r) for r in results},
-        date=assessment.date,
-        previous=previous_of(criteria, assessment, previous),
-        related=related_of(criteria, assessment, dependencies or {}, decide_level),
+        indicators={o.id: o for _, o, _ in evaluated},
+        date=on,
+        previous=earlier,
+        related=related_of(criteria, assessment.related, on, dependencies or {}, related or {}),
         areas=tuple(
             a.indicator
             for a in assessment.improvement_areas
             if a.verified and criteria.indicator(a.indicator) is not None
         ),
     )
+    if earlier is None or earlier.indicators is None:  # no history: the measures are known
+        facts.known({o.id: m for _, o, m in evaluated})
+    return facts
 
 
 def _peer_bands(
@@ -216,29 +205,24 @@ def _peer_bands(
     return tuple(out)
 
 
-def _share(earned: Decimal, possible: Decimal) -> tuple[Decimal | None, Ratio | None]:
-    if not possible:
-        return None, None
-    exact = Fraction(earned) / Fraction(possible)
-    return nearest(exact), Ratio.of(exact)
-
-
 def _categories(criteria: Criteria, facts: Facts) -> tuple[CategoryResult, ...]:
     out = []
+    tallies = facts.by_category()
     for category in criteria.categories:
-        tally = facts.tally(Scope(category=category.id).ids(criteria))
-        share, exact = _share(tally.earned, tally.possible)
+        tally = tallies[category.id]
+        share = tally.share()
         floor_held = None
         if category.floor is not None:
-            floor_held = floor_term(None, criteria, category.id, category.floor).holds(facts)
+            found = floor_term(criteria, criteria, category.id, category.floor)
+            floor_held = found.met_by(found.value(tally))
         out.append(
             construct(
                 CategoryResult,
                 id=category.id,
                 points=tally.earned,
                 max_points=tally.possible,
-                share=share,
-                share_exact=exact,
+                share=share[0] if share is not None else None,
+                share_exact=share[1] if share is not None else None,
                 floor=category.floor,
                 floor_held=floor_held,
                 met=tally.met,

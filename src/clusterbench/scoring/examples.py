@@ -65,8 +65,13 @@ def example_assessment(
         else:
             stated_previous = construct(PreviousAssessment, date=date, level=example.previous.level)
     related = {
-        key: construct(RelatedAnswers, level=level)
-        for key, level in example.criteria_levels.items()
+        key: construct(
+            RelatedAnswers,
+            level=stated.level if stated is not None else None,
+            awarded=stated.awarded if stated is not None else None,
+            valid_until=stated.valid_until if stated is not None else None,
+        )
+        for key, stated in example.criteria_levels.items()
     }
     areas = tuple(
         construct(ImprovementArea, indicator=i, verified=True) for i in example.improvement_areas

@@ -7,15 +7,16 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from ..kinds.facts import Outcome
+from ..kinds.facts import Measure, Outcome, measure
 from ..kinds.text import points as fmt_points
 from ..models.answers import Answer
-from ..models.common import construct
+from ..models.common import assemble
 from ..models.criteria import Criteria, Indicator
 from ..models.result import Band, IndicatorResult, Status
 from ..models.rules import PartialStep, format_value
+from .values import exactly
 
-__all__ = ["Judgement", "evaluate_indicators", "judge", "outcome_of"]
+__all__ = ["Judgement", "evaluate", "evaluate_indicators", "judge", "outcome_of"]
 
 _ZERO = Decimal(0)
 _DERIVED_BAND: dict[Status, Band | None] = {
@@ -111,24 +112,101 @@ def evaluate_indicators(
     that the criteria allow it); ``values`` holds the normalised answer values (see
     :func:`normalized_values`).
     """
-    return tuple(_evaluate(i, answers.get(i.id), values, on) for i in criteria.indicators)
+    return tuple(r for r, _, _ in evaluate(criteria, answers, values, on))
+
+
+def evaluate(
+    criteria: Criteria,
+    answers: Mapping[str, Answer],
+    values: Mapping[str, Any],
+    on: dt.date,
+) -> list[tuple[IndicatorResult, Outcome, Measure]]:
+    """Every indicator's result with its outcome and measure (with no history), in order.
+
+    An answered indicator's result depends on its value alone (and on the date, for
+    `within_months`): it is computed once per value and criteria, and shared.
+    """
+    found: list[tuple[IndicatorResult, Outcome, Measure]] = []
+    memo = criteria.memo
+    for indicator, template, dated in _templates(criteria):
+        key = indicator.id
+        answer = answers.get(key)
+        value = values.get(key)
+        if (
+            value is None
+            or (answer is not None and answer.not_applicable)
+            or (
+                indicator.applies_if is not None
+                and _not_applicable_by(indicator, values, on) is not None
+            )
+        ):
+            found.append(_judged(_evaluate(indicator, template, answer, values, on)))
+            continue
+        remembered = ("result", key, *exactly(value), on if dated else None)
+        triple = memo.get(remembered)
+        if triple is None:
+            result = _evaluate(indicator, template, answer, values, on)
+            triple = criteria.remember(remembered, _judged(result))
+        found.append(triple)
+    return found
+
+
+def _judged(result: IndicatorResult) -> tuple[IndicatorResult, Outcome, Measure]:
+    outcome = _outcome(result)
+    return result, outcome, measure(outcome)
+
+
+def _outcome(result: IndicatorResult) -> Outcome:
+    return Outcome(
+        result.id,
+        result.category,
+        result.status,
+        result.points,
+        result.max_points,
+        result.band,
+        result.minimum_requirement,
+    )
+
+
+_GIVEN = ("id", "category", "status", "points", "max_points", "band", "minimum_requirement",
+          "value", "rule", "reason")  # fmt: skip
+
+
+def _templates(criteria: Criteria) -> list[tuple[Indicator, dict[str, Any], bool]]:
+    """Each indicator with its result's fields that never change, and whether its rules
+    count from the assessment date (`within_months`), computed once."""
+    memo = criteria.memo
+    found: list[tuple[Indicator, dict[str, Any], bool]] | None = memo.get("result templates")
+    if found is None:
+        fields = IndicatorResult.__pydantic_fields__
+        blank = {name: f.get_default(call_default_factory=True) for name, f in fields.items()}
+        found = []
+        for indicator in criteria.indicators:
+            rules = [indicator.pass_, *indicator.partial]
+            if indicator.bands is not None:
+                rules += [rule for _, rule in indicator.bands.items()]
+            dated = any(rule is not None and rule.within_months is not None for rule in rules)
+            fixed = {
+                "id": indicator.id,
+                "category": indicator.category,
+                "max_points": indicator.points,
+                "minimum_requirement": indicator.minimum_requirement,
+            }
+            found.append((indicator, blank | fixed, dated))
+        memo["result templates"] = found
+    return found
 
 
 def _evaluate(
     indicator: Indicator,
+    template: dict[str, Any],
     answer: Answer | None,
     values: Mapping[str, Any],
     on: dt.date,
 ) -> IndicatorResult:
-    base = {
-        "id": indicator.id,
-        "category": indicator.category,
-        "max_points": indicator.points,
-        "minimum_requirement": indicator.minimum_requirement,
-    }
     if answer is not None and answer.not_applicable:
         reason = f"not applicable: {answer.reason}" if answer.reason else "not applicable"
-        return _result(base, "not_applicable", _ZERO, None, None, None, reason)
+        return _result(template, "not_applicable", _ZERO, None, None, None, reason)
     other = _not_applicable_by(indicator, values, on)
     if other is not None:
         condition = indicator.applies_if
@@ -137,10 +215,10 @@ def _evaluate(
             f"not applicable: {condition.indicator} is {format_value(other)}, "
             f"it applies when {condition.description}"
         )
-        return _result(base, "not_applicable", _ZERO, None, None, None, reason)
+        return _result(template, "not_applicable", _ZERO, None, None, None, reason)
     value = values.get(indicator.id)
     if value is None:
-        return _result(base, "not_answered", _ZERO, None, None, None, "not answered")
+        return _result(template, "not_answered", _ZERO, None, None, None, "not answered")
     judged = judge(indicator, value, on)
     shown = format_value(value)
     status = judged.status
@@ -166,11 +244,11 @@ def _evaluate(
         )
     else:
         rule_text, reason = None, f"recorded: {shown}"
-    return _result(base, status, judged.points, judged.band, value, rule_text, reason)
+    return _result(template, status, judged.points, judged.band, value, rule_text, reason)
 
 
 def _result(
-    base: dict[str, Any],
+    template: dict[str, Any],
     status: Status,
     points: Decimal,
     band: Band | None,
@@ -180,13 +258,11 @@ def _result(
 ) -> IndicatorResult:
     # Built without validation: every field is already of its type, and scoring runs
     # this for every indicator of every assessment.
-    return construct(
-        IndicatorResult,
-        **base,
-        status=status,
-        points=points,
-        band=band,
-        value=value,
-        rule=rule,
-        reason=reason,
-    )
+    fields = dict(template)
+    fields["status"] = status
+    fields["points"] = points
+    fields["band"] = band
+    fields["value"] = value
+    fields["rule"] = rule
+    fields["reason"] = reason
+    return assemble(IndicatorResult, fields, set(_GIVEN))

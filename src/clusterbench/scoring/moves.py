@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from ..kinds.facts import Outcome
+from ..kinds.facts import Measure, Outcome, measure
 from ..models.answers import Answer
 from ..models.criteria import Criteria
 from .indicators import judge, outcome_of
@@ -62,8 +62,30 @@ class Moves:
             indicator = self.criteria.indicator(indicator_id)
             assert indicator is not None
             judged = memo[key] = judge(indicator, value, self.on)
-        return Outcome(now.id, now.category, judged.status, judged.points, now.max_points,
-                       judged.band, now.minimum)  # fmt: skip
+        return Outcome(
+            now.id,
+            now.category,
+            judged.status,
+            judged.points,
+            now.max_points,
+            judged.band,
+            now.minimum,
+        )
+
+    def measure(
+        self, indicator_id: str, way: Way, now: Outcome, then: Outcome | None
+    ) -> Measure | None:
+        """The measure of :meth:`single`'s outcome (cached when there is no history)."""
+        if then is not None:
+            after = self.single(indicator_id, way, now)
+            return measure(after, then) if after is not None else None
+        memo = self.criteria.memo
+        key = ("measure", way, indicator_id, self.on)
+        if key not in memo:
+            after = self.single(indicator_id, way, now)
+            memo[key] = measure(after) if after is not None else None
+        found: Measure | None = memo[key]
+        return found
 
     def outcomes(self, overrides: Mapping[str, Any]) -> dict[str, Outcome]:
         """The outcomes of the indicators given new values, and of those they decide."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from ..kinds.registry import answer_kind
@@ -11,7 +12,7 @@ from ..models.answer_types import AnswerValueError
 from ..models.answers import Answer
 from ..models.criteria import Criteria, Indicator
 
-__all__ = ["failing_value", "normalized_values", "passing_value"]
+__all__ = ["exactly", "failing_value", "normalized_values", "passing_value"]
 
 
 def normalized_values(criteria: Criteria, answers: Mapping[str, Answer]) -> dict[str, Any]:
@@ -22,17 +23,40 @@ def normalized_values(criteria: Criteria, answers: Mapping[str, Answer]) -> dict
     indicator, a value that does not fit) is a programming error, a ValueError.
     """
     result: dict[str, Any] = {}
+    memo = criteria.memo
     for key, answer in answers.items():
-        indicator = criteria.indicator(key)
-        if indicator is None:
-            raise ValueError(f"{key!r} is not an indicator of {criteria.id}: {_CONTRACT}")
-        if answer.value is None:
+        raw = answer.value
+        if raw is None:
+            if criteria.indicator(key) is None:
+                raise ValueError(f"{key!r} is not an indicator of {criteria.id}: {_CONTRACT}")
             continue
-        try:
-            result[key] = answer_kind(indicator.answer).normalize(indicator.answer, answer.value)
-        except AnswerValueError as exc:
-            raise ValueError(f"{key}: {exc.message}: {_CONTRACT}") from None
+        # The same answer normalises the same way: a batch answers most questions alike.
+        remembered = ("value", key, *exactly(raw)) if isinstance(raw, _HASHABLE) else None
+        found = memo.get(remembered, _MISSING) if remembered is not None else _MISSING
+        if found is _MISSING:
+            indicator = criteria.indicator(key)
+            if indicator is None:
+                raise ValueError(f"{key!r} is not an indicator of {criteria.id}: {_CONTRACT}")
+            try:
+                found = answer_kind(indicator.answer).normalize(indicator.answer, raw)
+            except AnswerValueError as exc:
+                raise ValueError(f"{key}: {exc.message}: {_CONTRACT}") from None
+            if remembered is not None:
+                criteria.remember(remembered, found)
+        result[key] = found
     return result
+
+
+_HASHABLE = (bool, int, float, Decimal, str, dt.date, tuple)
+
+
+def exactly(value: Any) -> tuple[Any, Any]:
+    """A key telling values apart as written: True, 1 and Decimal(1) are equal in Python,
+    and so are Decimal("1.5") and Decimal("1.50"); their keys are not."""
+    return type(value), str(value) if isinstance(value, Decimal) else value
+
+
+_MISSING = object()
 
 
 _CONTRACT = "score() takes answers checked against their criteria, as the loaders give them"

@@ -24,7 +24,8 @@ class AnsweredKind(RequirementKind[AnsweredRequirement]):
         return Scope(category=req.category)
 
     def terms(self, req: AnsweredRequirement, facts: Facts) -> tuple[Term, ...]:
-        return (term(req, self.scope(req).ids(facts.criteria), 0, unanswered=-1),)
+        ids = self.scope(req).ids(facts.criteria)
+        return self.stated(req, facts, lambda: (term(req, ids, 0, unanswered=-1),))
 
     def explain(self, req: AnsweredRequirement, facts: Facts) -> RequirementResult:
         ids = self.scope(req).ids(facts.criteria)

@@ -4,26 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from fractions import Fraction
 
 from ...models.answer_types import suggest
 from ...models.common import construct
 from ...models.criteria import Criteria
 from ...models.requirements import CategoryFloorsRequirement
-from ...models.result import FloorResult, Ratio, RequirementResult
+from ...models.result import FloorResult, RequirementResult
 from ..base import Description, RequirementKind
 from ..check import CheckContext, Finding
 from ..facts import Facts
 from ..scope import Scope
 from ..terms import Term, term
-from ..text import nearest
 
 __all__ = ["CategoryFloorsKind", "floor_term"]
 
 
 def floor_term(source: object, criteria: Criteria, category: str, floor: Decimal) -> Term:
     """The term of one category's floor: earned − floor × possible ≥ 0 (none possible: held)."""
-    return term(source, Scope(category=category).ids(criteria), 0, earned=1, possible=-floor)
+    key = ("floor", id(source), category)
+    found: Term | None = criteria.memo.get(key)
+    if found is None:
+        ids = Scope(category=category).ids(criteria)
+        found = criteria.memo[key] = term(source, ids, 0, earned=1, possible=-floor)
+    return found
 
 
 class CategoryFloorsKind(RequirementKind[CategoryFloorsRequirement]):
@@ -40,9 +43,13 @@ class CategoryFloorsKind(RequirementKind[CategoryFloorsRequirement]):
         return [(c.id, c.floor) for c in found if c is not None and c.floor is not None]
 
     def terms(self, req: CategoryFloorsRequirement, facts: Facts) -> tuple[Term, ...]:
-        return tuple(
-            floor_term(req, facts.criteria, name, floor)
-            for name, floor in self.floors(req, facts.criteria)
+        return self.stated(
+            req,
+            facts,
+            lambda: tuple(
+                floor_term(req, facts.criteria, name, floor)
+                for name, floor in self.floors(req, facts.criteria)
+            ),
         )
 
     def explain(self, req: CategoryFloorsRequirement, facts: Facts) -> RequirementResult:
@@ -53,15 +60,15 @@ class CategoryFloorsKind(RequirementKind[CategoryFloorsRequirement]):
             ids = Scope(category=name).ids(criteria)
             tally = facts.tally(ids)
             held = floor_term(req, criteria, name, floor).holds(facts)
-            exact = Fraction(tally.earned) / Fraction(tally.possible) if tally.possible else None
+            share = tally.share()
             rows.append(
                 construct(
                     FloorResult,
                     id=name,
                     points=tally.earned,
                     max_points=tally.possible,
-                    share=nearest(exact) if exact is not None else None,
-                    share_exact=Ratio.of(exact) if exact is not None else None,
+                    share=share[0] if share is not None else None,
+                    share_exact=share[1] if share is not None else None,
                     floor=floor,
                     held=held,
                 )

@@ -25,7 +25,8 @@ class IndicatorsMetKind(RequirementKind[IndicatorsMetRequirement]):
         return Scope(category=req.category, indicators=req.indicators)
 
     def terms(self, req: IndicatorsMetRequirement, facts: Facts) -> tuple[Term, ...]:
-        return (term(req, self.scope(req).ids(facts.criteria), req.at_least, met=1),)
+        ids = self.scope(req).ids(facts.criteria)
+        return self.stated(req, facts, lambda: (term(req, ids, req.at_least, met=1),))
 
     def explain(self, req: IndicatorsMetRequirement, facts: Facts) -> RequirementResult:
         ids = self.scope(req).ids(facts.criteria)

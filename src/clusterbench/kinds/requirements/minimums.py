@@ -24,7 +24,8 @@ class MinimumsKind(RequirementKind[MinimumsRequirement]):
         return Scope(indicators=req.indicators, minimums=req.indicators is None)
 
     def terms(self, req: MinimumsRequirement, facts: Facts) -> tuple[Term, ...]:
-        return (term(req, self.scope(req).ids(facts.criteria), 0, failing=-1),)
+        ids = self.scope(req).ids(facts.criteria)
+        return self.stated(req, facts, lambda: (term(req, ids, 0, failing=-1),))
 
     def explain(self, req: MinimumsRequirement, facts: Facts) -> RequirementResult:
         outcomes = facts.outcomes(self.scope(req).ids(facts.criteria))

@@ -26,7 +26,9 @@ class PointsKind(RequirementKind[PointsRequirement]):
 
     def terms(self, req: PointsRequirement, facts: Facts) -> tuple[Term, ...]:
         ids = self.scope(req).ids(facts.criteria)
-        return (term(req, ids, req.at_least, points=True, earned=1),)
+        return self.stated(
+            req, facts, lambda: (term(req, ids, req.at_least, points=True, earned=1),)
+        )
 
     def explain(self, req: PointsRequirement, facts: Facts) -> RequirementResult:
         ids = self.scope(req).ids(facts.criteria)

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from fractions import Fraction
 
 from ...models.requirements import ScoreRequirement
-from ...models.result import Ratio, RequirementResult
+from ...models.result import RequirementResult
 from ..base import Description, RequirementKind
 from ..check import CheckContext, Finding
 from ..facts import Facts
 from ..scope import Scope
 from ..terms import Term, term
-from ..text import EXACT, nearest
+from ..text import EXACT
 
 __all__ = ["ScoreKind"]
 
@@ -29,16 +28,17 @@ class ScoreKind(RequirementKind[ScoreRequirement]):
         return Scope(category=req.category)
 
     def terms(self, req: ScoreRequirement, facts: Facts) -> tuple[Term, ...]:
-        key = ("terms", id(req))
-        found: tuple[Term, ...] | None = facts.criteria.memo.get(key)
-        if found is None:
+        def build() -> tuple[Term, ...]:
             ids = self.scope(req).ids(facts.criteria)
             # earned / possible ≥ share  ⇔  earned − share × possible ≥ 0, with possible > 0.
-            found = (term(req, ids, 0, points=True, earned=1, possible=-req.at_least),)
+            found: tuple[Term, ...] = (
+                term(req, ids, 0, points=True, earned=1, possible=-req.at_least),
+            )
             if req.at_least > 0:
                 found += (term(req, ids, 0, strict=True, possible=1),)
-            facts.criteria.memo[key] = found
-        return found
+            return found
+
+        return self.stated(req, facts, build)
 
     def fixable(self, req: ScoreRequirement, facts: Facts) -> bool:
         return bool(facts.tally(self.scope(req).ids(facts.criteria)).possible)
@@ -48,13 +48,13 @@ class ScoreKind(RequirementKind[ScoreRequirement]):
         tally = facts.tally(ids)
         held = self.holds(req, facts)
         earned, possible = tally.earned, tally.possible
-        exact = Fraction(earned) / Fraction(possible) if possible else None
+        share = tally.share()
         return self.result(
             held=held,
             fixable=bool(possible),
             category=req.category,
-            actual=nearest(exact) if exact is not None else None,
-            actual_exact=Ratio.of(exact) if exact is not None else None,
+            actual=share[0] if share is not None else None,
+            actual_exact=share[1] if share is not None else None,
             needed=req.at_least,
             points=earned,
             max_points=possible,
