@@ -249,10 +249,6 @@ def _related_entries(
                     f"{key} has no level {entry.level!r}{suggest(entry.level, ids)}",
                 )
             )
-        if entry.assessment is not None and not (base / entry.assessment).is_file():
-            issues.append(
-                doc.issue((*path, "assessment"), "CB314", f"no such file: {entry.assessment}")
-            )
         issues += check_answers(
             other, entry.answers, (*path, "answers"), doc, report_missing=bool(entry.answers)
         )
