@@ -97,7 +97,18 @@ def test_history_renewals_and_json(capsys: pytest.CaptureFixture[str], tmp_path:
     renewed = base.replace("date: 2019-11-15", "date: 2022-06-01") + "previous: {file: a.yaml}\n"
     (folder / "b.yaml").write_text(renewed)
     assert (
-        main(["history", str(folder), "--organisation", "Fjordtech Cluster", "--format", "json"])
+        main(
+            [
+                "history",
+                str(folder),
+                "--organisation",
+                "Fjordtech Cluster",
+                "--format",
+                "json",
+                "--as-of",
+                "2023-01-01",
+            ]
+        )
         == 0
     )
     data = json.loads(capsys.readouterr().out)

@@ -202,6 +202,12 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
         "related assessment",
         "Name an existing assessment file of that criteria set, relative to this one.",
     ),
+    (
+        "CB315",
+        "decision",
+        "Record a decision dated on or after the assessment, for a level of the criteria "
+        "that the assessment reaches (or a lower one).",
+    ),
 )
 
 CODES: dict[str, Code] = {code: Code(code, title, fix) for code, title, fix in _TABLE}

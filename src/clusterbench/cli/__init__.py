@@ -60,6 +60,10 @@ def _command(name: str) -> Command:
             from .compare_cmd import run
         case "history":
             from .history_cmd import run
+        case "register":
+            from .register_cmd import run
+        case "certificate":
+            from .certificate_cmd import run
         case "batch":
             from .batch_cmd import run
         case "doctor":

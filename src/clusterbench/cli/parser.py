@@ -9,11 +9,13 @@ with the command's own usage line.  Nothing here imports Jinja2, Babel or WeasyP
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 from collections.abc import Callable
 
 from .._version import __version__
 from ..report.options import AUDIENCES, FORMATS, LANGUAGES, PDF_VARIANTS, accent_colour
+from ..scoring.standing import STATUSES
 
 __all__ = ["build_parser"]
 
@@ -38,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
         _cohort,
         _compare,
         _history,
+        _register,
+        _certificate,
         _batch,
         _doctor,
         _criteria,
@@ -253,6 +257,13 @@ def _compare(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     _format_option(compare, "text", "json")
 
 
+def _date(text: str) -> object:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: write a date as YYYY-MM-DD") from None
+
+
 def _history(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     history = _command(commands, "history", "the label history of one organisation")
     history.add_argument("paths", nargs="+", metavar="PATH", help="assessment files or directories")
@@ -262,7 +273,79 @@ def _history(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     history.add_argument(
         "--country", metavar="CODE", help="its country (ISO 3166 alpha-3), when the name is shared"
     )
+    history.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="where the labels stand on DATE (default: today)",
+    )
     _format_option(history, "text", "json")
+
+
+def _register(commands: _Subparsers[argparse.ArgumentParser]) -> None:
+    register = _command(
+        commands,
+        "register",
+        "the labels in force: valid, in renewal window, expired, pending decision",
+        "Every organisation found under the paths, with its label per criteria set on a day: "
+        "valid, in its renewal window, expired, superseded or pending the body's decision, "
+        "valid until when, the last day to renew without a gap, and the next step.",
+    )
+    register.add_argument("paths", nargs="+", metavar="PATH", help="assessment files or folders")
+    register.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="the day the register is for (default: today)"
+    )
+    register.add_argument(
+        "--country",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="only this country (repeatable)",
+    )
+    register.add_argument(
+        "--level", action="append", default=[], metavar="LEVEL", help="only this level (repeatable)"
+    )
+    register.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        choices=STATUSES,
+        help="only this status (repeatable)",
+    )
+    register.add_argument(
+        "--due-within",
+        metavar="PERIOD",
+        help="only labels whose end or renewal deadline falls within it: 90d, 6w, 6m, 1y",
+    )
+    register.add_argument(
+        "--since",
+        type=_date,
+        metavar="DATE",
+        help="instead, list the decisions taken since DATE (the board's list)",
+    )
+    _format_option(register, "text", "csv", "json", "html")
+    register.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+
+
+def _certificate(commands: _Subparsers[argparse.ArgumentParser]) -> None:
+    certificate = _command(
+        commands,
+        "certificate",
+        "a one-page certificate of an approved label (PDF)",
+        "Write a one-page A4 certificate for the label an assessment holds: organisation, "
+        "level, criteria set and version, valid from and until, report id, the decision and "
+        "the awarding body. Refused unless the labelling body approved the level.",
+    )
+    certificate.add_argument("assessment", metavar="ASSESSMENT", help="an assessment file")
+    certificate.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the PDF to write"
+    )
+    certificate.add_argument(
+        "--lang", choices=LANGUAGES, help="language (default: the criteria's first)"
+    )
+    certificate.add_argument(
+        "--draft", action="store_true", help="a level not approved yet: marked DRAFT on the page"
+    )
 
 
 def _batch(commands: _Subparsers[argparse.ArgumentParser]) -> None:

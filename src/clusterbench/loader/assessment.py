@@ -100,8 +100,37 @@ def check_assessment_document(
         issues += _related(assessment, criteria, doc, library, base, related)
         if assessment.previous is not None:
             issues += _previous(assessment, criteria, doc)
+        if assessment.decision is not None:
+            issues += _decision(assessment, criteria, doc)
     issues = with_reader_issues(doc, issues)
     return CheckedAssessment(assessment, doc, tuple(issues), criteria, related)
+
+
+def _decision(assessment: Assessment, criteria: Criteria, doc: Document) -> list[Issue]:
+    """What a decision must be to make sense; whether its level is reached is checked by
+    scoring (:func:`clusterbench.pipeline.scoring.score_checked`)."""
+    decision = assessment.decision
+    assert decision is not None
+    issues = []
+    if decision.date is not None and decision.date < assessment.date:
+        issues.append(
+            doc.issue(
+                ("decision", "date"),
+                "CB315",
+                f"the decision is dated {decision.date.isoformat()}, before the assessment "
+                f"({assessment.date.isoformat()}); a body decides after it",
+            )
+        )
+    if decision.level is not None and criteria.level(decision.level) is None:
+        ids = [lv.id for lv in criteria.levels]
+        issues.append(
+            doc.issue(
+                ("decision", "level"),
+                "CB315",
+                f"{criteria.id} has no level {decision.level!r}{suggest(decision.level, ids)}",
+            )
+        )
+    return issues
 
 
 def _criteria(
@@ -144,7 +173,7 @@ def _criteria_languages(criteria: Criteria, doc: Document, languages: Sequence[s
     return [
         doc.issue(
             ("criteria",),
-            "CB311",
+            "CB314",
             f"the criteria {criteria.id} are written in {', '.join(criteria.languages)}: "
             f"a report in {', '.join(missing)} cannot be made",
             severity=Severity.WARNING,

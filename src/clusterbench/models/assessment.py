@@ -32,6 +32,7 @@ __all__ = [
     "AssessmentInfo",
     "Assessor",
     "CriteriaReference",
+    "Decision",
     "Fact",
     "FollowUp",
     "ImprovementArea",
@@ -106,6 +107,11 @@ class Fact(Model):
 class Organisation(Model):
     """The cluster organisation assessed."""
 
+    id: Id | None = Field(
+        default=None,
+        description="A stable id (the labelling body's own number, a register key): the "
+        "register matches assessments of one organisation by it, else by name and country.",
+    )
     name: str = Field(min_length=1)
     country: str = Field(description="ISO 3166-1 alpha-3 code: NOR, DEU, DNK.")
     portfolio: str | None = Field(
@@ -287,6 +293,30 @@ class PreviousAssessment(Model):
         return self
 
 
+class Decision(Model):
+    """What the labelling body decided about the level this assessment recommends.
+
+    The level clusterbench computes is a recommendation; a label is held once it is
+    `approved` (unless the criteria's `awarding` says no approval is needed).
+    """
+
+    status: Literal["recommended", "approved", "rejected", "withdrawn"] = Field(
+        description="`recommended`: waiting for the body's decision; `approved`: the label "
+        "is awarded; `rejected`: it is not; `withdrawn`: it was awarded and taken back."
+    )
+    level: Id | None = Field(
+        default=None,
+        description="The level decided on (default: the level the assessment reaches); it "
+        "may be lower than that level, never higher.",
+    )
+    by: str | None = Field(default=None, description="Who decided: the board, a committee.")
+    date: dt.date | None = Field(default=None, description="When; never before the assessment.")
+    reference: str | None = Field(
+        default=None, description="The decision's reference, such as a minute or case number."
+    )
+    note: str | None = None
+
+
 class Assessment(Model):
     """One assessment of one organisation against one criteria set."""
 
@@ -314,6 +344,9 @@ class Assessment(Model):
     strengths: tuple[Text, ...] = Field(default=(), description="The strengths the assessor saw.")
     recommendations: tuple[Text, ...] = Field(
         default=(), description="The assessor's own recommendations."
+    )
+    decision: Decision | None = Field(
+        default=None, description="The labelling body's decision on the recommended level."
     )
 
     @property

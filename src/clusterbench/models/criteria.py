@@ -31,6 +31,7 @@ V = TypeVar("V")
 
 __all__ = [
     "MEMO_LIMIT",
+    "Awarding",
     "Category",
     "Criteria",
     "Example",
@@ -63,6 +64,18 @@ class Provenance(Model):
     )
     sources: tuple[Source, ...] = ()
     note: Text | None = None
+
+
+class Awarding(Model):
+    """Who awards the levels, and whether the level computed is held before they decide."""
+
+    body: Text = Field(description="The body that awards the labels (named on certificates).")
+    approval: Literal["required", "none"] = Field(
+        default="required",
+        description="`required`: a level is only recommended until the body approves it (an "
+        "assessment's `decision`); `none`: the level computed is held at once.",
+    )
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
 
 
 class Portfolio(Model):
@@ -227,6 +240,10 @@ class Criteria(Model):
     description: Text | None = None
     languages: tuple[Language, ...] = Field(default=("en",), min_length=1)
     provenance: Provenance
+    awarding: Awarding | None = Field(
+        default=None,
+        description="Who awards the levels; without it, the level computed is held at once.",
+    )
     max_points: Points | None = None
     categories: tuple[Category, ...] = Field(min_length=1)
     indicators: tuple[Indicator, ...] = Field(min_length=1)
@@ -291,6 +308,11 @@ class Criteria(Model):
         if len(memo) < MEMO_LIMIT:
             memo[key] = value
         return value
+
+    @property
+    def needs_approval(self) -> bool:
+        """Whether a level is only recommended until the awarding body approves it."""
+        return self.awarding is not None and self.awarding.approval == "required"
 
     @cached_property
     def content_hash(self) -> str:

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ClusterbenchError, NotFoundError
+from ..errors import NotFoundError
 from ..loader.assessment import read_assessment
 from ..loader.library import CriteriaLibrary
-from ..loader.source import read_document
+from ..models.assessment import Organisation
 from ..models.result import Result, to_json_value
-from .scoring import Scored, score_file, score_parsed
-from .validation import detect_kind, expand_paths
+from ..scoring.standing import Standing
+from .register import Label, Row, build_register
+from .scoring import Scored, score_file
 
 __all__ = [
     "Comparison",
@@ -142,7 +143,7 @@ def compare_files(
 
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
-    """One assessment in an organisation's history."""
+    """One assessment in an organisation's history, and where its label stands."""
 
     path: Path | None
     date: dt.date
@@ -152,20 +153,26 @@ class HistoryEntry:
     valid_until: dt.date | None
     renewal: bool
     renew_by: dt.date | None
+    standing: Standing
 
 
 @dataclass(frozen=True, slots=True)
 class History:
-    """Every assessment of one organisation, in date order, and what follows from them."""
+    """Every assessment of one organisation, in date order, on one day."""
 
     organisation: str
     entries: tuple[HistoryEntry, ...]
+    on: dt.date
+    rows: tuple[Row, ...] = ()
+    """The organisation's labels per criteria set, as the register shows them."""
 
     @property
     def gaps(self) -> tuple[tuple[dt.date, dt.date], ...]:
-        """Periods between labels when no label was valid."""
+        """Periods between held labels when none was valid (up to the day asked about)."""
         spans = sorted(
-            (e.valid_from, e.valid_until) for e in self.entries if e.valid_from and e.valid_until
+            (e.valid_from, e.valid_until)
+            for e in self.entries
+            if e.valid_from and e.valid_until and e.standing.status not in _NOT_HELD
         )
         gaps = []
         covered_until: dt.date | None = None
@@ -177,8 +184,12 @@ class History:
 
     @property
     def next_renewal(self) -> HistoryEntry | None:
-        """The label that lasts longest: renew it before it ends (and no later than renew_by)."""
-        labelled = [e for e in self.entries if e.valid_until is not None]
+        """The label in force that ends last: renew it (None when no label is in force)."""
+        labelled = [
+            e
+            for e in self.entries
+            if e.valid_until is not None and e.standing.status in ("valid", "renewal_window")
+        ]
         return max(labelled, key=lambda e: e.valid_until or dt.date.min) if labelled else None
 
     def to_dict(self) -> dict[str, Any]:
@@ -186,43 +197,52 @@ class History:
         upcoming = self.next_renewal
         return {
             "organisation": self.organisation,
+            "as_of": self.on.isoformat(),
             "entries": [
                 {
                     "file": os.fspath(e.path) if e.path else None,
                     "date": e.date.isoformat(),
                     "criteria": e.criteria,
                     "level": e.level,
-                    "valid_from": e.valid_from.isoformat() if e.valid_from else None,
-                    "valid_until": e.valid_until.isoformat() if e.valid_until else None,
+                    "status": e.standing.status,
+                    "valid_from": _iso(e.valid_from),
+                    "valid_until": _iso(e.valid_until),
                     "renewal": e.renewal,
-                    "renew_by": e.renew_by.isoformat() if e.renew_by else None,
+                    "renew_by": _iso(e.renew_by),
+                    "decided": _iso(e.standing.decided),
                 }
                 for e in self.entries
+            ],
+            "labels": [
+                {
+                    "criteria": row.criteria.id,
+                    "status": row.status,
+                    "level": row.shown.standing.level,
+                    "valid_until": _iso(row.shown.standing.valid_until),
+                    "renew_by": _iso(row.shown.standing.renew_by),
+                    "next_step": row.shown.standing.next_step.kind
+                    if row.shown.standing.next_step
+                    else None,
+                    "next_by": _iso(row.shown.standing.deadline),
+                }
+                for row in self.rows
             ],
             "gaps": [{"from": a.isoformat(), "to": b.isoformat()} for a, b in self.gaps],
             "next_renewal": {
                 "level": upcoming.level,
-                "valid_until": upcoming.valid_until.isoformat() if upcoming.valid_until else None,
-                "renew_by": upcoming.renew_by.isoformat() if upcoming.renew_by else None,
+                "valid_until": _iso(upcoming.valid_until),
+                "renew_by": _iso(upcoming.renew_by),
             }
             if upcoming
             else None,
         }
 
 
-def _entry(scored: Scored) -> HistoryEntry:
-    result = scored.result
-    validity = result.validity
-    return HistoryEntry(
-        path=scored.path,
-        date=result.assessment.date,
-        criteria=result.criteria.id,
-        level=result.level,
-        valid_from=validity.valid_from if validity else None,
-        valid_until=validity.valid_until if validity else None,
-        renewal=validity.renewal if validity else False,
-        renew_by=validity.renew_by if validity else None,
-    )
+_NOT_HELD = ("pending", "rejected", "withdrawn", "no_label")
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
 
 
 def history_of(
@@ -231,38 +251,59 @@ def history_of(
     *,
     country: str | None = None,
     library: CriteriaLibrary | None = None,
+    on: dt.date | None = None,
 ) -> History:
     """Every assessment of `organisation` (its name, any case) found under `paths`.
 
     Organisations of the same name in several countries are told apart by `country`
-    (a NotFoundError asks for it when it is needed).
+    (a NotFoundError asks for it when it is needed).  Each label's standing is on day
+    `on`; by default, the day of the latest assessment or decision found (the library
+    reads no clock: the command line passes today).
     """
-    library = library or CriteriaLibrary()
     wanted = organisation.casefold()
-    names: set[str] = set()
-    found: dict[Path, tuple[str, HistoryEntry]] = {}
-    for path in expand_paths(paths):
-        try:
-            doc = read_document(path)
-        except ClusterbenchError:
-            continue
-        if detect_kind(doc) != "assessment" or not isinstance(doc.data.get("organisation"), dict):
-            continue
-        name = str(doc.data["organisation"].get("name", ""))
-        names.add(name)
-        place = str(doc.data["organisation"].get("country", ""))
-        if name.casefold() != wanted or (country is not None and place != country):
-            continue
-        found[path.resolve()] = (place, _entry(score_parsed(path, doc, library=library)))
-    if not found:
-        close = difflib.get_close_matches(organisation, sorted(names), n=1, cutoff=0.5)
+
+    def mine(org: Organisation) -> bool:
+        return org.name.casefold() == wanted and (country is None or org.country == country)
+
+    register = build_register(paths, on=on or dt.date.max, library=library, select=mine)
+    rows = register.rows
+    if not rows:
+        names = sorted({name for name, _ in register.names})
+        close = difflib.get_close_matches(organisation, names, n=1, cutoff=0.5)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         where = f" in {country}" if country is not None else ""
         raise NotFoundError(f"no assessment of {organisation!r}{where}{hint}")
-    places = sorted({place for place, _ in found.values()})
+    places = sorted({row.country for row in rows})
     if len(places) > 1:
         raise NotFoundError(
             f"{organisation!r} names organisations in {', '.join(places)}; say which with --country"
         )
-    ordered = sorted((entry for _, entry in found.values()), key=lambda e: e.date)
-    return History(organisation, tuple(ordered))
+    if on is None:
+        latest = max(
+            max(
+                label.date,
+                label.decision.date if label.decision and label.decision.date else label.date,
+            )
+            for row in rows
+            for label in row.labels
+        )
+        register = build_register(paths, on=latest, library=library, select=mine)
+        rows = register.rows
+    labels = sorted((label for row in rows for label in row.labels), key=lambda lb: lb.date)
+    entries = tuple(_entry(label) for label in labels)
+    return History(rows[0].organisation, entries, register.on, rows)
+
+
+def _entry(label: Label) -> HistoryEntry:
+    standing = label.standing
+    return HistoryEntry(
+        path=label.path,
+        date=label.date,
+        criteria=label.criteria.id,
+        level=label.recommended,
+        valid_from=standing.valid_from,
+        valid_until=standing.valid_until,
+        renewal=label.renewal,
+        renew_by=standing.renew_by,
+        standing=standing,
+    )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import AssessmentError, ClusterbenchError
+from ..errors import AssessmentError, ClusterbenchError, Issue, Severity
 from ..loader.answers import check_assumptions
 from ..loader.assessment import CheckedAssessment
 from ..loader.chain import AssessmentReader
@@ -21,7 +21,7 @@ from ..models.criteria import Criteria
 from ..models.result import Result
 from ..scoring.engine import score
 
-__all__ = ["Scored", "score_checked", "score_file", "score_parsed"]
+__all__ = ["Scored", "check_decision", "score_checked", "score_file", "score_parsed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,3 +175,30 @@ def score_checked(
         criteria_text=library.text(criteria),
         sources=tuple(sources),
     )
+
+
+def check_decision(scored: Scored, document: Document | None = None) -> Issue | None:
+    """An Issue when the body's decision is for a level the assessment does not reach.
+
+    Not a reason to refuse scoring (a what-if, or the workbench while an answer
+    changes, must still show the level): `validate` reports it as an error, and the
+    register and certificates do not count such a label.
+    """
+    decided = scored.assessment.decision
+    if decided is None or decided.status == "rejected":
+        return None
+    criteria, reached = scored.criteria, scored.result.level
+    wanted = decided.level or reached
+    if wanted is not None and criteria.level_rank(wanted) <= criteria.level_rank(reached):
+        return None
+    if wanted is None and decided.status == "recommended":
+        return None  # nothing is recommended, nothing is claimed
+    message = (
+        f"the decision is for {wanted or 'a label'}, but the assessment reaches "
+        f"{reached or 'no level'}; a body may award the level reached or a lower one"
+    )
+    where = ("decision", "level") if decided.level else ("decision", "status")
+    if document is not None:
+        return document.issue(where, "CB315", message)
+    name = os.fspath(scored.path) if scored.path else "<assessment>"
+    return Issue(name, None, None, ".".join(where), "CB315", Severity.ERROR, message)

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..errors import ClusterbenchError, InputError, Issue, Severity
 from ..kinds.registry import required_sets
+from ..loader.assessment import CheckedAssessment
 from ..loader.chain import AssessmentReader
 from ..loader.cohort import check_cohort_document
 from ..loader.criteria import CheckedCriteria, bundled_criteria, check_criteria_document
@@ -21,6 +22,7 @@ from ..loader.semantics import check_dependencies
 from ..loader.source import Document, read_document
 from ..models.criteria import Criteria
 from ..scoring.examples import check_examples
+from .scoring import check_decision, score_checked
 
 __all__ = [
     "FileKind",
@@ -141,7 +143,8 @@ def validate_paths(
         if kind == "criteria" and doc is not None:
             issues = _criteria_issues(checked[path], known, library, languages)
         elif kind == "assessment" and doc is not None:
-            issues = reader.read(path, document=doc).issues
+            read_assessment = reader.read(path, document=doc)
+            issues = _with_decision(read_assessment, path, reader)
             # A previous file validated in this run reports its own problems once.
             name = os.fspath(path)
             issues = tuple(i for i in issues if i.file == name or i.file not in own)
@@ -184,3 +187,17 @@ def _criteria_issues(
     dependencies = check_dependencies(criteria, checked.document, known)
     examples = [] if dependencies else list(check_examples(criteria, checked.document))
     return (*issues, *dependencies, *examples)
+
+
+def _with_decision(
+    checked: CheckedAssessment, path: Path, reader: AssessmentReader
+) -> tuple[Issue, ...]:
+    """The file's Issues, and whether its decision claims a level the answers reach."""
+    if not checked.ok or checked.assessment is None or checked.assessment.decision is None:
+        return checked.issues
+    try:
+        scored = score_checked(checked, path=path, library=reader.library)
+    except ClusterbenchError:
+        return checked.issues  # what stops scoring is reported where it is found
+    wrong = check_decision(scored, checked.document)
+    return checked.issues if wrong is None else (*checked.issues, wrong)

@@ -26,7 +26,7 @@ from ..loader.assessment import CheckedAssessment, check_assessment_document
 from ..loader.source import Document, parse_text
 from ..models.criteria import Criteria
 from ..pipeline.files import write_atomically
-from ..pipeline.scoring import Scored, score_checked
+from ..pipeline.scoring import Scored, check_decision, score_checked
 from .edits import Containers
 from .form import FormData, apply_form
 from .workspace import Workspace, digest
@@ -123,7 +123,9 @@ class Draft:
             )
         except InputError as exc:
             return Evaluation(None, (*checked.issues, *exc.issues), checked)
-        return Evaluation(scored, checked.issues, checked)
+        wrong = check_decision(scored, document)
+        issues = checked.issues if wrong is None else (*checked.issues, wrong)
+        return Evaluation(scored, issues, checked)
 
     def render(self, form: FormData, language: str) -> str:
         """The file's text with the form's changes, everything else as it was."""

@@ -1,0 +1,341 @@
+"""The register: every organisation found, and where each of its labels stands on a day.
+
+Assessment files are read and checked once each, and scored with their previous
+assessment scored once (not again for every later file that refers to it), so a
+register of thousands of files costs one scoring per file.  Organisations are matched
+by `organisation.id` when an assessment has one, else by name and country; an
+assessment without an id whose name and country fit several ids is reported, not
+merged.  A file that cannot be read or scored is reported and the others go on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ClusterbenchError, InputError
+from ..loader.assessment import CheckedAssessment, check_assessment_document
+from ..loader.library import CriteriaLibrary
+from ..loader.source import read_document
+from ..models.assessment import Decision, Organisation
+from ..models.criteria import Criteria
+from ..scoring.standing import Standing, Status, standing
+from .scoring import Scored, check_decision, score_checked
+from .validation import detect_kind, expand_paths
+
+__all__ = ["Label", "Problem", "Register", "Row", "build_register"]
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """One assessment as the register sees it: who, what, when, and its standing."""
+
+    path: Path
+    organisation: str
+    country: str
+    organisation_id: str | None
+    website: str | None
+    criteria: Criteria
+    date: dt.date
+    report_id: str | None
+    decision: Decision | None
+    standing: Standing
+    recommended: str | None = None
+    """The level the assessment reaches (what the engine recommends)."""
+    renewal: bool = False
+    """Whether its validity extends an earlier label (a renewal in the window)."""
+
+    @property
+    def decided(self) -> dt.date | None:
+        """When the body decided about it, if it did."""
+        return self.decision.date if self.decision is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One organisation and one criteria set: the label in force and what comes next."""
+
+    key: str
+    organisation: str
+    country: str
+    organisation_id: str | None
+    criteria: Criteria
+    labels: tuple[Label, ...]
+    """Every assessment of this organisation against this set, oldest first."""
+
+    @property
+    def current(self) -> Label | None:
+        """The latest approved label that is not superseded (valid or not any more)."""
+        held = [
+            label
+            for label in self.labels
+            if label.standing.status in ("valid", "renewal_window", "expired", "not_yet_valid")
+        ]
+        return held[-1] if held else None
+
+    @property
+    def pending(self) -> Label | None:
+        """A later assessment waiting for the body's decision."""
+        current = self.current
+        waiting = [
+            label
+            for label in self.labels
+            if label.standing.status == "pending" and (current is None or label.date > current.date)
+        ]
+        return waiting[-1] if waiting else None
+
+    @property
+    def latest(self) -> Label:
+        """The latest assessment."""
+        return self.labels[-1]
+
+    @property
+    def status(self) -> Status:
+        """The row's status: pending when a decision is awaited, else the label's."""
+        if self.pending is not None:
+            return "pending"
+        current = self.current
+        return current.standing.status if current is not None else self.latest.standing.status
+
+    @property
+    def shown(self) -> Label:
+        """The label the row describes: the one in force, else the latest."""
+        return self.current or self.latest
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file the register could not use, or organisations it could not tell apart."""
+
+    file: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Register:
+    """The register on one day."""
+
+    on: dt.date
+    rows: tuple[Row, ...]
+    problems: tuple[Problem, ...] = field(default=())
+    names: tuple[tuple[str, str], ...] = field(default=())
+    """(name, country) of every organisation found, selected or not (for suggestions)."""
+
+    def decided_since(self, since: dt.date) -> list[Label]:
+        """Every decision taken on or after ``since`` (the board's list), by date."""
+        found = [
+            label
+            for row in self.rows
+            for label in row.labels
+            if label.decided is not None and since <= label.decided <= self.on
+        ]
+        return sorted(found, key=lambda label: (label.decided or since, label.organisation))
+
+
+@dataclass
+class _Read:
+    path: Path
+    checked: CheckedAssessment
+
+
+Select = Callable[[Organisation], bool]
+
+
+def _read(
+    paths: Iterable[Path], library: CriteriaLibrary, select: Select | None
+) -> tuple[list[_Read], list[Problem], set[tuple[str, str]]]:
+    found: list[_Read] = []
+    problems: list[Problem] = []
+    names: set[tuple[str, str]] = set()
+    for path in paths:
+        try:
+            document = read_document(path)
+        except InputError as exc:
+            problems.append(Problem(os.fspath(path), str(exc.issues[0])))
+            continue
+        if detect_kind(document) != "assessment":
+            continue  # criteria files and others in the same folders
+        checked = check_assessment_document(document, library, base=path.parent)
+        if not checked.ok or checked.assessment is None:
+            first = next(i for i in checked.issues if i.is_error)
+            problems.append(Problem(os.fspath(path), str(first)))
+            continue
+        org = checked.assessment.organisation
+        names.add((org.name, org.country))
+        if select is None or select(org):
+            found.append(_Read(path, checked))
+    return found, problems, names
+
+
+class _Scorer:
+    """Scores each file once, its previous assessment first (from the files read)."""
+
+    def __init__(self, read: list[_Read], library: CriteriaLibrary) -> None:
+        self.by_path = {entry.path.resolve(): entry for entry in read}
+        self.library = library
+        self.done: dict[Path, Scored | None] = {}
+        self.problems: list[Problem] = []
+
+    def score(self, path: Path, active: frozenset[Path] = frozenset()) -> Scored | None:
+        key = path.resolve()
+        if key in self.done:
+            return self.done[key]
+        entry = self.by_path.get(key)
+        if entry is None or key in active:
+            return None
+        assessment = entry.checked.assessment
+        previous: Scored | None = None
+        if assessment is not None and assessment.previous and assessment.previous.file:
+            prior = (path.parent / assessment.previous.file).resolve()
+            previous = self.score(prior, active | {key})
+            if previous is None:
+                self.problems.append(
+                    Problem(
+                        os.fspath(path),
+                        f"its previous assessment {assessment.previous.file} cannot be scored",
+                    )
+                )
+                self.done[key] = None
+                return None
+        try:
+            scored: Scored | None = score_checked(
+                entry.checked, path=path, library=self.library, previous=previous
+            )
+        except ClusterbenchError as exc:
+            self.problems.append(Problem(os.fspath(path), str(exc)))
+            scored = None
+        wrong = check_decision(scored, entry.checked.document) if scored is not None else None
+        if wrong is not None:
+            self.problems.append(Problem(os.fspath(path), str(wrong)))
+            scored = None
+        self.done[key] = scored
+        return scored
+
+
+def _key(label_id: str | None, name: str, country: str) -> str:
+    return f"id:{label_id}" if label_id else f"name:{name.casefold()}|{country}"
+
+
+def build_register(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    on: dt.date,
+    library: CriteriaLibrary | None = None,
+    select: Select | None = None,
+) -> Register:
+    """Every organisation under ``paths`` and its labels' standing on day ``on``.
+
+    ``select`` keeps only the organisations it accepts (and is asked before scoring).
+    """
+    library = library or CriteriaLibrary()
+    read, problems, names = _read(expand_paths(paths), library, select)
+    scorer = _Scorer(read, library)
+    scored = [s for s in (scorer.score(entry.path) for entry in read) if s is not None]
+    problems += scorer.problems
+    # The register on a past day shows what was known then: no later assessment, and
+    # no decision taken after it.
+    scored = [s for s in scored if s.assessment.date <= on]
+
+    # Organisations: by id, else by name and country; id-less files join an id only
+    # when exactly one id has their name and country.
+    named_ids: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for item in scored:
+        org = item.assessment.organisation
+        if org.id:
+            named_ids[(org.name.casefold(), org.country)].add(org.id)
+    groups: dict[tuple[str, str], list[Scored]] = defaultdict(list)
+    for item in scored:
+        org = item.assessment.organisation
+        identity = org.id
+        if identity is None:
+            candidates = named_ids.get((org.name.casefold(), org.country), set())
+            if len(candidates) > 1:
+                problems.append(
+                    Problem(
+                        str(item.path),
+                        f"{org.name} ({org.country}) has no organisation.id, and the register "
+                        f"holds several organisations of that name: {', '.join(sorted(candidates))}; "
+                        "add the right organisation.id",
+                    )
+                )
+                continue
+            identity = next(iter(candidates), None)
+        groups[(_key(identity, org.name, org.country), item.criteria.id)].append(item)
+    rows = [_row(key, items, on) for (key, _), items in groups.items()]
+    countries: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row.organisation_id:
+            countries[row.organisation_id].update(label.country for label in row.labels)
+    for identity, places in sorted(countries.items()):
+        if len(places) > 1:
+            problems.append(
+                Problem(
+                    identity,
+                    f"organisation.id {identity} is used in {', '.join(sorted(places))}: "
+                    "one id should name one organisation",
+                )
+            )
+    rows.sort(key=lambda r: (r.country, r.organisation.casefold(), r.criteria.id))
+    return Register(
+        on, tuple(rows), tuple(sorted(problems, key=lambda p: p.file)), tuple(sorted(names))
+    )
+
+
+def _row(key: str, items: list[Scored], on: dt.date) -> Row:
+    items.sort(key=lambda s: (s.assessment.date, str(s.path or "")))
+    approved_from: list[dt.date] = []
+    for item in items:
+        decision = _known(item.assessment.decision, on)
+        held = (
+            decision.status == "approved"
+            if decision is not None
+            else not item.criteria.needs_approval and item.result.level is not None
+        )
+        approved_from.append(item.assessment.date if held else dt.date.max)
+    labels = []
+    for index, item in enumerate(items):
+        # Replaced by a later approved label that has begun.
+        later = any(start <= on for start in approved_from[index + 1 :])
+        org = item.assessment.organisation
+        labels.append(
+            Label(
+                path=item.path or Path(),
+                organisation=org.name,
+                country=org.country,
+                organisation_id=org.id,
+                website=org.website,
+                criteria=item.criteria,
+                date=item.assessment.date,
+                report_id=item.assessment.assessment.report_id,
+                decision=_known(item.assessment.decision, on),
+                standing=standing(
+                    item.result,
+                    _known(item.assessment.decision, on),
+                    item.criteria,
+                    on,
+                    superseded=later,
+                ),
+                recommended=item.result.level,
+                renewal=bool(item.result.validity and item.result.validity.renewal),
+            )
+        )
+    latest = labels[-1]
+    return Row(
+        key,
+        latest.organisation,
+        latest.country,
+        next((label.organisation_id for label in reversed(labels) if label.organisation_id), None),
+        latest.criteria,
+        tuple(labels),
+    )
+
+
+def _known(decision: Decision | None, on: dt.date) -> Decision | None:
+    """The decision as it stood on day ``on``: one dated later was not taken yet."""
+    if decision is None or decision.date is None or decision.date <= on:
+        return decision
+    return None

@@ -1,0 +1,174 @@
+"""Where a label stands on a given day: held, in its renewal window, expired, pending.
+
+A pure function of one scored assessment, the labelling body's decision and the day
+asked about; the register and `history` ask it for every assessment, so that every
+place says the same about a label.  The day is always an argument: nothing here reads
+the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from ..models.assessment import Decision
+from ..models.criteria import Criteria
+from ..models.dates import add_months
+from ..models.result import Result
+
+__all__ = ["STATUSES", "NextStep", "Standing", "Status", "standing"]
+
+Status = Literal[
+    "pending",
+    "not_yet_valid",
+    "valid",
+    "renewal_window",
+    "expired",
+    "superseded",
+    "rejected",
+    "withdrawn",
+    "no_label",
+]
+STATUSES: tuple[Status, ...] = (
+    "valid",
+    "renewal_window",
+    "pending",
+    "not_yet_valid",
+    "expired",
+    "superseded",
+    "rejected",
+    "withdrawn",
+    "no_label",
+)
+"""Every status, in the order a register lists them."""
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    """What the organisation (or the body) has to do next, and by when.
+
+    ``kind``: ``renew`` (a renewal assessment before the label ends), ``renew_late`` (a
+    renewal in the window after the end, which still continues the label without a
+    gap), ``reassess`` (a new first assessment), ``decide`` (the body's decision).
+    """
+
+    kind: Literal["renew", "renew_late", "reassess", "decide"]
+    by: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """One assessment's label on one day."""
+
+    status: Status
+    level: str | None
+    """The level held (approved), or recommended while a decision is pending."""
+    recommended: str | None
+    """The level the assessment reaches."""
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    renew_by: dt.date | None
+    """The last day a renewal still extends the label from its end (None: no renewal
+    rule); a renewal by ``valid_until`` keeps it without a gap."""
+    decided: dt.date | None
+    decided_by: str | None
+    reference: str | None
+    next_step: NextStep | None
+
+    @property
+    def held(self) -> bool:
+        """Whether a label is held on the day (valid, or in force until its renewal)."""
+        return self.status == "valid"
+
+    @property
+    def deadline(self) -> dt.date | None:
+        """The next date that matters: the end of the label, or of its renewal window."""
+        return self.next_step.by if self.next_step is not None else None
+
+
+def standing(
+    result: Result,
+    decision: Decision | None,
+    criteria: Criteria,
+    on: dt.date,
+    *,
+    superseded: bool = False,
+) -> Standing:
+    """The label of ``result`` on day ``on``.
+
+    Without a decision the level is held at once when the criteria need no approval,
+    and pending otherwise.  An approved lower level than the one reached is valid for
+    that level's months from the assessment (renewal extensions apply only to the level
+    the assessment reached, whose validity the Result holds).  ``superseded``: a later
+    approved label of the same organisation and criteria set replaces this one.
+    """
+    recommended = result.level
+    status = decision.status if decision is not None else None
+    if recommended is None and status != "approved":
+        return _plain("no_label", None, None, decision)
+    if status in ("rejected", "withdrawn"):
+        assert status is not None
+        return _plain(status, decision.level if decision else None, recommended, decision)
+    if (status is None or status == "recommended") and criteria.needs_approval:
+        step = NextStep("decide")
+        return Standing(
+            "pending", recommended, recommended, None, None, None, None, None, None, step
+        )
+    level = (decision.level if decision is not None else None) or recommended
+    start, until, renew_by = _validity(result, criteria, level)
+    decided = decision.date if decision is not None and status == "approved" else None
+    by = decision.by if decision is not None and status == "approved" else None
+    reference = decision.reference if decision is not None else None
+
+    def made(state: Status, step: NextStep | None) -> Standing:
+        return Standing(
+            state, level, recommended, start, until, renew_by, decided, by, reference, step
+        )
+
+    if superseded:
+        return made("superseded", None)
+    if until is None or start is None:  # a level with no end: valid from its start
+        return made("valid" if start is None or on >= start else "not_yet_valid", None)
+    renewable = renew_by is not None
+    if on < start:
+        return made("not_yet_valid", NextStep("renew", until) if renewable else None)
+    if on <= until:
+        return made("valid", NextStep("renew", until) if renewable else NextStep("reassess", until))
+    if renew_by is not None and on <= renew_by:
+        return made("renewal_window", NextStep("renew_late", renew_by))
+    return made("expired", NextStep("reassess"))
+
+
+def _plain(
+    status: Status, level: str | None, recommended: str | None, decision: Decision | None
+) -> Standing:
+    step = NextStep("reassess") if status in ("rejected", "withdrawn") else None
+    return Standing(
+        status,
+        level,
+        recommended,
+        None,
+        None,
+        None,
+        decision.date if decision else None,
+        decision.by if decision else None,
+        decision.reference if decision else None,
+        step,
+    )
+
+
+def _validity(
+    result: Result, criteria: Criteria, level: str | None
+) -> tuple[dt.date | None, dt.date | None, dt.date | None]:
+    validity = result.validity
+    if validity is not None and validity.level == level:
+        return validity.valid_from, validity.valid_until, validity.renew_by
+    found = criteria.level(level) if level is not None else None
+    start = result.assessment.date
+    if found is None or found.validity is None:
+        return start, None, None
+    until = add_months(start, found.validity.months) - dt.timedelta(days=1)
+    window = found.validity.renewal
+    renew_by = add_months(until, window.window_months) if window is not None else None
+    return start, until, renew_by
