@@ -118,6 +118,7 @@ def open_gold(page: Page, server: Server) -> None:
     page.goto(f"{server.origin}/?token={TOKEN}")
     page.get_by_role("link", name=GOLD).click()
     expect(page.locator("#panel .level")).to_have_text("Gold")
+    expect(page.locator("#assessment")).to_have_attribute("data-ready", "true")
 
 
 def test_lose_gold_see_the_gap_undo_save_download(
@@ -129,6 +130,7 @@ def test_lose_gold_see_the_gap_undo_save_download(
     page.get_by_role("link", name=GOLD).click()
     level = page.locator("#panel .level")
     expect(level).to_have_text("Gold")
+    expect(page.locator("#assessment")).to_have_attribute("data-ready", "true")
     url = page.url
     page.screenshot(path=tmp_path / "2-gold.png")
 

@@ -8,9 +8,8 @@ import datetime as dt
 import io
 import json
 import sys
-from pathlib import Path
 
-from ..pipeline.files import write_atomically
+from ..pipeline.files import STDOUT, Inputs, check_output, write_output
 from ..pipeline.register import build_register
 from ..pipeline.register_view import Record, decision_records, parse_period, records
 from ..report.register_page import STATUS_WORDS, next_step_words
@@ -46,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
             due_by = parse_period(args.due_within, on)
         except ValueError as exc:
             raise UsageError(f"--due-within {exc}") from None
+    if args.output not in (None, STDOUT):
+        check_output(args.output)  # a wrong -o costs nothing: checked before any work
     register = build_register(args.paths, on=on)
     for problem in register.problems:
         print(f"{problem.file}: {problem.message}", file=sys.stderr)
@@ -60,11 +61,16 @@ def run(args: argparse.Namespace) -> int:
             due_by=due_by,
         )
         text = _formatted(found, args.format, on)
-    if args.output in (None, "-"):
+    if args.output in (None, STDOUT):
         sys.stdout.write(text)
     else:
-        write_atomically(Path(args.output), text.encode("utf-8"))
-        print(f"wrote {args.output}", file=sys.stderr)
+        written = write_output(
+            args.output,
+            text.encode("utf-8"),
+            stdout=sys.stdout.buffer,
+            inputs=Inputs(register.sources),
+        )
+        print(f"wrote {written}", file=sys.stderr)
     return EXIT_INVALID if register.problems else EXIT_OK
 
 

@@ -173,7 +173,7 @@ def _criteria_languages(criteria: Criteria, doc: Document, languages: Sequence[s
     return [
         doc.issue(
             ("criteria",),
-            "CB314",
+            "CB311",
             f"the criteria {criteria.id} are written in {', '.join(criteria.languages)}: "
             f"a report in {', '.join(missing)} cannot be made",
             severity=Severity.WARNING,

@@ -228,10 +228,15 @@ class AssessmentReader:
                 )
             )
         mine, theirs = assessment.organisation, earlier.organisation
-        if (mine.name.strip().casefold(), mine.country) != (
-            theirs.name.strip().casefold(),
-            theirs.country,
-        ):
+        # One organisation: by its stable id when both have one (it may have been
+        # renamed meanwhile), else by name and country.
+        same = (
+            mine.id == theirs.id
+            if mine.id is not None and theirs.id is not None
+            else (mine.name.strip().casefold(), mine.country)
+            == (theirs.name.strip().casefold(), theirs.country)
+        )
+        if not same:
             issues.append(
                 problem(
                     f"{shown} assesses another organisation ({quote(theirs.name, 60)}, "

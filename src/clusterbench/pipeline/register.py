@@ -13,19 +13,21 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ClusterbenchError, InputError
-from ..loader.assessment import CheckedAssessment, check_assessment_document
+from ..loader.assessment import CheckedAssessment
+from ..loader.chain import AssessmentReader
+from ..loader.kinds import detect_kind
 from ..loader.library import CriteriaLibrary
+from ..loader.reader import find_files
 from ..loader.source import read_document
 from ..models.assessment import Decision, Organisation
 from ..models.criteria import Criteria
 from ..scoring.standing import Standing, Status, standing
 from .scoring import Scored, check_decision, score_checked
-from .validation import detect_kind, expand_paths
 
 __all__ = ["Label", "Problem", "Register", "Row", "build_register"]
 
@@ -124,6 +126,8 @@ class Register:
     problems: tuple[Problem, ...] = field(default=())
     names: tuple[tuple[str, str], ...] = field(default=())
     """(name, country) of every organisation found, selected or not (for suggestions)."""
+    sources: tuple[Path, ...] = field(default=())
+    """Every file looked at (an output must never replace one of them)."""
 
     def decided_since(self, since: dt.date) -> list[Label]:
         """Every decision taken on or after ``since`` (the board's list), by date."""
@@ -146,12 +150,13 @@ Select = Callable[[Organisation], bool]
 
 
 def _read(
-    paths: Iterable[Path], library: CriteriaLibrary, select: Select | None
-) -> tuple[list[_Read], list[Problem], set[tuple[str, str]]]:
+    paths: Sequence[str | os.PathLike[str]], reader: AssessmentReader, select: Select | None
+) -> tuple[list[_Read], list[Problem], set[tuple[str, str]], list[Path]]:
+    found_files = find_files(paths, (".yaml", ".yml"))
     found: list[_Read] = []
-    problems: list[Problem] = []
+    problems = [Problem(i.file, i.message) for i in found_files.issues]
     names: set[tuple[str, str]] = set()
-    for path in paths:
+    for path in found_files.files:
         try:
             document = read_document(path)
         except InputError as exc:
@@ -159,7 +164,8 @@ def _read(
             continue
         if detect_kind(document) != "assessment":
             continue  # criteria files and others in the same folders
-        checked = check_assessment_document(document, library, base=path.parent)
+        # The one reader: the file and its previous chain checked as `validate` does.
+        checked = reader.read(path, document=document)
         if not checked.ok or checked.assessment is None:
             first = next(i for i in checked.issues if i.is_error)
             problems.append(Problem(os.fspath(path), str(first)))
@@ -168,7 +174,7 @@ def _read(
         names.add((org.name, org.country))
         if select is None or select(org):
             found.append(_Read(path, checked))
-    return found, problems, names
+    return found, problems, names, list(found_files.files)
 
 
 class _Scorer:
@@ -231,8 +237,9 @@ def build_register(
 
     ``select`` keeps only the organisations it accepts (and is asked before scoring).
     """
-    library = library or CriteriaLibrary()
-    read, problems, names = _read(expand_paths(paths), library, select)
+    reader = AssessmentReader(library)
+    library = reader.library
+    read, problems, names, files = _read(paths, reader, select)
     scorer = _Scorer(read, library)
     scored = [s for s in (scorer.score(entry.path) for entry in read) if s is not None]
     problems += scorer.problems
@@ -281,7 +288,11 @@ def build_register(
             )
     rows.sort(key=lambda r: (r.country, r.organisation.casefold(), r.criteria.id))
     return Register(
-        on, tuple(rows), tuple(sorted(problems, key=lambda p: p.file)), tuple(sorted(names))
+        on,
+        tuple(rows),
+        tuple(sorted(problems, key=lambda p: p.file)),
+        tuple(sorted(names)),
+        tuple(files),
     )
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from .._resources import bundled_dir
 from .._version import __version__
 from ..errors import ReportError
-from ..pipeline.files import write_atomically
+from ..pipeline.files import Inputs, write_atomically
 from ..pipeline.scoring import Scored, check_decision
 from ..scoring.standing import standing
 from .countries import country_name
@@ -20,7 +20,7 @@ from .pdf import html_to_pdf
 from .templating import render_template
 from .viewmodel import choose_language
 
-__all__ = ["certificate_view", "render_certificate"]
+__all__ = ["certificate_pdf", "certificate_view", "render_certificate"]
 
 
 def certificate_view(
@@ -82,6 +82,15 @@ def certificate_view(
     }
 
 
+def certificate_pdf(scored: Scored, *, language: str | None = None, draft: bool = False) -> bytes:
+    """The certificate of an approved label as one-page PDF bytes (ReportError if none)."""
+    view = certificate_view(scored, language=language, draft=draft)
+    templates = bundled_dir("templates")
+    html = render_template("certificate.html", view, (templates,))
+    stamp: dt.date = view["stamp"]
+    return html_to_pdf(html, base=templates, roots=[templates], attachments=[], date=stamp).data
+
+
 def render_certificate(
     scored: Scored,
     path: str | os.PathLike[str],
@@ -89,12 +98,9 @@ def render_certificate(
     language: str | None = None,
     draft: bool = False,
 ) -> Path:
-    """Write the certificate of an approved label as a one-page PDF; the path written."""
-    view = certificate_view(scored, language=language, draft=draft)
-    templates = bundled_dir("templates")
-    html = render_template("certificate.html", view, (templates,))
-    stamp: dt.date = view["stamp"]
-    pdf = html_to_pdf(html, base=templates, roots=[templates], attachments=[], date=stamp)
-    target = Path(path)
-    write_atomically(target, pdf.data)
-    return target
+    """Write the certificate of an approved label as a one-page PDF; the path written.
+
+    Never over a file the assessment was made from (see :mod:`clusterbench.pipeline.files`).
+    """
+    data = certificate_pdf(scored, language=language, draft=draft)
+    return write_atomically(path, data, inputs=Inputs(scored.sources))
