@@ -1,15 +1,18 @@
 """The package root's report functions, importing the renderer only when called.
 
 ``import clusterbench`` and ``clusterbench validate`` never pay for Jinja2, Babel or
-WeasyPrint: they are imported by the first report.
+WeasyPrint: they are imported by the first report.  The signatures are the renderer's
+own, keyword by keyword, so that a misspelt option (``lang="nb"``) is a type error, not
+a failure at run time.
 """
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .pipeline.scoring import Scored
+from .report.options import Audience
 
 if TYPE_CHECKING:
     from .report.render import RenderedPdf
@@ -17,15 +20,50 @@ if TYPE_CHECKING:
 __all__ = ["render_html", "render_pdf"]
 
 
-def render_html(scored: Scored, **options: Any) -> str:
-    """The report of a scored assessment as HTML; see :func:`clusterbench.report.render_html`."""
-    from .report import render_html as render  # imported on use: Jinja2 and Babel
+def render_html(
+    scored: Scored,
+    *,
+    language: str | None = None,
+    audience: Audience = "full",
+    accent: str | None = None,
+    logo: str | os.PathLike[str] | None = None,
+    templates: str | os.PathLike[str] | None = None,
+) -> str:
+    """The report of a scored assessment as HTML; see :func:`clusterbench.report.render_html`.
 
-    return render(scored, **options)
+    A what-if (a Scored made with ``score_file(..., assume=...)``) says so on its cover.
+    """
+    from .report.render import render_html as render  # imported on use: Jinja2 and Babel
+
+    return render(
+        scored, language=language, audience=audience, accent=accent, logo=logo, templates=templates
+    )
 
 
-def render_pdf(scored: Scored, path: str | os.PathLike[str], **options: Any) -> RenderedPdf:
-    """Write the report of a scored assessment as PDF; see :func:`clusterbench.report.render_pdf`."""
-    from .report import render_pdf as render  # imported on use: WeasyPrint
+def render_pdf(
+    scored: Scored,
+    path: str | os.PathLike[str],
+    *,
+    language: str | None = None,
+    audience: Audience = "full",
+    accent: str | None = None,
+    logo: str | os.PathLike[str] | None = None,
+    templates: str | os.PathLike[str] | None = None,
+    pdf_variant: str | None = None,
+) -> RenderedPdf:
+    """Write the report of a scored assessment as PDF; see :func:`clusterbench.report.render_pdf`.
 
-    return render(scored, path, **options)
+    A what-if (a Scored made with ``score_file(..., assume=...)``) says so on its cover.
+    """
+    from .report.render import render_pdf as render  # imported on use: WeasyPrint
+
+    return render(
+        scored,
+        path,
+        language=language,
+        audience=audience,
+        accent=accent,
+        logo=logo,
+        templates=templates,
+        pdf_variant=pdf_variant,
+    )

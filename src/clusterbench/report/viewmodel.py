@@ -165,6 +165,7 @@ def build_view(
         )
     )
     view["validity"] = _validity(result, fmt)
+    view["what_if"] = _what_if(criteria, result, say, related)
     view["trail"] = _trail(criteria, result, say, related)
     view["categories"] = _categories(criteria, result, say, needed)
     view["indicator_groups"] = _indicator_groups(criteria, result, assessment.answers, say)
@@ -358,6 +359,30 @@ def _lights(criteria: Criteria, result: Result, say: Phrases) -> dict[str, Any]:
             if count
         ],
     }
+
+
+def _what_if(
+    criteria: Criteria, result: Result, say: Phrases, related: Mapping[str, Criteria]
+) -> list[dict[str, Any]]:
+    """Answers assumed instead of the assessment's (`--assume`): the report is a what-if."""
+    found = []
+    for key, value in result.assumptions.items():
+        owner, indicator_id = criteria, key
+        prefix, _, rest = key.partition(".")
+        while owner.indicator(indicator_id) is None and rest and prefix in related:
+            owner, indicator_id = related[prefix], rest
+            prefix, _, rest = rest.partition(".")
+        indicator = owner.indicator(indicator_id)
+        found.append(
+            {
+                "id": key,
+                "title": say.text(indicator.title) if indicator is not None else "",
+                "value": say.gettext("no answer")
+                if value is None or indicator is None
+                else say.value(indicator, value),
+            }
+        )
+    return found
 
 
 def _indicator_line(criteria: Criteria, indicator_id: str, say: Phrases) -> dict[str, Any]:

@@ -264,7 +264,7 @@ def _moved(
     facts: Facts, moves: Moves, terms: Sequence[Term], way: Way
 ) -> tuple[list[Moved], list[Unit]]:
     """Each indicator moved alone, and the units of indicators tied by applicability."""
-    stable = ("moved", way, tuple(id(t) for t in terms), moves.on)
+    stable = ("moved", way, tuple(id(t) for t in terms))
     plan = facts.criteria.memo.get(("plan", stable))
     if plan is None:
         plan = facts.criteria.remember(("plan", stable), _plan(terms))
@@ -288,11 +288,12 @@ def _moved(
         if history:
             found = _move(moves, plan, now, before_m, facts.then(key), way)
         else:
-            found = cache.get((key, before_m), _UNKNOWN)
+            remembered = (key, before_m, moves.when(key))
+            found = cache.get(remembered, _UNKNOWN)
             if found is _UNKNOWN:
                 found = _move(moves, plan, now, before_m, None, way)
                 if len(cache) < MEMO_LIMIT:
-                    cache[key, before_m] = found
+                    cache[remembered] = found
         if found is not None:
             simple.append(found)
     units: list[Unit] = []

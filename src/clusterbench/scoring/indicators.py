@@ -16,7 +16,7 @@ from ..models.result import Band, IndicatorResult, Status
 from ..models.rules import PartialStep, format_value
 from .values import exactly
 
-__all__ = ["Judgement", "evaluate", "evaluate_indicators", "judge", "outcome_of"]
+__all__ = ["Judgement", "dated", "evaluate", "evaluate_indicators", "judge", "outcome_of"]
 
 _ZERO = Decimal(0)
 _DERIVED_BAND: dict[Status, Band | None] = {
@@ -170,6 +170,20 @@ def _outcome(result: IndicatorResult) -> Outcome:
 
 _GIVEN = ("id", "category", "status", "points", "max_points", "band", "minimum_requirement",
           "value", "rule", "reason")  # fmt: skip
+
+
+def dated(criteria: Criteria) -> frozenset[str]:
+    """The indicators whose decisions can change with the assessment date alone: a
+    `within_months` rule, or a date answer (cached)."""
+    found: frozenset[str] | None = criteria.memo.get("dated")
+    if found is None:
+        found = frozenset(
+            indicator.id
+            for indicator, _, by_date in _templates(criteria)
+            if by_date or indicator.answer.type == "date"
+        )
+        criteria.memo["dated"] = found
+    return found
 
 
 def _templates(criteria: Criteria) -> list[tuple[Indicator, dict[str, Any], bool]]:

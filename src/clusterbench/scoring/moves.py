@@ -15,7 +15,7 @@ from typing import Any, Literal
 from ..kinds.facts import Measure, Outcome, measure
 from ..models.answers import Answer
 from ..models.criteria import Criteria
-from .indicators import judge, outcome_of
+from .indicators import dated, judge, outcome_of
 from .values import failing_value, passing_value
 
 __all__ = ["Moves"]
@@ -38,11 +38,16 @@ class Moves:
         self.values = values
         self.on = on
         self.dependents = _dependents(criteria)
+        self.dated = dated(criteria)
+
+    def when(self, indicator_id: str) -> dt.date | None:
+        """The date a move of this indicator depends on; None when no date matters."""
+        return self.on if indicator_id in self.dated else None
 
     def value(self, indicator_id: str, way: Way) -> Any:
         """The value a move gives the indicator (None: no value meets, or loses, it)."""
         memo = self.criteria.memo
-        key = (way, indicator_id, self.on)
+        key = (way, indicator_id, self.when(indicator_id))
         if key not in memo:
             indicator = self.criteria.indicator(indicator_id)
             assert indicator is not None
@@ -56,7 +61,7 @@ class Moves:
         if value is None:
             return None
         memo = self.criteria.memo
-        key = ("judged", way, indicator_id, self.on)
+        key = ("judged", way, indicator_id, self.when(indicator_id))
         judged = memo.get(key)
         if judged is None:
             indicator = self.criteria.indicator(indicator_id)
@@ -80,7 +85,7 @@ class Moves:
             after = self.single(indicator_id, way, now)
             return measure(after, then) if after is not None else None
         memo = self.criteria.memo
-        key = ("measure", way, indicator_id, self.on)
+        key = ("measure", way, indicator_id, self.when(indicator_id))
         if key not in memo:
             after = self.single(indicator_id, way, now)
             memo[key] = measure(after) if after is not None else None
