@@ -149,7 +149,7 @@ class Tally(NamedTuple):
     @classmethod
     def of(cls, measures: Iterable[Measure]) -> Tally:
         """The sum of some measures."""
-        columns = tuple(zip(*measures, strict=True))
+        columns = tuple(zip(*measures, strict=False))  # measures are all of one length
         if not columns:
             return _EMPTY
         earned, possible, *counts = columns

@@ -14,7 +14,6 @@ from ..models.common import assemble
 from ..models.criteria import Criteria, Indicator
 from ..models.result import Band, IndicatorResult, Status
 from ..models.rules import PartialStep, format_value
-from .values import exactly
 
 __all__ = ["Judgement", "dated", "evaluate", "evaluate_indicators", "judge", "outcome_of"]
 
@@ -142,7 +141,9 @@ def evaluate(
         ):
             found.append(_judged(_evaluate(indicator, template, answer, values, on)))
             continue
-        remembered = ("result", key, *exactly(value), on if dated else None)
+        kind = type(value)  # True == 1 == Decimal(1), and Decimal("1.5") == Decimal("1.50")
+        exact = str(value) if kind is Decimal else value
+        remembered = ("result", key, kind, exact, on if dated else None)
         triple = memo.get(remembered)
         if triple is None:
             result = _evaluate(indicator, template, answer, values, on)

@@ -12,7 +12,7 @@ from ..models.answer_types import AnswerValueError
 from ..models.answers import Answer
 from ..models.criteria import Criteria, Indicator
 
-__all__ = ["exactly", "failing_value", "normalized_values", "passing_value"]
+__all__ = ["failing_value", "normalized_values", "passing_value"]
 
 
 def normalized_values(criteria: Criteria, answers: Mapping[str, Answer]) -> dict[str, Any]:
@@ -31,7 +31,12 @@ def normalized_values(criteria: Criteria, answers: Mapping[str, Answer]) -> dict
                 raise ValueError(f"{key!r} is not an indicator of {criteria.id}: {_CONTRACT}")
             continue
         # The same answer normalises the same way: a batch answers most questions alike.
-        remembered = ("value", key, *exactly(raw)) if isinstance(raw, _HASHABLE) else None
+        kind = type(raw)  # True == 1 == Decimal(1), and Decimal("1.5") == Decimal("1.50")
+        remembered = (
+            ("value", key, kind, str(raw) if kind is Decimal else raw)
+            if isinstance(raw, _HASHABLE)
+            else None
+        )
         found = memo.get(remembered, _MISSING) if remembered is not None else _MISSING
         if found is _MISSING:
             indicator = criteria.indicator(key)
@@ -48,12 +53,6 @@ def normalized_values(criteria: Criteria, answers: Mapping[str, Answer]) -> dict
 
 
 _HASHABLE = (bool, int, float, Decimal, str, dt.date, tuple)
-
-
-def exactly(value: Any) -> tuple[Any, Any]:
-    """A key telling values apart as written: True, 1 and Decimal(1) are equal in Python,
-    and so are Decimal("1.5") and Decimal("1.50"); their keys are not."""
-    return type(value), str(value) if isinstance(value, Decimal) else value
 
 
 _MISSING = object()
