@@ -208,3 +208,17 @@ def test_help_lists_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["--help"], capsys)
     assert code == 0
     assert re.search(r"Exit codes: 0 done, 1 invalid input, 2 usage error, 3 internal\s+error", out)
+
+
+def test_report_takes_assumptions_and_says_it_is_a_what_if(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "what-if.html"
+    code, _, _ = run(["report", str(DEMO), "-o", str(out), "--assume", "G05=false"], capsys)
+    assert code == 0
+    html = " ".join(out.read_text(encoding="utf-8").split())
+    assert "<strong>What if.</strong>" in html
+    assert "<li><strong>G05</strong> Written strategy: no</li>" in html
+    code, _, err = run(["report", str(DEMO), "-o", str(out), "--assume", "Q9=1"], capsys)
+    assert code == 1
+    assert "--assume: Q9: unknown indicator 'Q9' [CB301]" in err

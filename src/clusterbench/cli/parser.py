@@ -85,6 +85,7 @@ def _format_option(parser: argparse.ArgumentParser, *choices: str) -> None:
 
 
 def _criteria_options(parser: argparse.ArgumentParser) -> None:
+    """What `score` and `report` score: other criteria, another previous, other answers."""
     parser.add_argument(
         "--criteria",
         metavar="ID|PATH",
@@ -94,6 +95,14 @@ def _criteria_options(parser: argparse.ArgumentParser) -> None:
         "--previous",
         metavar="FILE",
         help="the previous assessment, instead of the one the file names",
+    )
+    parser.add_argument(
+        "--assume",
+        action="append",
+        default=[],
+        metavar="ID=VALUE",
+        help="answer an indicator differently, without editing the file (repeatable; "
+        "esca-eligibility.E2=0.3 for a related set's, G10=null for no answer): a what-if",
     )
 
 
@@ -179,13 +188,6 @@ def _score(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     _format_option(score, "text", "json")
     score.add_argument(
         "--cohort", metavar="FILE", help="compare with the peer group in this cohort file"
-    )
-    score.add_argument(
-        "--assume",
-        action="append",
-        default=[],
-        metavar="ID=VALUE",
-        help="answer an indicator differently, without editing the file (repeatable)",
     )
     score.add_argument(
         "--require-level",

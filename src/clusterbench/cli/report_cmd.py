@@ -9,6 +9,7 @@ from pathlib import Path
 from ..pipeline.cohort import load_cohort
 from ..pipeline.files import STDOUT, Inputs, check_output, write_output
 from ..pipeline.scoring import score_file
+from .assumptions import parse_assumptions
 from .errors import print_peer_note
 from .status import EXIT_OK, UsageError
 
@@ -26,7 +27,11 @@ def run(args: argparse.Namespace) -> int:
         check_output(output, Inputs([args.assessment, args.previous, args.cohort, args.logo]))
     cohort = load_cohort(args.cohort) if args.cohort else None
     scored = score_file(
-        args.assessment, criteria=args.criteria, previous=args.previous, cohort=cohort
+        args.assessment,
+        criteria=args.criteria,
+        previous=args.previous,
+        assume=parse_assumptions(args.assume),
+        cohort=cohort,
     )
     print_peer_note("report", cohort, scored.result)
     if form == "json":

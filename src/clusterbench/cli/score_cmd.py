@@ -4,30 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
-from ..errors import InputError
-from ..loader.source import parse_text
 from ..pipeline.cohort import load_cohort
 from ..pipeline.scoring import score_file
+from .assumptions import parse_assumptions
 from .errors import print_peer_note
 from .status import EXIT_LEVEL, EXIT_OK, UsageError
 from .summary import summary
-
-
-def parse_assumptions(pairs: list[str]) -> dict[str, Any]:
-    """``["G05=true", "M1=17"]`` → ``{"G05": True, "M1": 17}``, values read as YAML scalars."""
-    found: dict[str, Any] = {}
-    for pair in pairs:
-        key, sep, raw = pair.partition("=")
-        if not sep or not key.strip():
-            raise UsageError(f"--assume {pair!r}: write ID=VALUE, such as G05=true or M1=17")
-        try:
-            value = parse_text(f"v: {raw}\n", "--assume").data["v"]
-        except InputError:
-            value = raw
-        found[key.strip()] = value
-    return found
 
 
 def run(args: argparse.Namespace) -> int:
