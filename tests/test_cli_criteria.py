@@ -43,15 +43,18 @@ def test_show_in_norwegian(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["criteria", "show", "esca-gold", "--lang", "nb"], capsys)
     assert code == 0
     assert out.splitlines()[0] == "Gullmerket for fremragende klyngeledelse"
-    assert "31 indicators, 150 points" in out
-    assert "at least 80 % of the applicable points" in out
+    assert "31 indikatorer, 150 poeng" in out
+    assert "minst 80\u00a0% av de relevante poengene" in out
     assert "Skriftlig strategi" in out
+    assert re.search(r"^  G10 +5  Måloppnåelse +minst 75\u00a0%$", out, flags=re.M)
+    for english in ("indicators", "points", "at least", "Levels", "minimum requirement"):
+        assert english not in out, english
 
 
 def test_show_refuses_a_language_the_criteria_lack(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["criteria", "show", "esca-gold", "--lang", "de"], capsys)
+    code, _, err = run(["criteria", "show", "hu-cluster-accreditation", "--lang", "de"], capsys)
     assert code == 2
-    assert "written in en, nb, not 'de'" in err
+    assert "are written in en, nb; they have no 'de' texts" in err
     code, out, _ = run(["criteria", "show", "de-bw-cluster-excellence", "--lang", "de"], capsys)
     assert code == 0
     assert "Cluster-Exzellenz" in out
@@ -106,7 +109,7 @@ def test_new_fill_in_score_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixt
     assert blank.count("\n  G") >= 31
     assert "# G05 Written strategy (8 points, minimum requirement)" in blank
     assert "  G10:\n    value:\n    evidence: []" in blank  # a stub for every field
-    assert "#   Partial credit: 2.5 points when ≥ 50 and < 75" in blank
+    assert "#   Partial credit: 2.5 points when at least 50% and less than 75%" in blank
     for stub in ("report_id:", "method:", "previous:", "strengths: []", "recommendations: []"):
         assert f"\n{stub}" in blank or f"\n  {stub}" in blank, stub
 
@@ -127,7 +130,7 @@ def test_new_fill_in_score_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixt
     code, out, _ = run(["score", str(path)], capsys)
     assert code == 0
     assert "Level: Gold" in out
-    assert "Score: 150 of 150 points = 100.0 % (Gold needs 80 %)" in out
+    assert "Score: 150 of 150 points = 100.0% (Gold needs 80%)" in out
 
 
 def test_new_does_not_overwrite_and_speaks_norwegian(
@@ -142,7 +145,12 @@ def test_new_does_not_overwrite_and_speaks_norwegian(
     code, _, _ = run(["new", "esca-bronze", "-o", str(path), "--lang", "nb", "--force"], capsys)
     assert code == 0
     text = path.read_text(encoding="utf-8")
-    assert "Forpliktede medlemmer" in text
+    assert "Formelle medlemmer" in text
+    assert "language: nb" in text
+    assert "role: ledende ekspert" in text
+    # Every comment is Norwegian: none of the questionnaire's English words is left.
+    for english in ("Answer:", "Met when:", "Green when:", "Evidence:", "Guidance:", "points"):
+        assert english not in text, english
     assert not list(tmp_path.glob(".a.yaml.*"))  # no temporary file left behind
 
 

@@ -14,7 +14,7 @@ import pytest
 from clusterbench.cli import main
 from clusterbench.models.schema import json_schema
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 
 SCORING = FIXTURES / "scoring"
 GOLD = SCORING / "gold-2023.yaml"
@@ -33,15 +33,38 @@ def test_text_summary_explains_level_score_margin_and_validity(
     code, out, _ = run(["score", str(GOLD)], capsys)
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "Fjordtech Cluster (NOR, ict) · threshold 1 · assessed 2023-11-06"
+    assert lines[0] == (
+        "Fjordtech Cluster (Norway, Information and communication technology) · threshold 1 · "
+        "assessed 6 November 2023"
+    )
     assert lines[1] == "Level: Gold"
-    assert lines[2] == "Score: 120 of 150 points = 80.0 % (Gold needs 80 %)"
-    assert lines[3] == "Valid: 2023-11-06 to 2025-11-05"
-    assert "      ✓ 120 of 150 points = 80.0 % ≥ 80 %" in lines
-    assert "      ✓ esca-eligibility: eligible (assessed; a level needed)" in lines
-    assert "  0 points above the score requirement." in lines
-    assert "Compared with 2021-10-20 (silver, 24 months earlier)" in lines
+    assert lines[2] == "Score: 120 of 150 points = 80.0% (Gold needs 80%)"
+    assert lines[3] == "Valid: 6 November 2023 to 5 November 2025"
+    assert "      ✓ 120 of 150 points (80.0%; 80% needed)" in lines
+    assert "      ✓ Eligibility for the cluster management excellence labels: Eligible" in lines
+    assert "  0 points above what Gold needs." in lines
+    assert "Compared with 20 October 2021 (Silver, 24 months earlier)" in lines
     assert "  declined: C" in lines
+    # The indicators to work on, as the Result orders them, each with its answer and rule.
+    assert lines[-1] == (
+        "  C      Follow-up of the action plan             1 – none — 3 (systematic) — not met, "
+        "0 of 30 points, red"
+    )
+
+
+def test_text_summary_speaks_the_language_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
+    demo = ROOT / "examples" / "fjordhelse" / "2021-gold.yaml"
+    code, out, _ = run(["score", str(demo), "--lang", "nb"], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == (
+        "Fjordhelse Cluster (Norge, Helse og livsvitenskap) · esca-gold 2013 · vurdert 9. november 2021"
+    )
+    assert lines[1] == "Nivå: Gull"
+    assert "Poengsum: 142,5 av 150 poeng = 95,0\u00a0% (Gull krever 80\u00a0%)" in lines
+    assert "Sikkerhetsmargin for Gull" in lines
+    for english in ("Level", "Score", "points", "Margin", "Compared with", "Indicators"):
+        assert english not in out, english
 
 
 def test_gap_and_what_if(capsys: pytest.CaptureFixture[str]) -> None:
@@ -49,7 +72,7 @@ def test_gap_and_what_if(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert "Level: Silver" in out
     assert (
-        "Gap to gold\n  11.5 points missing.\n  Meet: C Follow-up of the action plan (30 points)\n"
+        "Gap to Gold\n  11.5 points missing.\n  Meet: C Follow-up of the action plan (30 points)\n"
         in out
     )
     code, out, _ = run(["score", str(GOLD), "--assume", "C=3", "--assume", "E=45"], capsys)
@@ -71,6 +94,8 @@ def test_json_output_is_the_result_and_matches_its_schema(
         "max_points": 150,
         "share": 0.8,
         "share_exact": {"numerator": 4, "denominator": 5},
+        "target": "gold",
+        "needed": 0.8,
     }
     assert {"id", "status", "points", "max_points", "band"} <= set(data["indicators"][0])
     assert [lv["id"] for lv in data["levels"]] == ["bronze", "silver", "gold"]
@@ -170,7 +195,7 @@ def test_criteria_override(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     code, out, _ = run(["score", str(GOLD), "--criteria", str(stricter)], capsys)
     assert code == 0
     assert "Level: Bronze" in out
-    assert "(Gold needs 90 %)" in out
+    assert "(Gold needs 90%)" in out
 
 
 def test_a_failing_golden_example_is_located_by_validate(

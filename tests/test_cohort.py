@@ -15,7 +15,7 @@ from clusterbench.cli import main
 from clusterbench.models.schema import json_schema
 from clusterbench.pipeline.cohort import build_cohort_from, load_cohort, write_cohort
 from clusterbench.report import render_html
-from clusterbench.scoring.cohort import ALL, DECILES_FROM, build_cohort, percentile, stats
+from clusterbench.scoring.cohort import ALL, DECILES_FROM, build_cohort, rank, stats
 from clusterbench.scoring.peers import peer_band, why_no_peers
 
 from .conftest import FIXTURES, ROOT
@@ -49,7 +49,7 @@ def test_stats_of_a_small_group() -> None:
         D(2),
         D(4),
     )
-    assert found.deciles == ()  # nine deciles of five values would give every value away
+    assert found.deciles == ()  # deciles only from DECILES_FROM values
     assert len(stats([D(v) for v in range(DECILES_FROM)]).deciles) == 9  # type: ignore[union-attr]
     assert stats([]) is None
     single = stats([D(7)])
@@ -57,15 +57,18 @@ def test_stats_of_a_small_group() -> None:
     assert single.median == single.q1 == single.q3 == D(7)
 
 
-def test_percentile_interpolates_between_deciles() -> None:
-    found = stats([D(v) for v in range(1, 101)])
+def test_rank_counts_the_peers_below_and_level_with_a_value() -> None:
+    found = stats([D(v) for v in (3, 1, 4, 1, 5)])
     assert found is not None
-    assert percentile(D(0), found) == 5
-    assert percentile(D(1000), found) == 95
-    assert abs(percentile(D(50), found) - 50) <= 1
+    assert found.sorted == (1, 1, 3, 4, 5)
+    assert rank(D(0), found) == (0, 0)
+    assert rank(D(1), found) == (0, 2)
+    assert rank(D("4.5"), found) == (4, 0)  # 4 of 5 lower: a real rank, not a quartile's guess
+    assert rank(D(9), found) == (5, 0)
     flat = stats([D(3)] * 10)
     assert flat is not None
-    assert percentile(D(3), flat) == 50
+    assert rank(D(3), flat) == (0, 10)
+    assert rank(D(3), flat.model_copy(update={"sorted": ()})) is None  # an older cohort file
 
 
 def test_peer_bands_follow_the_direction() -> None:
@@ -140,7 +143,7 @@ def test_score_with_a_cohort_compares_with_peers(cohort_file: Path) -> None:
     assert len(peers.indicators) == 31
     g01 = peers.indicators[0]
     assert (g01.id, g01.value) == ("G01", 254)
-    assert g01.percentile == D("87.5")  # above the upper quartile of a group too small for deciles
+    assert (g01.lower, g01.equal) == (g01.n, 0), g01  # 254 members: more than any peer
     jsonschema.validate(json.loads(scored.result.model_dump_json()), json_schema("result"))
     text = scored.result.model_dump_json()
     assert Result.model_validate_json(text).model_dump_json() == text
@@ -178,11 +181,18 @@ def test_peer_bands_colour_against_the_group(tmp_path: Path) -> None:
     assert b is not None
     assert b.value == 15  # met by its own rule (≥ 15) ...
     assert (b.band, b.band_basis) == ("red", "peers")  # ... but below every peer
-    assert "against the NOR peers" in b.reason
     plain = score(peer_criteria, base, dependencies=eligibility)
     assert plain.indicator("B").band == "green"  # type: ignore[union-attr]
-    # Only the colour shown differs: level, gaps, margin and progress are the same.
-    assert result.model_copy(update={"indicators": plain.indicators, "peers": None}) == plain
+    # Only the colour shown (and so what to work on) differs: level, gaps, margin and
+    # progress are the same.
+    assert "B" in result.weak
+    assert "B" not in plain.weak
+    assert (
+        result.model_copy(
+            update={"indicators": plain.indicators, "weak": plain.weak, "peers": None}
+        )
+        == plain
+    )
 
 
 def test_peer_bands_need_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -404,7 +414,8 @@ def test_score_text_shows_the_peers(cohort_file: Path, capsys: pytest.CaptureFix
     )
     out = capsys.readouterr().out
     assert code == 0
-    peers = out.split("\nPeers: ")[1].split("\n\n")[0]
-    assert " clusters of " in peers.splitlines()[0]
-    assert "score 95 % against their mean " in peers
+    peers = out.split("\nCompared with ")[-1].split("\n\n")[0]
+    assert " clusters " in peers.splitlines()[0]
+    assert "score 95.0% against their mean " in peers
+    assert " peers lower" in peers  # a real rank: so many of the n peers below
     assert "levels: " in peers

@@ -11,7 +11,7 @@ from clusterbench.kinds import english
 from clusterbench.kinds.registry import ANSWER_KINDS, REQUIREMENT_KINDS
 from clusterbench.models.answer_types import AnswerType
 from clusterbench.models.requirements import Requirement
-from clusterbench.report.phrases import Phrases
+from clusterbench.report.phrases import requirements
 
 from .conftest import ROOT
 
@@ -38,9 +38,9 @@ def test_every_answer_type_has_its_kind() -> None:
 
 @pytest.mark.parametrize("kind", sorted(k.kind for k in REQUIREMENT_KINDS.values()))
 def test_every_kind_has_its_phrases(kind: str) -> None:
-    assert kind in english.PHRASES, "a sentence for the Result's text"
-    assert kind in english.STATEMENTS, "a statement for `criteria show`"
-    assert callable(getattr(Phrases, f"_req_{kind}", None)), "a phrase for reports"
+    assert kind in english.PHRASES, "an English sentence for validate's messages"
+    assert kind in requirements.RESULT_PHRASES, "a phrase for readers, in every language"
+    assert kind in requirements.STATEMENTS, "a statement for `criteria show` and `new`"
 
 
 def test_every_kind_is_documented() -> None:

@@ -166,9 +166,7 @@ def test_charts_are_scalable_svg_with_only_a_viewbox() -> None:
         charts.gauge(
             0.95, 0.8, colour="#C9A227", value_label="95.0%", threshold_label="80%", title="t"
         ),
-        charts.category_bars(
-            [charts.Bar("A & B", 0.5, "50%")], 0.8, threshold_label="80%", title="t"
-        ),
+        charts.category_bars([charts.Bar("A & B", 0.5, "50%", floor=0.4)], title="t"),
         charts.points_bar(
             120, 150, 120, colour="#000", earned_label="120", needed_label="120", title="t"
         ),
@@ -178,6 +176,12 @@ def test_charts_are_scalable_svg_with_only_a_viewbox() -> None:
             title="t",
         ),
         charts.timeline([(0.0, 0.5, "Bronze", "#A0522D")], [(0.0, "2017")], title="t"),
+        charts.scale_rows(
+            [charts.ScaleRow("G07", 1, 4, 4, 3.2, 3, 3, "4 – high", "3.2 (n=5)", "1", "4")],
+            [("a", "#111"), ("b", "#222")],
+            [("median", "#333"), ("threshold", "#c00")],
+            title="t",
+        ),
     ]
     for markup in made:
         root = svg(markup)
@@ -188,9 +192,9 @@ def test_charts_are_scalable_svg_with_only_a_viewbox() -> None:
 
 
 def test_charts_are_deterministic_and_escape_labels() -> None:
-    args = ([charts.Bar("<Strategy>", 0.93, "93%", floor=0.5)], 0.8)
-    first = charts.category_bars(*args, threshold_label="80%", title="Share & floor")
-    assert first == charts.category_bars(*args, threshold_label="80%", title="Share & floor")
+    bars = [charts.Bar("<Strategy>", 0.93, "93%", floor=0.5)]
+    first = charts.category_bars(bars, title="Share & floor")
+    assert first == charts.category_bars(bars, title="Share & floor")
     assert "&lt;Strategy&gt;" in first
     assert "<title>Share &amp; floor</title>" in first
 
@@ -210,10 +214,7 @@ def test_gauge_arc_follows_the_share() -> None:
 def test_category_bar_widths_are_proportional() -> None:
     root = svg(
         charts.category_bars(
-            [charts.Bar("a", 0.25, "25%"), charts.Bar("b", 1.0, "100%")],
-            None,
-            threshold_label="",
-            title="t",
+            [charts.Bar("a", 0.25, "25%"), charts.Bar("b", 1.0, "100%")], title="t"
         )
     )
     ns = "{http://www.w3.org/2000/svg}"

@@ -187,8 +187,8 @@ def test_urls_in_a_template_are_refused(tmp_path: Path) -> None:
     )
     report = (ROOT / "templates" / "report.html").read_text(encoding="utf-8")
     report = report.replace(
-        '{% from "macros.html" import light, mark, indicator_list %}',
-        '{% from "macros.html" import light, mark, indicator_list, spy %}',
+        '{% from "macros.html" import light, mark, said, indicator_list %}',
+        '{% from "macros.html" import light, mark, said, indicator_list, spy %}',
     )
     (own / "report.html").write_text(report.replace("<body", "{{ spy() }}<body", 1))
     rendered = render_pdf(score_file(FASHION), tmp_path / "spy.pdf", templates=own)

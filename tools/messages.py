@@ -65,7 +65,7 @@ def update() -> list[str]:
     _write(
         LOCALE / "clusterbench.pot",
         template,
-        "Texts of the clusterbench assessment report (generated; do not edit).",
+        "Texts of clusterbench for readers: reports, the terminal summary, criteria show, new (generated; do not edit).",
     )
     untranslated = []
     for po in sorted(LOCALE.glob("*/LC_MESSAGES/clusterbench.po")):
@@ -77,7 +77,7 @@ def update() -> list[str]:
         _write(
             po,
             catalog,
-            f"The {language} texts of the clusterbench assessment report.\nUpdate with `make messages`; every text must be translated (a test checks).",
+            f"The {language} texts of clusterbench: reports, the terminal summary, criteria show, new.\nUpdate with `make messages`; every text must be translated (a test checks).",
         )
         untranslated += [f"{language}: {m.id}" for m in catalog if m.id and not m.string]
     return untranslated

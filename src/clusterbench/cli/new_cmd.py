@@ -7,23 +7,27 @@ import os
 import sys
 from pathlib import Path
 
+from ..errors import ReportError
 from ..loader.criteria import find_criteria, load_criteria
 from ..loader.library import CriteriaLibrary
 from ..pipeline.files import STDOUT, Inputs, write_atomically
-from ..pipeline.questionnaire import questionnaire
 from .status import EXIT_OK, UsageError
 
 
 def run(args: argparse.Namespace) -> int:
     """Write the questionnaire; never overwrite a file unless --force."""
+    # Imported here: the questionnaire's words need Babel, validating does not.
+    from ..report.i18n import choose_language
+    from ..report.phrases import Phrases, questionnaire
+
     source = find_criteria(args.criteria)
     criteria = load_criteria(source)
     related = CriteriaLibrary().dependencies(criteria)
-    if args.lang is not None and args.lang not in criteria.languages:
-        raise UsageError(
-            f"{criteria.id} is written in {', '.join(criteria.languages)}, not {args.lang!r}"
-        )
-    text = questionnaire(criteria, language=args.lang, related=related)
+    try:
+        language = choose_language(criteria, args.lang)
+    except ReportError as exc:
+        raise UsageError(str(exc)) from None
+    text = questionnaire(criteria, Phrases(language, criteria), related)
     if args.output is None or args.output == STDOUT:
         sys.stdout.write(text)
         return EXIT_OK

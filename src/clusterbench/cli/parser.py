@@ -190,6 +190,11 @@ def _score(commands: _Subparsers[argparse.ArgumentParser]) -> None:
         "--cohort", metavar="FILE", help="compare with the peer group in this cohort file"
     )
     score.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of the summary (default: the criteria's first clusterbench speaks)",
+    )
+    score.add_argument(
         "--require-level",
         metavar="LEVEL",
         help="exit 4 unless this level (or a higher one) is reached: a CI gate",
@@ -387,7 +392,7 @@ def _criteria(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     show = _command(actions, "show", "a readable overview of a criteria set")
     show.add_argument("criteria", metavar="ID|PATH")
     show.add_argument(
-        "--lang", metavar="LANG", help="language of the criteria texts (default: the first)"
+        "--lang", choices=LANGUAGES, help="language of the overview (default: the criteria's first)"
     )
 
 
@@ -403,7 +408,9 @@ def _new(commands: _Subparsers[argparse.ArgumentParser]) -> None:
         "-o", "--output", metavar="FILE", help="file to write (default: standard output)"
     )
     new.add_argument(
-        "--lang", metavar="LANG", help="language of the questions (default: the criteria's first)"
+        "--lang",
+        choices=LANGUAGES,
+        help="language of the questions and comments (default: the criteria's first)",
     )
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
 

@@ -5,12 +5,25 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..errors import ReportError
 from ..pipeline.cohort import load_cohort
-from ..pipeline.scoring import score_file
+from ..pipeline.scoring import Scored, score_file
 from .assumptions import parse_assumptions
 from .errors import print_peer_note
 from .status import EXIT_LEVEL, EXIT_OK, UsageError
-from .summary import summary
+
+
+def summary_text(scored: Scored, language: str | None) -> str:
+    """The terminal summary in ``language`` (default: the criteria's first)."""
+    from ..report.i18n import choose_language  # Babel: only for a summary in words
+    from ..report.phrases import Phrases, summary
+
+    try:
+        chosen = choose_language(scored.criteria, language)
+    except ReportError as exc:
+        raise UsageError(str(exc)) from None
+    say = Phrases(chosen, scored.criteria, written_in=scored.assessment.language)
+    return summary(scored.result, scored.criteria, scored.related, say)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:
-        sys.stdout.write(summary(scored))
+        sys.stdout.write(summary_text(scored, args.lang))
     if args.require_level is not None and criteria.level_rank(result.level) < criteria.level_rank(
         args.require_level
     ):

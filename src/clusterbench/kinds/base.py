@@ -11,7 +11,6 @@ from ..models.criteria import Criteria
 from ..models.result import RequirementResult
 from .check import CheckContext, Finding
 from .description import Description
-from .english import sentence
 from .facts import Facts
 from .scope import Scope
 from .terms import Term
@@ -90,7 +89,5 @@ class RequirementKind(ABC, Generic[R]):
         """The requirement as stated, without an assessment's numbers."""
 
     def result(self, **facts: Any) -> RequirementResult:
-        """A RequirementResult of this kind, its English `text` made from the facts alone."""
-        made = construct(RequirementResult, kind=self.kind, text="", **facts)
-        made.__dict__["text"] = sentence(made)  # not yet shared: filled in once
-        return made
+        """A RequirementResult of this kind: facts only; words are the phrase layer's."""
+        return construct(RequirementResult, kind=self.kind, **facts)

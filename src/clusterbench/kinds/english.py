@@ -1,20 +1,20 @@
-"""The English sentence of a requirement result (its `text`), made from its facts alone.
+"""English for diagnostics: what `validate` says about a failing golden example or a
+wrong answer, in the compact symbols criteria authors read (`≥ 80 %`, `2 of 8`).
 
+Readers never see these: reports, the terminal summary, `criteria show`, `new` and the
+workbench say everything in their language through `clusterbench.report.phrases`.
 Each kind has one phrase here; a test checks that every registered kind has one.
-Reports and other languages phrase the same facts in their own words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 
 from ..models.result import RequirementResult
 from .answers.base import AnswerDescription
-from .description import Description
 from .text import count, percent, points, share
 
-__all__ = ["PHRASES", "STATEMENTS", "answer_summary", "sentence", "statement", "window"]
+__all__ = ["PHRASES", "answer_summary", "sentence", "window"]
 
 
 def sentence(result: RequirementResult) -> str:
@@ -142,7 +142,7 @@ def _improved(r: RequirementResult) -> str:
 def _level(r: RequirementResult) -> str:
     if r.held:
         return f"all requirements of {r.level} hold"
-    failing = [p.text for p in r.parts if not p.held]
+    failing = [sentence(p) for p in r.parts if not p.held]
     return f"requirements of {r.level} not held: " + "; ".join(failing)
 
 
@@ -157,84 +157,6 @@ PHRASES: dict[str, Callable[[RequirementResult], str]] = {
     "previous_level": _previous_level,
     "improved": _improved,
     "level": _level,
-}
-
-
-# -- requirements as stated, without an assessment ------------------------------------
-def statement(stated: Description) -> str:
-    """A requirement as the criteria state it, in plain English words."""
-    return STATEMENTS[stated.kind](stated)
-
-
-def _where(stated: Description) -> str:
-    scope = stated.scope
-    if scope.indicators is not None:
-        return f" among {', '.join(scope.indicators)}"
-    return f" in {scope.category}" if scope.category else ""
-
-
-def _said_score(d: Description) -> str:
-    assert d.needed is not None
-    return f"at least {percent(Decimal(d.needed))} of the applicable points{_where(d)}"
-
-
-def _said_points(d: Description) -> str:
-    assert d.needed is not None
-    return f"at least {points(d.needed)} points{_where(d)}"
-
-
-def _said_indicators_met(d: Description) -> str:
-    return f"at least {d.needed} indicators met{_where(d)}"
-
-
-def _said_minimums(d: Description) -> str:
-    listed = d.scope.indicators
-    return (
-        f"minimum requirements {', '.join(listed)} met"
-        if listed
-        else "every minimum requirement met"
-    )
-
-
-def _said_category_floors(d: Description) -> str:
-    if d.categories:
-        return f"the categories {', '.join(d.categories)} reach their floors"
-    return "every category reaches its floor"
-
-
-def _said_criteria(d: Description) -> str:
-    wanted = f"level {d.level}" if d.level else "a level"
-    return f"{d.criteria}: {wanted}{', valid on the assessment date' if d.valid else ''}"
-
-
-def _said_answered(d: Description) -> str:
-    return f"every applicable indicator answered{_where(d)}"
-
-
-def _said_previous_level(d: Description) -> str:
-    return f"a previous assessment gave {d.level}{window(d.months_at_least, d.months_at_most)}"
-
-
-def _said_improved(d: Description) -> str:
-    what = "verified improvement areas" if d.of == "improvement_areas" else "indicators improved"
-    return f"at least {d.needed} {what}"
-
-
-def _said_level(d: Description) -> str:
-    return f"everything {d.level} requires"
-
-
-STATEMENTS: dict[str, Callable[[Description], str]] = {
-    "score": _said_score,
-    "points": _said_points,
-    "indicators_met": _said_indicators_met,
-    "minimums": _said_minimums,
-    "category_floors": _said_category_floors,
-    "criteria": _said_criteria,
-    "answered": _said_answered,
-    "previous_level": _said_previous_level,
-    "improved": _said_improved,
-    "level": _said_level,
 }
 
 

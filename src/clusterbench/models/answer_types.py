@@ -16,6 +16,7 @@ from pydantic import Field, StrictBool
 from ..errors import clip, quote
 from .common import Date, Id, Model, Number, Text
 from .domain import number_problem
+from .units import Unit
 
 __all__ = [
     "AnswerType",
@@ -80,7 +81,7 @@ class IntegerAnswer(Model):
     type: Literal["integer"]
     min: int | None = Field(default=None, strict=True)
     max: int | None = Field(default=None, strict=True)
-    unit: Text | None = None
+    unit: Unit | None = None
 
 
 class NumberAnswer(Model):
@@ -89,7 +90,7 @@ class NumberAnswer(Model):
     type: Literal["number"]
     min: Number | None = None
     max: Number | None = None
-    unit: Text | None = None
+    unit: Unit | None = None
 
 
 class PercentAnswer(Model):

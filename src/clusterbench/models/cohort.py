@@ -1,7 +1,8 @@
 """The cohort file: anonymous statistics of many assessments, per criteria set and peer group.
 
-A cohort holds no names and no single cluster's values: only counts, means, quartiles
-and deciles over at least `min_size` organisations (see `scoring.cohort` for the rules).
+A cohort holds no names: only counts, means, quartiles, deciles and the values
+themselves in increasing order (so that a report can say how many peers lie below an
+answer), each over at least `min_size` organisations (see `scoring.cohort` for the rules).
 """
 
 from typing import Literal
@@ -25,6 +26,10 @@ class Stats(Model):
     q3: Number
     deciles: tuple[Number, ...] = Field(
         description="The 10th to 90th percentiles (nine values); empty under 20 values."
+    )
+    sorted: tuple[Number, ...] = Field(
+        default=(),
+        description="Every value, in increasing order: whose value is which is not kept.",
     )
 
 

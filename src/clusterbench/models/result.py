@@ -83,8 +83,16 @@ class IndicatorResult(Model):
     )
     minimum_requirement: bool
     value: AnswerData = None
-    rule: str | None = Field(default=None, description="The rule that decided, in symbols: `≥ 15`.")
-    reason: str = Field(description="The decision in plain words.")
+    step: int | None = Field(
+        default=None,
+        description="The partial-credit step (0 is the first the criteria list) that earned "
+        "`points`, when the pass rule was not met.",
+    )
+    not_applicable_by: str | None = Field(
+        default=None,
+        description="The indicator whose answer makes this one not apply (`applies_if`); "
+        "null when the assessor marked it not applicable.",
+    )
 
     @property
     def applicable(self) -> bool:
@@ -135,6 +143,14 @@ class ScoreResult(Model):
     )
     share_exact: Ratio | None = Field(
         default=None, description="The share exactly: compare this one with thresholds."
+    )
+    target: str | None = Field(
+        default=None,
+        description="The level a reader measures the score against: the next level up that "
+        "asks for a share of all points, or at the top the awarded level itself.",
+    )
+    needed: Number | None = Field(
+        default=None, description="The share of all points `target` needs."
     )
 
 
@@ -187,13 +203,12 @@ class RelatedResult(Model):
 class RequirementResult(Model):
     """One requirement of a level: held or not, and every fact and number behind it.
 
-    Which fields are set depends on the `kind`; together they say everything `text`
-    says, so that any language can phrase the requirement from them alone.
+    Which fields are set depends on the `kind`; together they are everything a sentence
+    about the requirement needs, so that any language can phrase it from them alone.
     """
 
     kind: str
     held: bool
-    text: str = Field(description="The requirement and its numbers in plain English words.")
     fixable: bool = Field(
         description="Whether better answers in this assessment could make it hold."
     )
@@ -371,9 +386,10 @@ class PeerIndicator(Model):
     met_share: Number | None = Field(default=None, description="Share of peers meeting it.")
     mean: Number | None = Field(default=None, description="Peers' mean answer (numeric answers).")
     median: Number | None = None
-    percentile: Number | None = Field(
-        default=None, description="Approximate share of peers (0–100) with a lower answer."
+    lower: int | None = Field(
+        default=None, description="How many of the `n` peers gave a lower answer."
     )
+    equal: int | None = Field(default=None, description="How many gave the same answer.")
 
 
 class PeerComparison(Model):
@@ -386,7 +402,10 @@ class PeerComparison(Model):
     n: int
     score_share: Number | None = None
     score_mean: Number | None = None
-    score_percentile: Number | None = None
+    score_lower: int | None = Field(
+        default=None, description="How many of the `n` peers reached a lower share."
+    )
+    score_equal: int | None = Field(default=None, description="How many reached the same share.")
     levels: dict[str, int] = Field(default_factory=dict)
     categories: tuple[PeerCategory, ...] = ()
     indicators: tuple[PeerIndicator, ...] = ()
@@ -404,6 +423,12 @@ class Result(Model):
     categories: tuple[CategoryResult, ...]
     indicators: tuple[IndicatorResult, ...]
     levels: tuple[LevelResult, ...]
+    weak: tuple[str, ...] = Field(
+        default=(),
+        description="The indicators to work on, most urgent first: not met, partly met, not "
+        "answered or with a yellow or red light; minimum requirements first, then red, "
+        "unanswered, yellow.",
+    )
     margin: Margin | None = None
     validity: ValidityResult | None = None
     comparison: Comparison | None = None

@@ -14,11 +14,9 @@ from ..errors import ReportError
 from ..pipeline.files import Inputs, write_atomically
 from ..pipeline.scoring import Scored, check_decision
 from ..scoring.standing import standing
-from .countries import country_name
-from .i18n import Formatter
+from .i18n import Formatter, choose_language
 from .pdf import html_to_pdf
 from .templating import render_template
-from .viewmodel import choose_language
 
 __all__ = ["certificate_pdf", "certificate_view", "render_certificate"]
 
@@ -61,7 +59,7 @@ def certificate_view(
         "lang": lang,
         "draft": draft and not approved,
         "organisation": assessment.organisation.name,
-        "country": country_name(assessment.organisation.country, fmt.locale),
+        "country": fmt.country(assessment.organisation.country),
         "level": level.title.in_language(lang),
         "criteria": criteria.title.in_language(lang),
         "criteria_id": criteria.id,
@@ -86,7 +84,7 @@ def certificate_pdf(scored: Scored, *, language: str | None = None, draft: bool 
     """The certificate of an approved label as one-page PDF bytes (ReportError if none)."""
     view = certificate_view(scored, language=language, draft=draft)
     templates = bundled_dir("templates")
-    html = render_template("certificate.html", view, (templates,))
+    html = render_template("certificate.html", view["lang"], (templates,), view=view)
     stamp: dt.date = view["stamp"]
     return html_to_pdf(html, base=templates, roots=[templates], attachments=[], date=stamp).data
 

@@ -3,7 +3,8 @@
 Every chart has only a `viewBox` (no width or height with units): the template's CSS
 sizes it.  Labels arrive already formatted for the report's language; they are
 XML-escaped here.  Coordinates are rounded to one decimal so that the same numbers
-always give the same bytes.
+always give the same bytes, and each element is on a line of its own, so that a
+change to a chart reads as a change to its lines in a golden file.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from xml.sax.saxutils import escape
 __all__ = [
     "Bar",
     "GroupedBar",
+    "ScaleRow",
     "category_bars",
     "gauge",
     "grouped_bars",
     "light_bars",
     "points_bar",
+    "scale_rows",
     "timeline",
 ]
 
@@ -54,9 +57,10 @@ def _text(
 
 
 def _svg(width: float, height: float, body: list[str], title: str) -> str:
+    lines = "\n".join(f"  {element}" for element in body)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(width)} {_n(height)}" role="img" '
-        f'font-family="Inter, sans-serif"><title>{escape(title)}</title>{"".join(body)}</svg>'
+        f'font-family="Inter, sans-serif">\n  <title>{escape(title)}</title>\n{lines}\n</svg>'
     )
 
 
@@ -113,18 +117,20 @@ class Bar:
     floor: float | None = None
 
 
-def category_bars(
-    bars: Sequence[Bar], threshold: float | None, *, threshold_label: str, title: str
-) -> str:
-    """One bar per category, 0–100 %, its name above it; the threshold as a dashed line."""
+def category_bars(bars: Sequence[Bar], *, title: str) -> str:
+    """One bar per category, 0–100 %, its name above it; a category's floor as a tick.
+
+    No line is drawn for a threshold the criteria set on the total: a category's bar
+    is measured against its own floor, where the criteria state one, and nothing else.
+    """
     left, bar_w, row_h, top = 4.0, 420.0, 29.0, 16.0
     width = left + bar_w + 56
-    height = top + row_h * len(bars) + 14
+    height = top + row_h * len(bars) + 4
     body = []
     for tick in (0, 0.25, 0.5, 0.75, 1):
         x = left + bar_w * tick
         body.append(
-            f'<line x1="{_n(x)}" y1="{_n(top - 2)}" x2="{_n(x)}" y2="{_n(height - 12)}" stroke="{GRID}" stroke-width="1"/>'
+            f'<line x1="{_n(x)}" y1="{_n(top - 2)}" x2="{_n(x)}" y2="{_n(height - 2)}" stroke="{GRID}" stroke-width="1"/>'
         )
         body.append(_text(x, top - 5, f"{int(tick * 100)}", size=7.5, anchor="middle", fill=MUTED))
     for index, bar in enumerate(bars):
@@ -141,16 +147,9 @@ def category_bars(
         if bar.floor is not None:
             x = left + bar_w * bar.floor
             body.append(
-                f'<line x1="{_n(x)}" y1="{_n(y + 10)}" x2="{_n(x)}" y2="{_n(y + 28)}" stroke="{INK}" stroke-width="1.5"/>'
+                f'<line x1="{_n(x)}" y1="{_n(y + 10)}" x2="{_n(x)}" y2="{_n(y + 28)}" stroke="{THRESHOLD}" stroke-width="2"/>'
             )
         body.append(_text(left + bar_w + 6, y + 23, bar.value_label, size=9.5, weight="bold"))
-    if threshold is not None:
-        x = left + bar_w * threshold
-        body.append(
-            f'<line x1="{_n(x)}" y1="{_n(top - 2)}" x2="{_n(x)}" y2="{_n(height - 12)}" stroke="{THRESHOLD}" '
-            f'stroke-width="1.5" stroke-dasharray="4 3"/>'
-        )
-        body.append(_text(x, height - 2, threshold_label, size=8, anchor="middle", fill=THRESHOLD))
     return _svg(width, height, body, title)
 
 
@@ -242,6 +241,96 @@ def grouped_bars(
                     left + bar_w + 6, yy + bar_h - 2.5, shown, size=8, fill=INK if s == 0 else MUTED
                 )
             )
+    return _svg(width, height, body, title)
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleRow:
+    """One indicator on the answer's own scale: this answer, the peers' mean, median, threshold.
+
+    ``low`` and ``high`` are the ends of the scale (a scale's first and last step, or 0
+    and a round number above every value shown); labels arrive formatted.
+    """
+
+    label: str
+    low: float
+    high: float
+    value: float | None
+    mean: float | None
+    median: float | None
+    threshold: float | None
+    value_label: str
+    mean_label: str
+    low_label: str
+    high_label: str
+
+
+def scale_rows(
+    rows: Sequence[ScaleRow],
+    series: Sequence[tuple[str, str]],
+    marks: Sequence[tuple[str, str]],
+    *,
+    title: str,
+) -> str:
+    """Each indicator on its own scale: a bar for the answer and one for the peers' mean,
+    a tick across both for the peers' median, a dashed tick for the threshold.
+
+    ``series`` names and colours the two bars; ``marks`` the median and threshold ticks.
+    """
+    left, bar_w, bar_h = 4.0, 380.0, 9.0
+    row_h = 13.0 + 2 * bar_h + 14
+    legend_h = 18.0
+    width = left + bar_w + 104
+    height = legend_h + row_h * len(rows)
+    body = []
+    x = left
+    for name, colour in series:
+        body.append(f'<rect x="{_n(x)}" y="3" width="9" height="9" fill="{colour}"/>')
+        body.append(_text(x + 13, 11, name, size=9))
+        x += 13 + 5.6 * len(name) + 18
+    for (name, colour), dash in zip(marks, ("", ' stroke-dasharray="2 1.5"'), strict=True):
+        body.append(
+            f'<line x1="{_n(x + 4)}" y1="2" x2="{_n(x + 4)}" y2="13" stroke="{colour}" stroke-width="2"{dash}/>'
+        )
+        body.append(_text(x + 11, 11, name, size=9))
+        x += 11 + 5.6 * len(name) + 18
+    for index, row in enumerate(rows):
+        y = legend_h + index * row_h
+        span = (row.high - row.low) or 1.0
+
+        def at(value: float, row: ScaleRow = row, span: float = span) -> float:
+            return left + bar_w * min(max((value - row.low) / span, 0.0), 1.0)
+
+        body.append(_text(left, y + 9, row.label, size=9))
+        for s, ((_, colour), value, shown) in enumerate(
+            zip(series, (row.value, row.mean), (row.value_label, row.mean_label), strict=True)
+        ):
+            yy = y + 12 + s * bar_h
+            body.append(
+                f'<rect x="{_n(left)}" y="{_n(yy)}" width="{_n(bar_w)}" height="{_n(bar_h - 2)}" fill="{TRACK}"/>'
+            )
+            if value is not None:
+                body.append(
+                    f'<rect x="{_n(left)}" y="{_n(yy)}" width="{_n(at(value) - left)}" height="{_n(bar_h - 2)}" fill="{colour}"/>'
+                )
+            body.append(
+                _text(
+                    left + bar_w + 6, yy + bar_h - 2.5, shown, size=8, fill=INK if s == 0 else MUTED
+                )
+            )
+        top, bottom = y + 10, y + 12 + 2 * bar_h
+        for value, (_, colour), dash in zip(
+            (row.median, row.threshold), marks, ("", ' stroke-dasharray="2 1.5"'), strict=True
+        ):
+            if value is not None:
+                xx = at(value)
+                body.append(
+                    f'<line x1="{_n(xx)}" y1="{_n(top)}" x2="{_n(xx)}" y2="{_n(bottom)}" stroke="{colour}" stroke-width="2"{dash}/>'
+                )
+        body.append(_text(left, bottom + 8, row.low_label, size=7, fill=MUTED))
+        body.append(
+            _text(left + bar_w, bottom + 8, row.high_label, size=7, anchor="end", fill=MUTED)
+        )
     return _svg(width, height, body, title)
 
 

@@ -1,8 +1,10 @@
-"""The report's languages: gettext catalogs for fixed words, Babel for dates and numbers.
+"""The languages readers read: gettext catalogs for words, Babel (CLDR) for numbers and dates.
 
 Catalogs live beside this module as `locale/<lang>/LC_MESSAGES/clusterbench.po` and are
 compiled in memory when first used, so that no binary file is kept in the repository.
-English is the source language: its messages are the msgids themselves.
+English is the source language: its messages are the msgids themselves.  Plural forms
+follow each catalog's `Plural-Forms` (CLDR's rules, as Babel writes them); numbers,
+dates, percentages and the plural category of a count follow CLDR's locale data.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
 from functools import cache
 from importlib import resources
 
 from babel import Locale
+from babel.core import get_global
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -22,18 +26,46 @@ from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
 from ..errors import ReportError
+from ..models.criteria import Criteria
 from .options import LANGUAGES
 
-__all__ = ["LANGUAGES", "Formatter", "translations"]
+__all__ = ["LANGUAGES", "Formatter", "check_language", "choose_language", "translations"]
 
-_FORMAT_LOCALES = {"en": "en_GB", "nb": "nb_NO", "de": "de_DE"}  # European English dates
+# European conventions for English: 9 November 2021, not November 9, 2021.
+_FORMAT_LOCALES = {"en": "en_GB", "nb": "nb_NO", "de": "de_DE"}
+
+
+def check_language(language: str) -> str:
+    """``language`` if readers can be written to in it, else a ReportError."""
+    if language not in LANGUAGES:
+        raise ReportError(f"reports are written in {', '.join(LANGUAGES)}, not {language!r}")
+    return language
+
+
+def choose_language(criteria: Criteria, wanted: str | None) -> str:
+    """The language to write in: `wanted`, else the criteria's first clusterbench speaks.
+
+    A ReportError when clusterbench does not speak `wanted`, or the criteria have no
+    texts in it.
+    """
+    if wanted is not None:
+        check_language(wanted)
+        if wanted not in criteria.languages:
+            raise ReportError(
+                f"the criteria {criteria.id} are written in {', '.join(criteria.languages)}; "
+                f"they have no {wanted!r} texts to write in that language"
+            )
+        return wanted
+    for language in criteria.languages:
+        if language in LANGUAGES:
+            return language
+    raise ReportError(f"the criteria {criteria.id} have no texts in {' or '.join(LANGUAGES)}")
 
 
 @cache
 def translations(language: str) -> NullTranslations:
     """The gettext catalog of `language` (a ReportError for a language without one)."""
-    if language not in LANGUAGES:
-        raise ReportError(f"reports are written in {', '.join(LANGUAGES)}, not {language!r}")
+    check_language(language)
     if language == "en":
         return NullTranslations()
     source = (
@@ -51,6 +83,11 @@ def translations(language: str) -> NullTranslations:
     return Translations(compiled)
 
 
+def _quantized(value: Fraction, places: int) -> Decimal:
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_EVEN)
+
+
 class Formatter:
     """Dates, numbers and shares written the way a reader of `language` expects."""
 
@@ -59,7 +96,7 @@ class Formatter:
         self.locale = Locale.parse(_FORMAT_LOCALES.get(language, language))
 
     def date(self, day: dt.date) -> str:
-        """`6 November 2021`, `6. november 2021`."""
+        """`6 November 2021`, `6. november 2021`, `6. November 2021`."""
         return format_date(day, format="long", locale=self.locale)
 
     def month(self, day: dt.date) -> str:
@@ -71,16 +108,58 @@ class Formatter:
         pattern = "#,##0" + ("." + "#" * places if places else "")
         return format_decimal(value, format=pattern, locale=self.locale)
 
-    def percent(self, share: Decimal | float, *, places: int = 1) -> str:
+    def percent(self, share: Decimal | float | Fraction, *, places: int = 1) -> str:
         """A share as a percentage, spaced as the locale does: `82.7%`, `82,7 %`."""
         # The locale's own pattern (a no-break space before % in Norwegian), with decimals.
         pattern = str(self.locale.percent_formats[None].pattern)
         pattern = re.sub(
             r"0(?=[^0#]*$)", "0" + ("." + "0" * places if places else ""), pattern, count=1
         )
+        if isinstance(share, Fraction):
+            share = _quantized(share, places + 2)
         return format_percent(share, format=pattern, locale=self.locale)
 
-    def threshold(self, share: Decimal | float) -> str:
+    def share(self, share: Fraction | Decimal, against: Fraction | Decimal | None = None) -> str:
+        """A share of points, everywhere the same: one decimal, `93.4%`.
+
+        Rounded from the exact share once, half to even.  When one decimal would hide on
+        which side of ``against`` (a threshold) the share lies — 79.996 % shown as 80.0 %
+        while below 80 % — as many more decimals as it takes are shown.
+        """
+        exact = Fraction(share)
+        for places in range(1, 7):
+            if against is None:
+                break
+            bound = Fraction(against)
+            shown = _quantized(exact * 100, places)
+            if (shown == _quantized(bound * 100, places)) == (exact == bound):
+                break
+        return self.percent(_quantized(exact, places + 2), places=places)
+
+    def threshold(self, share: Decimal | float | Fraction) -> str:
         """A threshold as written, without padding decimals: `80%`, `80 %`, `82.5%`."""
-        places = 0 if Decimal(str(share)) * 100 == int(Decimal(str(share)) * 100) else 1
-        return self.percent(share, places=places)
+        hundredths = Fraction(share) * 100
+        places = (
+            0 if hundredths.denominator == 1 else 1 if (hundredths * 10).denominator == 1 else 2
+        )
+        return self.percent(Fraction(share), places=places)
+
+    def plural(self, count: Decimal | int) -> str:
+        """The CLDR plural category of a count as shown: `one`, `other` ..."""
+        return str(self.locale.plural_form(count))
+
+    def language_name(self, code: str) -> str:
+        """A language's name in the reader's language: `engelsk` for `en` in Norwegian."""
+        found = self.locale.languages.get(code.split("-")[0])
+        return str(found) if found else code
+
+    def country(self, alpha3: str) -> str:
+        """`NOR` → `Norway`, `Norge`, `Norwegen` (the code itself when CLDR has no name).
+
+        CLDR maps each ISO 3166 alpha-3 code to its alpha-2 territory (an "overlong"
+        alias), whose name it gives in every language.
+        """
+        aliases = get_global("territory_aliases").get(alpha3) or []
+        alpha2 = next((a for a in aliases if len(a) == 2), None)
+        name = self.locale.territories.get(alpha2) if alpha2 else None
+        return str(name) if name else alpha3

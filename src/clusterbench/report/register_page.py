@@ -97,4 +97,4 @@ def render_register_html(records: list[Record], on: dt.date, title: str) -> str:
         "next_step": next_step_words,
         "count": len(records),
     }
-    return render_template("register.html", view, (bundled_dir("templates"),))
+    return render_template("register.html", "en", (bundled_dir("templates"),), view=view)

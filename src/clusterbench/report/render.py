@@ -14,10 +14,11 @@ from ..loader.reader import read_bytes
 from ..pipeline.files import Inputs, check_output, write_atomically
 from ..pipeline.scoring import Scored
 from .fetcher import MAX_ASSET
+from .i18n import choose_language
 from .options import AUDIENCES, Audience, accent_colour
 from .pdf import Embedded, PdfResult, html_to_pdf
 from .templating import render_template, template_dirs
-from .viewmodel import ReportOptions, build_view, choose_language
+from .view import ReportOptions, build_view
 
 __all__ = [
     "RenderedPdf",
@@ -69,9 +70,19 @@ def _options(
 
 def _html(scored: Scored, options: ReportOptions) -> tuple[str, tuple[Path, ...]]:
     dirs = template_dirs(options.templates)
-    view = build_view(scored, options, related=scored.related)
-    view["assets"] = bundled_dir("templates").as_uri()
-    return render_template("report.html", view, dirs), dirs
+    view = build_view(scored, options)
+    # The stylesheet and fonts are linked, not inlined: a user's templates folder may
+    # replace report.css like any template.
+    stylesheet = next(d for d in dirs if (d / "report.css").is_file()) / "report.css"
+    html = render_template(
+        "report.html",
+        view.lang,
+        dirs,
+        view=view,
+        assets=bundled_dir("templates").as_uri(),
+        stylesheet=stylesheet.as_uri(),
+    )
+    return html, dirs
 
 
 def render_html(

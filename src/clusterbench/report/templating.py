@@ -85,10 +85,10 @@ def _environment(language: str, dirs: tuple[Path, ...]) -> Environment:
     return env
 
 
-def render_template(name: str, view: dict[str, Any], dirs: tuple[Path, ...]) -> str:
-    """Render one template with the view; template mistakes become a ReportError."""
+def render_template(name: str, language: str, dirs: tuple[Path, ...], **context: Any) -> str:
+    """Render one template in ``language``; template mistakes become a ReportError."""
     try:
-        return _environment(view["lang"], dirs).get_template(name).render(view=view)
+        return _environment(language, dirs).get_template(name).render(**context)
     except TemplateError as exc:
         line = getattr(exc, "lineno", None)  # syntax errors know their line
         where = f" (line {line})" if line else ""

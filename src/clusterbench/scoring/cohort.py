@@ -17,10 +17,10 @@ can be recognised in it:
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
-from itertools import pairwise
 from typing import Any
 
 from ..models.assessment import Organisation
@@ -34,7 +34,7 @@ __all__ = [
     "build_cohort",
     "group_of",
     "is_number",
-    "percentile",
+    "rank",
     "single_version",
     "stats",
 ]
@@ -93,34 +93,21 @@ def stats(values: Sequence[Decimal]) -> Stats | None:
         q1=_number(quartiles[0]),
         q3=_number(quartiles[2]),
         deciles=tuple(_number(d) for d in deciles),
+        sorted=tuple(sorted(_number(v) for v in values)),
     )
 
 
-def percentile(value: Decimal, distribution: Stats) -> Decimal:
-    """Approximately, the share of the group (0–100) with a lower value.
+def rank(value: Decimal, distribution: Stats) -> tuple[int, int] | None:
+    """(how many of the group lie below ``value``, how many equal it); None without values.
 
-    Interpolated between the deciles, or between the quartiles when the group is too
-    small for deciles; below the first (above the last) it is half-way to 0 (to 100).
+    Counted on the values as the cohort keeps them (six decimals), so that a value
+    read from a Result compares with them the same way.
     """
-    if distribution.deciles:
-        knots = [(Decimal(10 * (i + 1)), d) for i, d in enumerate(distribution.deciles)]
-    else:
-        knots = [
-            (Decimal(25), distribution.q1),
-            (Decimal(50), distribution.median),
-            (Decimal(75), distribution.q3),
-        ]
-    if value < knots[0][1]:
-        return _number(knots[0][0] / 2)
-    if value > knots[-1][1]:
-        return _number((100 + knots[-1][0]) / 2)
-    equal = [share for share, knot in knots if knot == value]
-    if equal:  # a run of equal knots: the middle of the run
-        return _number((equal[0] + equal[-1]) / 2)
-    for (low_share, low), (high_share, high) in pairwise(knots):
-        if low < value < high:
-            return _number(low_share + (high_share - low_share) * (value - low) / (high - low))
-    return Decimal(50)  # pragma: no cover - the cases above cover every value
+    if not distribution.sorted:
+        return None
+    shown = _number(value)
+    lower = bisect_left(distribution.sorted, shown)
+    return lower, bisect_right(distribution.sorted, shown) - lower
 
 
 def single_version(results: Iterable[Result]) -> tuple[list[Result], list[Result]]:

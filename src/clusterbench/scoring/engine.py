@@ -20,7 +20,7 @@ from ..models.result import (
     Result,
     ScoreResult,
 )
-from .analysis import find_gap, find_margin
+from .analysis import find_gap, find_margin, score_threshold
 from .cohort import is_number
 from .context import assumed, previous_of, related_of
 from .history import compare, validity
@@ -30,7 +30,7 @@ from .peers import compare_with_peers, peer_band, peer_group
 from .requirements import explain_level, level_holds
 from .values import normalized_values
 
-__all__ = ["criteria_hash", "decide", "score"]
+__all__ = ["criteria_hash", "decide", "score", "weak_indicators"]
 
 
 def criteria_hash(criteria: Criteria) -> str:
@@ -94,6 +94,7 @@ def score(
     tally = facts.tally(None)
     awarded_level = criteria.level(awarded) if awarded else None
     share = tally.share()
+    target, needed = score_threshold(criteria, awarded)
     result = construct(
         Result,
         criteria=construct(
@@ -108,10 +109,13 @@ def score(
             max_points=tally.possible,
             share=share[0] if share is not None else None,
             share_exact=share[1] if share is not None else None,
+            target=target.id if target is not None else None,
+            needed=needed,
         ),
         categories=_categories(criteria, facts),
         indicators=results,
         levels=levels,
+        weak=weak_indicators(results),
         margin=find_margin(awarded_level, facts, moves) if awarded_level is not None else None,
         validity=validity(criteria, awarded, facts),
         comparison=compare(facts),
@@ -123,9 +127,32 @@ def score(
         # decided on the criteria's own bands, so no cohort can change a label.
         peer_banded = _peer_bands(criteria, assessment, results, cohort)
         result = result.model_copy(
-            update={"indicators": peer_banded, "peers": compare_with_peers(result, cohort)}
+            update={
+                "indicators": peer_banded,
+                "weak": weak_indicators(peer_banded),
+                "peers": compare_with_peers(result, cohort),
+            }
         )
     return result
+
+
+_URGENCY = {"red": 0, None: 1, "yellow": 2, "green": 3}
+
+
+def weak_indicators(results: tuple[IndicatorResult, ...]) -> tuple[str, ...]:
+    """The indicators to work on, most urgent first.
+
+    Those not met, partly met or not answered, and those with a yellow or red light;
+    minimum requirements first, then red before unanswered before yellow, each in the
+    criteria's order.
+    """
+    weak = [
+        r
+        for r in results
+        if r.status in ("not_met", "partly_met", "not_answered") or r.band in ("yellow", "red")
+    ]
+    weak.sort(key=lambda r: (not r.minimum_requirement, _URGENCY[r.band]))
+    return tuple(r.id for r in weak)
 
 
 def decide(
@@ -182,7 +209,7 @@ def _peer_bands(
     found = peer_group(criteria.id, criteria_hash(criteria), assessment.organisation, cohort)
     if found is None:
         return results
-    name, group = found
+    _name, group = found
     out = []
     for result in results:
         indicator = criteria.indicator(result.id)
@@ -198,10 +225,7 @@ def _peer_bands(
             out.append(result)
             continue
         band = peer_band(indicator.peer_bands, Decimal(value), peers.values)
-        reason = f"{result.reason}; {band} against the {name} peers (median {peers.values.median})"
-        out.append(
-            result.model_copy(update={"band": band, "band_basis": "peers", "reason": reason})
-        )
+        out.append(result.model_copy(update={"band": band, "band_basis": "peers"}))
     return tuple(out)
 
 

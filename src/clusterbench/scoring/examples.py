@@ -9,6 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..errors import InputError, Issue
+from ..kinds.english import sentence
 from ..kinds.registry import answer_kind
 from ..loader.source import Document
 from ..models.answers import Answer
@@ -140,13 +141,15 @@ def _level_message(name: str, result: Result, expected: str | None) -> str:
     if expected is not None:
         level = result.level_result(expected)
         if level is not None:
-            failing = [r.text for r in level.requirements if not r.held]
+            failing = [sentence(r) for r in level.requirements if not r.held]
             if failing:
                 message += f"; {expected} fails: " + "; ".join(failing)
     elif result.level is not None:
         level = result.level_result(result.level)
         if level is not None:
-            message += f"; {result.level} holds: " + "; ".join(r.text for r in level.requirements)
+            message += f"; {result.level} holds: " + "; ".join(
+                sentence(r) for r in level.requirements
+            )
     return message
 
 

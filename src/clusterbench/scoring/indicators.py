@@ -8,12 +8,11 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from ..kinds.facts import Measure, Outcome, measure
-from ..kinds.text import points as fmt_points
 from ..models.answers import Answer
 from ..models.common import assemble
 from ..models.criteria import Criteria, Indicator
 from ..models.result import Band, IndicatorResult, Status
-from ..models.rules import PartialStep, format_value
+from ..models.rules import PartialStep
 
 __all__ = ["Judgement", "dated", "evaluate", "evaluate_indicators", "judge", "outcome_of"]
 
@@ -170,7 +169,7 @@ def _outcome(result: IndicatorResult) -> Outcome:
 
 
 _GIVEN = ("id", "category", "status", "points", "max_points", "band", "minimum_requirement",
-          "value", "rule", "reason")  # fmt: skip
+          "value", "step", "not_applicable_by")  # fmt: skip
 
 
 def dated(criteria: Criteria) -> frozenset[str]:
@@ -220,46 +219,18 @@ def _evaluate(
     on: dt.date,
 ) -> IndicatorResult:
     if answer is not None and answer.not_applicable:
-        reason = f"not applicable: {answer.reason}" if answer.reason else "not applicable"
-        return _result(template, "not_applicable", _ZERO, None, None, None, reason)
+        return _result(template, "not_applicable", _ZERO, None, None)
     other = _not_applicable_by(indicator, values, on)
     if other is not None:
         condition = indicator.applies_if
         assert condition is not None
-        reason = (
-            f"not applicable: {condition.indicator} is {format_value(other)}, "
-            f"it applies when {condition.description}"
-        )
-        return _result(template, "not_applicable", _ZERO, None, None, None, reason)
+        return _result(template, "not_applicable", _ZERO, None, None, by=condition.indicator)
     value = values.get(indicator.id)
     if value is None:
-        return _result(template, "not_answered", _ZERO, None, None, None, "not answered")
+        return _result(template, "not_answered", _ZERO, None, None)
     judged = judge(indicator, value, on)
-    shown = format_value(value)
-    status = judged.status
-    rule_text: str | None
-    if indicator.pass_ is not None:
-        rule_text = indicator.pass_.description
-        if status == "met":
-            reason = f"{shown} meets {rule_text}"
-        elif judged.step is not None:
-            reason = (
-                f"{shown} does not meet {rule_text}; partial credit "
-                f"{fmt_points(judged.step.points)} of {fmt_points(indicator.points)} for "
-                f"{judged.step.description}"
-            )
-        else:
-            reason = f"{shown} does not meet {rule_text}"
-    elif indicator.bands is not None:
-        band = judged.band
-        rule_band = dict(indicator.bands.items()).get(band) if band else None
-        rule_text = rule_band.description if rule_band is not None else None
-        reason = (
-            f"{shown} is in the {band} band ({rule_text})" if band else f"{shown} is in no band"
-        )
-    else:
-        rule_text, reason = None, f"recorded: {shown}"
-    return _result(template, status, judged.points, judged.band, value, rule_text, reason)
+    step = indicator.partial.index(judged.step) if judged.step is not None else None
+    return _result(template, judged.status, judged.points, judged.band, value, step=step)
 
 
 def _result(
@@ -268,8 +239,9 @@ def _result(
     points: Decimal,
     band: Band | None,
     value: Any,
-    rule: str | None,
-    reason: str,
+    *,
+    step: int | None = None,
+    by: str | None = None,
 ) -> IndicatorResult:
     # Built without validation: every field is already of its type, and scoring runs
     # this for every indicator of every assessment.
@@ -278,6 +250,6 @@ def _result(
     fields["points"] = points
     fields["band"] = band
     fields["value"] = value
-    fields["rule"] = rule
-    fields["reason"] = reason
+    fields["step"] = step
+    fields["not_applicable_by"] = by
     return assemble(IndicatorResult, fields, set(_GIVEN))

@@ -6,12 +6,13 @@ Pure functions.  A cohort is used only with the criteria content it was built fr
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from ..models.assessment import Organisation
 from ..models.cohort import Cohort, GroupStats, Stats
 from ..models.common import construct
 from ..models.result import PeerCategory, PeerComparison, PeerIndicator, Result
-from .cohort import ALL, group_of, is_number, percentile
+from .cohort import ALL, group_of, is_number, rank
 
 __all__ = ["compare_with_peers", "peer_band", "peer_group", "why_no_peers"]
 
@@ -101,9 +102,7 @@ def compare_with_peers(result: Result, cohort: Cohort) -> PeerComparison | None:
                 met_share=peers.met_share if peers is not None else None,
                 mean=values.mean if values is not None else None,
                 median=values.median if values is not None else None,
-                percentile=percentile(Decimal(outcome.value), values)
-                if values is not None and is_number(outcome.value)
-                else None,
+                **_ranked(outcome.value, values),
             )
         )
     share = result.score.share
@@ -115,10 +114,18 @@ def compare_with_peers(result: Result, cohort: Cohort) -> PeerComparison | None:
         n=group.n,
         score_share=share,
         score_mean=score.mean if score is not None else None,
-        score_percentile=percentile(share, score)
-        if score is not None and share is not None
-        else None,
+        **{f"score_{k}": v for k, v in _ranked(share, score).items()},
         levels=dict(group.levels),
         categories=categories,
         indicators=tuple(indicators),
     )
+
+
+def _ranked(value: Any, distribution: Stats | None) -> dict[str, int | None]:
+    """`lower` and `equal`: how many peers lie below the value, and how many equal it."""
+    found = (
+        rank(Decimal(value), distribution)
+        if distribution is not None and is_number(value)
+        else None
+    )
+    return {"lower": found[0], "equal": found[1]} if found else {"lower": None, "equal": None}

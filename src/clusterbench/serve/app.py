@@ -26,8 +26,9 @@ from .._resources import bundled_dir
 from ..errors import ClusterbenchError, InputError
 from ..loader.criteria import bundled_criteria, load_criteria
 from ..pipeline.files import write_atomically
-from ..pipeline.questionnaire import questionnaire
+from ..report.i18n import choose_language
 from ..report.options import AUDIENCES, LANGUAGES
+from ..report.phrases import Phrases, questionnaire
 from ..report.templating import render_template
 from .editor import Conflict, Draft, open_draft
 from .form import FormData, fields
@@ -48,7 +49,7 @@ _REPORT_CSP = (
 
 def _page(name: str, *, status: int = 200, **view: Any) -> HTMLResponse:
     view.setdefault("lang", "en")
-    return HTMLResponse(render_template(name, view, _PAGES), status_code=status)
+    return HTMLResponse(render_template(name, view["lang"], _PAGES, view=view), status_code=status)
 
 
 def _form(data: StarletteForm) -> FormData:
@@ -92,7 +93,8 @@ class Workbench:
             target = self.workspace.new_path(name)
             criteria = load_criteria(criteria_id)
             related = self.workspace.library.dependencies(criteria)
-            text = questionnaire(criteria, related=related)
+            say = Phrases(choose_language(criteria, None), criteria)
+            text = questionnaire(criteria, say, related)
             await _threaded(write_atomically, target, text.encode("utf-8"))
         except ClusterbenchError as exc:
             return RedirectResponse(
@@ -136,7 +138,9 @@ class Workbench:
         language = self._language(request)
         evaluation = await _threaded(draft.evaluate, form, language)
         panel = build_panel(evaluation, draft.criteria, language)
-        html = render_template("panel.html", {"lang": language, "panel": panel}, _PAGES)
+        html = render_template(
+            "panel.html", language, _PAGES, view={"lang": language, "panel": panel}
+        )
         return JSONResponse({"panel": html, "fields": panel.fields, "level": panel.level})
 
     async def save(self, request: Request) -> Response:
@@ -144,7 +148,9 @@ class Workbench:
         base = request.query_params.get("base", "")
         outcome = await _threaded(draft.save, form, base, self._language(request))
         if isinstance(outcome, Conflict):
-            html = render_template("conflict.html", {"lang": "en", "conflict": outcome}, _PAGES)
+            html = render_template(
+                "conflict.html", "en", _PAGES, view={"lang": "en", "conflict": outcome}
+            )
             return JSONResponse({"conflict": html, "digest": outcome.digest}, status_code=409)
         return JSONResponse({"saved": True, "digest": outcome})
 
@@ -196,10 +202,10 @@ def create_app(folder: Path, *, token: str, hosts: set[str], language: str = "en
             Route("/save", bench.save, methods=["POST"], name="save"),
             Route("/report", bench.report, methods=["POST"], name="report"),
             Mount("/static", StaticFiles(directory=_STATIC), name="static"),
-            Mount(
-                "/assets/report/fonts",
-                StaticFiles(directory=bundled_dir("templates") / "fonts"),
-                name="fonts",
+            Mount(  # the report's stylesheet and fonts, which a preview links
+                "/assets/report",
+                StaticFiles(directory=bundled_dir("templates")),
+                name="report-assets",
             ),
         ],
         exception_handlers={

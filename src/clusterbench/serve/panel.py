@@ -7,12 +7,12 @@ problems of the form's current state, each tied to the field it concerns.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from ..errors import Issue
 from ..models.criteria import Criteria
 from ..models.result import Result
-from ..models.rules import format_value
+from ..report.i18n import choose_language
+from ..report.phrases import Phrases, requirement
 from .editor import Evaluation, field_of
 
 __all__ = ["GapView", "LevelView", "Panel", "Problem", "build_panel"]
@@ -83,12 +83,6 @@ class Panel:
         return found
 
 
-def _percent(share: Decimal | None) -> str | None:
-    if share is None:
-        return None
-    return f"{(share * 100).quantize(Decimal('0.1'))} %"
-
-
 def _problems(issues: tuple[Issue, ...]) -> tuple[Problem, ...]:
     return tuple(
         Problem(field_of(i), i.message, i.is_error, i.code)
@@ -121,27 +115,33 @@ def build_panel(evaluation: Evaluation, criteria: Criteria | None, language: str
             problems,
         )
     result = scored.result
+    say = Phrases(
+        language if language in criteria.languages else choose_language(criteria, None),
+        criteria,
+        written_in=scored.assessment.language,
+    )
+    exact = result.score.share_exact
     return Panel(
         ok=True,
         level=result.level,
         level_title=_level_title(criteria, result.level, language),
-        points=format_value(result.score.points),
-        max_points=format_value(result.score.max_points),
-        share=_percent(result.score.share),
+        points=say.fmt.number(result.score.points),
+        max_points=say.fmt.number(result.score.max_points),
+        share=say.fmt.share(exact.fraction, result.score.needed) if exact is not None else None,
         levels=tuple(
             LevelView(
                 lv.id,
                 _level_title(criteria, lv.id, language) or lv.id,
                 lv.awarded,
                 lv.held,
-                tuple((req.held, req.text) for req in lv.requirements),
+                tuple((r.held, requirement(say, r, scored.related)) for r in lv.requirements),
             )
             for lv in result.levels
         ),
-        gap=_gap(result, criteria, language),
+        gap=_gap(result, criteria, say),
         margin_points=None
         if result.margin is None or result.margin.points is None
-        else format_value(result.margin.points),
+        else say.fmt.number(result.margin.points),
         margin_alone=() if result.margin is None else tuple(result.margin.indicators),
         margin_minimums=() if result.margin is None else tuple(result.margin.minimums),
         valid_from=None if result.validity is None else result.validity.valid_from.isoformat(),
@@ -160,7 +160,8 @@ def _level_title(criteria: Criteria, level: str | None, language: str) -> str | 
     return found.title.in_language(language) if found else None
 
 
-def _gap(result: Result, criteria: Criteria, language: str) -> GapView | None:
+def _gap(result: Result, criteria: Criteria, say: Phrases) -> GapView | None:
+    language = say.language
     reached = criteria.level_rank(result.level)
     above = [
         lv
@@ -177,14 +178,7 @@ def _gap(result: Result, criteria: Criteria, language: str) -> GapView | None:
         indicator = criteria.indicator(indicator_id)
         if indicator is None:
             continue
-        rule = indicator.pass_ or (indicator.bands.green if indicator.bands else None)
-        rows.append(
-            (
-                indicator_id,
-                indicator.title.in_language(language),
-                "" if rule is None else rule.description,
-            )
-        )
+        rows.append((indicator_id, say.line(indicator.title), say.met_when(indicator)))
     return GapView(
         _level_title(criteria, nxt.id, language) or nxt.id,
         tuple(rows),

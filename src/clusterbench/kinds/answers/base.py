@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Generic, Literal, TypeVar, get_args
 from ...models.answer_types import AnswerValueError, shown
 from ...models.common import Text
 from ...models.rules import Rule
+from ...models.units import Unit
 
 __all__ = [
     "NUMERIC_OPERATORS",
@@ -67,7 +68,7 @@ class AnswerDescription:
     type: str
     low: Any = None
     high: Any = None
-    unit: Text | None = None
+    unit: Unit | None = None
     options: tuple[tuple[str, Text], ...] = ()
     multiple: bool = False
     steps: tuple[tuple[int, Text], ...] = ()
@@ -83,7 +84,7 @@ class Shown:
     form: Literal["none", "boolean", "options", "step", "date", "percent", "number", "text"]
     value: Any = None
     labels: tuple[Text, ...] = ()
-    unit: Text | None = None
+    unit: Unit | None = None
 
 
 class AnswerKind(ABC, Generic[A]):

@@ -1,0 +1,371 @@
+"""Requirements in words: a level's requirement as an assessment met it, or as stated.
+
+One phrase per requirement kind, made from the facts of a
+:class:`~clusterbench.models.result.RequirementResult` (or, for `criteria show` and
+`new`, of a :class:`~clusterbench.kinds.description.Description`); a test checks that
+every registered kind has both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+
+from ...kinds.description import Description
+from ...models.criteria import Criteria
+from ...models.result import RequirementResult
+from .words import Phrases
+
+__all__ = ["RESULT_PHRASES", "STATEMENTS", "requirement", "statement"]
+
+Related = Mapping[str, Criteria]
+
+
+def requirement(say: Phrases, r: RequirementResult, related: Related) -> str:
+    """One requirement of a level with its numbers, in plain words."""
+    return RESULT_PHRASES[r.kind](say, r, related)
+
+
+def statement(say: Phrases, d: Description, related: Related | None = None) -> str:
+    """A requirement as the criteria state it, without an assessment's numbers."""
+    return STATEMENTS[d.kind](say, d, related or {})
+
+
+# -- shared pieces ----------------------------------------------------------------------
+def _in(say: Phrases, category: str | None, text: str) -> str:
+    if category is None:
+        return text
+    return say.gettext("%(category)s: %(text)s") % {
+        "category": say.category_title(category),
+        "text": text,
+    }
+
+
+def window(say: Phrases, low: int | None, high: int | None) -> str:
+    """`18 to 24 months earlier`, `at least 18 months earlier`, or ""."""
+    _ = say.gettext
+    if low is not None and high is not None:
+        return _("%(low)d to %(high)d months earlier") % {"low": low, "high": high}
+    if low is not None:
+        return say.ngettext(
+            "at least %(num)d month earlier", "at least %(num)d months earlier", low
+        ) % {"num": low}
+    if high is not None:
+        return say.ngettext(
+            "at most %(num)d month earlier", "at most %(num)d months earlier", high
+        ) % {"num": high}
+    return ""
+
+
+def _other_level(say: Phrases, criteria_id: str | None, level: str | None, related: Related) -> str:
+    """A level of this or another criteria set, by its title."""
+    if criteria_id in (None, say.criteria.id):
+        return say.level_title(level)
+    other = related.get(criteria_id or "")
+    found = other.level(level) if other is not None and level else None
+    return say.text(found.title) if found is not None else level or say.gettext("no level")
+
+
+def _criteria_name(say: Phrases, criteria_id: str | None, related: Related) -> str:
+    other = related.get(criteria_id or "")
+    return say.text(other.title) if other is not None else str(criteria_id)
+
+
+# -- results ----------------------------------------------------------------------------
+def _score(say: Phrases, r: RequirementResult, related: Related) -> str:
+    fmt = say.fmt
+    needed = r.needed or Decimal(0)
+    if not r.max_points:
+        return _in(say, r.category, say.gettext("no applicable indicator carries points"))
+    exact = r.actual_exact.fraction if r.actual_exact is not None else Fraction(r.actual or 0)
+    text = say.gettext("%(earned)s of %(possible)s points (%(share)s; %(needed)s needed)") % {
+        "earned": fmt.number(r.points or Decimal(0)),
+        "possible": fmt.number(r.max_points),
+        "share": fmt.share(exact, needed),
+        "needed": fmt.threshold(needed),
+    }
+    return _in(say, r.category, text)
+
+
+def _points(say: Phrases, r: RequirementResult, related: Related) -> str:
+    text = say.gettext("%(earned)s points (%(needed)s needed)") % {
+        "earned": say.fmt.number(r.points or Decimal(0)),
+        "needed": say.fmt.number(r.needed or Decimal(0)),
+    }
+    return _in(say, r.category, text)
+
+
+def _indicators_met(say: Phrases, r: RequirementResult, related: Related) -> str:
+    met, needed = int(r.actual or 0), int(r.needed or 0)
+    text = say.ngettext(
+        "%(num)d indicator met (%(needed)d needed)",
+        "%(num)d indicators met (%(needed)d needed)",
+        met,
+    ) % {"num": met, "needed": needed}
+    return _in(say, r.category, text)
+
+
+def _minimums(say: Phrases, r: RequirementResult, related: Related) -> str:
+    total = r.total or 0
+    if r.held:
+        if not total:
+            return say.gettext("no minimum requirement applies")
+        text = say.ngettext(
+            "the minimum requirement is met",
+            "all %(num)d minimum requirements are met",
+            total,
+        ) % {"num": total}
+        if r.waived:
+            text += " " + say.ngettext(
+                "(%(num)d does not apply)", "(%(num)d do not apply)", len(r.waived)
+            ) % {"num": len(r.waived)}
+        return text
+    names = [say.indicator_name(i) for i in r.indicators]
+    return say.ngettext(
+        "%(failing)d of %(num)d minimum requirement not met: %(names)s",
+        "%(failing)d of %(num)d minimum requirements not met: %(names)s",
+        total,
+    ) % {"failing": len(names), "num": total, "names": say.join(names)}
+
+
+def _category_floors(say: Phrases, r: RequirementResult, related: Related) -> str:
+    _ = say.gettext
+    if r.held:
+        return _("every category reaches its floor")
+    below = [
+        _("%(category)s (%(share)s; %(floor)s needed)")
+        % {
+            "category": say.category_title(c.id),
+            "share": say.fmt.share(c.share_exact.fraction, c.floor)
+            if c.share_exact is not None
+            else "–",
+            "floor": say.fmt.threshold(c.floor),
+        }
+        for c in r.categories
+        if not c.held
+    ]
+    return _("below the floor: %(categories)s") % {"categories": say.join(below)}
+
+
+def _criteria(say: Phrases, r: RequirementResult, related: Related) -> str:
+    _ = say.gettext
+    name = _criteria_name(say, r.criteria, related)
+    reached = r.related.level if r.related is not None else None
+    if r.related is None or r.related.source == "missing":
+        return _("%(name)s: not assessed") % {"name": name}
+    if reached is None:
+        return _("%(name)s: not reached") % {"name": name}
+    text = _("%(name)s: %(level)s") % {
+        "name": name,
+        "level": _other_level(say, r.criteria, reached, related),
+    }
+    if r.valid_on is None:
+        return text
+    until = r.related.valid_until
+    if until is None:
+        validity = _("validity not known")
+    elif until >= r.valid_on:
+        validity = _("valid until %(date)s") % {"date": say.fmt.date(until)}
+    else:
+        validity = _("expired after %(date)s") % {"date": say.fmt.date(until)}
+    return f"{text} ({validity})"
+
+
+def _answered(say: Phrases, r: RequirementResult, related: Related) -> str:
+    if r.held:
+        return _in(say, r.category, say.gettext("every applicable indicator is answered"))
+    missing = len(r.indicators)
+    text = say.ngettext(
+        "%(num)d applicable indicator is not answered",
+        "%(num)d applicable indicators are not answered",
+        missing,
+    ) % {"num": missing}
+    return _in(say, r.category, text)
+
+
+def _previous_level(say: Phrases, r: RequirementResult, related: Related) -> str:
+    _ = say.gettext
+    needed = _("%(level)s %(window)s") % {
+        "level": say.level_title(r.level),
+        "window": window(say, r.months_at_least, r.months_at_most),
+    }
+    previous = r.previous
+    if previous is None:
+        return _("no previous assessment (needs %(needed)s)") % {"needed": needed.strip()}
+    return say.ngettext(
+        "previous assessment %(date)s: %(level)s, %(num)d month earlier (needs %(needed)s)",
+        "previous assessment %(date)s: %(level)s, %(num)d months earlier (needs %(needed)s)",
+        previous.months,
+    ) % {
+        "date": say.fmt.date(previous.date),
+        "level": _other_level(say, previous.criteria, previous.level, related),
+        "num": previous.months,
+        "needed": needed.strip(),
+    }
+
+
+def _improved(say: Phrases, r: RequirementResult, related: Related) -> str:
+    count, needed = int(r.actual or 0), int(r.needed or 0)
+    numbers = {"num": count, "needed": needed}
+    if r.of == "improvement_areas":
+        return (
+            say.ngettext(
+                "%(num)d verified improvement area (%(needed)d needed)",
+                "%(num)d verified improvement areas (%(needed)d needed)",
+                count,
+            )
+            % numbers
+        )
+    if r.since is None:
+        return say.gettext("no previous answers to compare with (%(needed)d improved needed)") % {
+            "needed": needed
+        }
+    return (
+        say.ngettext(
+            "%(num)d indicator improved (%(needed)d needed)",
+            "%(num)d indicators improved (%(needed)d needed)",
+            count,
+        )
+        % numbers
+    )
+
+
+def _level(say: Phrases, r: RequirementResult, related: Related) -> str:
+    _ = say.gettext
+    level = say.level_title(r.level)
+    if r.held:
+        return _("everything %(level)s requires") % {"level": level}
+    failing = [requirement(say, p, related) for p in r.parts if not p.held]
+    return _("not everything %(level)s requires: %(failing)s") % {
+        "level": level,
+        "failing": "; ".join(failing),
+    }
+
+
+RESULT_PHRASES: dict[str, Callable[[Phrases, RequirementResult, Related], str]] = {
+    "score": _score,
+    "points": _points,
+    "indicators_met": _indicators_met,
+    "minimums": _minimums,
+    "category_floors": _category_floors,
+    "criteria": _criteria,
+    "answered": _answered,
+    "previous_level": _previous_level,
+    "improved": _improved,
+    "level": _level,
+}
+
+
+# -- statements -------------------------------------------------------------------------
+def _where(say: Phrases, d: Description, text: str) -> str:
+    listed = d.scope.indicators
+    if listed is not None:
+        return say.gettext("%(text)s among %(indicators)s") % {
+            "text": text,
+            "indicators": say.join(list(listed)),
+        }
+    if d.scope.category is not None:
+        return say.gettext("%(text)s in %(category)s") % {
+            "text": text,
+            "category": say.category_title(d.scope.category),
+        }
+    return text
+
+
+def _said_score(say: Phrases, d: Description, related: Related) -> str:
+    text = say.gettext("at least %(share)s of the applicable points") % {
+        "share": say.fmt.threshold(Decimal(d.needed or 0))
+    }
+    return _where(say, d, text)
+
+
+def _said_points(say: Phrases, d: Description, related: Related) -> str:
+    text = say.gettext("at least %(points)s points") % {
+        "points": say.fmt.number(Decimal(d.needed or 0))
+    }
+    return _where(say, d, text)
+
+
+def _said_indicators_met(say: Phrases, d: Description, related: Related) -> str:
+    needed = int(d.needed or 0)
+    text = say.ngettext(
+        "at least %(num)d indicator met", "at least %(num)d indicators met", needed
+    ) % {"num": needed}
+    return _where(say, d, text)
+
+
+def _said_minimums(say: Phrases, d: Description, related: Related) -> str:
+    listed = d.scope.indicators
+    if listed:
+        return say.gettext("the minimum requirements %(indicators)s met") % {
+            "indicators": say.join(list(listed))
+        }
+    return say.gettext("every minimum requirement met")
+
+
+def _said_category_floors(say: Phrases, d: Description, related: Related) -> str:
+    if d.categories:
+        return say.gettext("%(categories)s reach their floors") % {
+            "categories": say.join([say.category_title(c) for c in d.categories])
+        }
+    return say.gettext("every category reaches its floor")
+
+
+def _said_criteria(say: Phrases, d: Description, related: Related) -> str:
+    _ = say.gettext
+    name = _criteria_name(say, d.criteria, related)
+    if d.level:
+        level = _other_level(say, d.criteria, d.level, related)
+        if d.valid:
+            return _("%(name)s: %(level)s, valid on the assessment date") % {
+                "name": name,
+                "level": level,
+            }
+        return _("%(name)s: %(level)s") % {"name": name, "level": level}
+    return _("%(name)s: any of its levels") % {"name": name}
+
+
+def _said_answered(say: Phrases, d: Description, related: Related) -> str:
+    return _where(say, d, say.gettext("every applicable indicator answered"))
+
+
+def _said_previous_level(say: Phrases, d: Description, related: Related) -> str:
+    return (
+        say.gettext("a previous assessment gave %(level)s %(window)s")
+        % {
+            "level": say.level_title(d.level),
+            "window": window(say, d.months_at_least, d.months_at_most),
+        }
+    ).strip()
+
+
+def _said_improved(say: Phrases, d: Description, related: Related) -> str:
+    needed = int(d.needed or 0)
+    if d.of == "improvement_areas":
+        return say.ngettext(
+            "at least %(num)d verified improvement area",
+            "at least %(num)d verified improvement areas",
+            needed,
+        ) % {"num": needed}
+    return say.ngettext(
+        "at least %(num)d indicator improved", "at least %(num)d indicators improved", needed
+    ) % {"num": needed}
+
+
+def _said_level(say: Phrases, d: Description, related: Related) -> str:
+    return say.gettext("everything %(level)s requires") % {"level": say.level_title(d.level)}
+
+
+STATEMENTS: dict[str, Callable[[Phrases, Description, Related], str]] = {
+    "score": _said_score,
+    "points": _said_points,
+    "indicators_met": _said_indicators_met,
+    "minimums": _said_minimums,
+    "category_floors": _said_category_floors,
+    "criteria": _said_criteria,
+    "answered": _said_answered,
+    "previous_level": _said_previous_level,
+    "improved": _said_improved,
+    "level": _said_level,
+}

@@ -1,0 +1,182 @@
+"""The assessment against its peer group, when the report is made with a cohort."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from markupsafe import Markup
+
+from ...kinds.registry import answer_kind
+from ...models.criteria import Indicator
+from ...models.result import PeerIndicator
+from ...scoring.cohort import is_number
+from .. import charts
+from ..phrases.summary import peer_group, peer_rank
+from .context import Context
+
+__all__ = ["PeerRow", "PeersView", "build_peers"]
+
+
+@dataclass(frozen=True, slots=True)
+class PeerRow:
+    """One indicator's peer statistics (the answer itself is in the indicator table)."""
+
+    id: str
+    title: str
+    median: str
+    mean: str
+    met: str
+    rank: str
+
+
+@dataclass(frozen=True, slots=True)
+class PeersView:
+    """The peer chapter."""
+
+    group: str
+    share_line: str | None
+    levels: str | None
+    categories_chart: Markup | None
+    indicators_charts: tuple[Markup, ...]
+    rows: tuple[PeerRow, ...]
+
+
+def build_peers(ctx: Context, accent: str) -> PeersView | None:
+    """The peer comparison, when the Result was scored with a cohort."""
+    peers = ctx.result.peers
+    if peers is None:
+        return None
+    say = ctx.say
+    _, fmt = say.gettext, say.fmt
+    series = [(_("this cluster"), accent), (_("peer mean"), charts.MUTED)]
+    groups = []
+    for category, outcome in zip(ctx.criteria.categories, peers.categories, strict=True):
+        if outcome.share is None and outcome.mean is None:
+            continue
+        groups.append(
+            charts.GroupedBar(
+                label=say.line(category.title),
+                values=(_float(outcome.share), _float(outcome.mean)),
+                value_labels=(
+                    fmt.share(outcome.share) if outcome.share is not None else "–",
+                    _("%(share)s (n=%(n)d)") % {"share": fmt.share(outcome.mean), "n": outcome.n}
+                    if outcome.mean is not None
+                    else "–",
+                ),
+            )
+        )
+    rows, scales = [], []
+    for indicator, item in zip(ctx.criteria.indicators, peers.indicators, strict=True):
+        title = say.line(indicator.title)
+        rows.append(
+            PeerRow(
+                id=item.id,
+                title=title,
+                median=_stat(ctx, indicator, item.median),
+                mean=fmt.number(item.mean) if item.mean is not None else "–",
+                met=fmt.percent(item.met_share, places=0) if item.met_share is not None else "–",
+                rank=peer_rank(item.lower, item.equal, item.n, say) or "–",
+            )
+        )
+        row = _scale_row(ctx, indicator, item)
+        if row is not None:
+            scales.append(row)
+    share_line = None
+    if peers.score_share is not None and peers.score_mean is not None:
+        share_line = _(
+            "This cluster reached %(share)s of the points; the peers reached %(mean)s on average."
+        ) % {"share": fmt.share(peers.score_share), "mean": fmt.share(peers.score_mean)}
+        rank = peer_rank(peers.score_lower, peers.score_equal, peers.n, say)
+        if rank:
+            share_line += " " + _("Against the score: %(rank)s.") % {"rank": rank}
+    marks = [(_("peer median"), charts.INK), (_("threshold"), charts.THRESHOLD)]
+    return PeersView(
+        group=peer_group(ctx.result, say),
+        share_line=share_line,
+        levels=", ".join(
+            f"{say.level_title(None if level == 'none' else level)} {count}"
+            for level, count in peers.levels.items()
+        )
+        or None,
+        categories_chart=Markup(
+            charts.grouped_bars(groups, series, title=_("Categories against the peer group"))
+        )
+        if groups
+        else None,
+        # A chart cannot break across pages: six indicators make a third of a page.
+        indicators_charts=tuple(
+            Markup(
+                charts.scale_rows(
+                    scales[i : i + 6], series, marks, title=_("Indicators against the peer group")
+                )
+            )
+            for i in range(0, len(scales), 6)
+        ),
+        rows=tuple(rows),
+    )
+
+
+def _stat(ctx: Context, indicator: Indicator, value: Decimal | None) -> str:
+    return ctx.say.fmt.number(value) if value is not None else "–"
+
+
+def _scale_row(ctx: Context, indicator: Indicator, item: PeerIndicator) -> charts.ScaleRow | None:
+    """The answer, the peers' mean and median and the threshold on the answer's own scale."""
+    if item.mean is None or not is_number(item.value):
+        return None
+    say = ctx.say
+    value = Decimal(item.value)
+    rule = indicator.pass_ or (indicator.bands.green if indicator.bands else None)
+    threshold = rule.at_least if rule is not None and rule.at_least is not None else None
+    threshold = threshold if isinstance(threshold, Decimal) else None
+    stated = answer_kind(indicator.answer).describe(indicator.answer)
+    if stated.steps:  # a scale: its own first and last step
+        low = Decimal(min(v for v, _label in stated.steps))
+        high = Decimal(max(v for v, _label in stated.steps))
+    elif stated.type == "percent":
+        low, high = Decimal(0), Decimal(100)
+    else:  # from zero to the answer's maximum, else to a round number above every value
+        low = Decimal(0)
+        if min(value, item.mean) < 0:
+            return None  # a scale from zero cannot show a negative answer: the table does
+        top = max(
+            v for v in (value, item.mean, item.median, threshold, Decimal(1)) if v is not None
+        )
+        bound = stated.high
+        high = Decimal(bound) if isinstance(bound, Decimal) and bound >= top else _round_up(top)
+    return charts.ScaleRow(
+        label=_clip(f"{item.id} {say.line(indicator.title)}", 80),
+        low=float(low),
+        high=float(high),
+        value=float(value),
+        mean=float(item.mean),
+        median=float(item.median) if item.median is not None else None,
+        threshold=float(threshold) if threshold is not None else None,
+        value_label=say.value(indicator, item.value),
+        mean_label=say.gettext("%(mean)s (n=%(n)d)")
+        % {"mean": say.fmt.number(item.mean), "n": item.n},
+        low_label=say.fmt.number(low),
+        high_label=say.fmt.number(high),
+    )
+
+
+def _round_up(value: Decimal) -> Decimal:
+    """The next of 1, 2, 5, 10, 20, 50 ... at or above ``value``."""
+    step = Decimal(1)
+    while True:
+        for factor in (1, 2, 5):
+            if step * factor >= value:
+                return step * factor
+        step *= 10
+
+
+def _clip(text: str, limit: int) -> str:
+    """`text`, cut at a word before `limit` characters with an ellipsis when longer."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _float(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
