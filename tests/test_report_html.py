@@ -237,14 +237,14 @@ def test_formatter_follows_the_locale() -> None:
 def test_a_what_if_report_says_so_on_its_cover_with_each_assumption() -> None:
     path = ROOT / "examples" / "not-eligible" / "gold-attempt.yaml"
     plain = render_html(score_file(path), language="nb")
-    assert "Hva om." not in plain
+    assert "Antatte svar." not in plain
     assumed = {"esca-eligibility.E3": 20, "esca-eligibility.E5": True, "G10": None}
     scored = score_file(path, assume=assumed)
     assert scored.result.level == "gold"
     nb = render_html(scored, language="nb")
     cover = nb[nb.index('<section class="cover">') : nb.index('<section class="summary">')]
-    assert "Hva om." in cover
-    assert "<strong>esca-eligibility.E3</strong> Forpliktede medlemmer: 20 medlemmer" in cover
+    assert "Antatte svar." in cover
+    assert "<strong>esca-eligibility.E3</strong> Formelle medlemmer: 20 medlemmer" in cover
     assert "<strong>G10</strong> Måloppnåelse: ikke besvart" in cover
     assert "What if" not in nb
     en = render_html(scored, language="en")

@@ -13,6 +13,7 @@ import pytest
 
 from clusterbench import load_criteria, score, score_file
 from clusterbench.cli import main
+from clusterbench.kinds.english import sentence
 from clusterbench.models import (
     Assessment,
     AssessmentInfo,
@@ -169,7 +170,7 @@ def test_the_score_line_quotes_the_next_levels_own_share(
     assert main(["score", str(source)]) == 0
     out = capsys.readouterr().out
     assert "Level: Arena Pro" in out
-    assert "(Global Centres of Expertise needs 80 %)" in out
+    assert "(Global Centres of Expertise needs 80%)" in out
 
 
 # -- --assume null is an assumption ----------------------------------------------------
@@ -279,8 +280,8 @@ def test_an_expired_gold_label_gives_no_gce_and_the_trail_says_so_with_dates() -
     assert gold.valid_on == dt.date(2026, 1, 15)
     assert gold.related is not None
     assert (gold.related.level, gold.related.valid_until) == ("gold", dt.date(2023, 11, 8))
-    assert "expired after 2023-11-08" in gold.text
-    assert "valid on 2026-01-15" in gold.text
+    assert "expired after 2023-11-08" in sentence(gold)
+    assert "valid on 2026-01-15" in sentence(gold)
     assert gce.gap is not None
     assert [r.kind for r in gce.gap.blocked_by] == ["criteria"]
 
@@ -308,7 +309,7 @@ def test_a_gold_assessment_file_is_scored_with_its_own_history(tmp_path: Path) -
     assert result.level == "arena_pro"
     gce = result.level_result("gce")
     assert gce is not None
-    texts = [r.text for r in gce.requirements if not r.held]
+    texts = [sentence(r) for r in gce.requirements if not r.held]
     assert texts == [
         "esca-gold: gold (assessed 2021-11-09, awarded 2021-11-09, expired after 2023-11-08; "
         "level gold valid on 2024-03-01 needed)"
