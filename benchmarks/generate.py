@@ -190,6 +190,54 @@ def generate(criteria: Criteria, count: int, folder: Path, *, seed: int = 1) -> 
     return paths
 
 
+def generate_register(
+    criteria: Criteria, clusters: int, years: int, folder: Path, *, seed: int = 1
+) -> list[Path]:
+    """A labelling body's archive: `clusters` organisations, one assessment a year each.
+
+    Each organisation has a stable `organisation.id`, its assessments point at the year
+    before (`previous.file`), and each assessment that reaches a level carries the body's
+    decision (approved, now and then rejected; the latest ones are sometimes still
+    pending), so that a register over them has every status.
+    """
+    from clusterbench.loader.chain import AssessmentReader
+    from clusterbench.pipeline.scoring import score_file
+
+    rng = random.Random(seed)
+    paths = []
+    for cluster in range(clusters):
+        place = folder / f"c{cluster:05d}"
+        place.mkdir(parents=True, exist_ok=True)
+        name, country = cluster_name(rng), rng.choice(COUNTRIES)
+        start = dt.date(2026 - years, 1, 1) + dt.timedelta(days=rng.randint(0, 300))
+        previous = None
+        reader = AssessmentReader()
+        for year in range(years):
+            data = assessment_data(criteria, cluster * years + year, rng)
+            date = add_months(start, 12 * year) + dt.timedelta(days=rng.randint(0, 20))
+            data["organisation"] = {"id": f"GEN-{cluster:05d}", **data["organisation"]}
+            data["organisation"]["name"], data["organisation"]["country"] = name, country
+            data["assessment"]["date"] = date
+            data.pop("previous", None)
+            if previous is not None:
+                data["previous"] = {"file": previous}
+            path = place / f"{date.year}.yaml"
+            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+            reached = score_file(path, reader=AssessmentReader(reader.library)).result.level
+            if reached is not None and (year < years - 1 or rng.random() < 0.8):
+                data["decision"] = {
+                    "status": "approved" if rng.random() < 0.97 else "rejected",
+                    "by": "Generated label committee",
+                    "date": date + dt.timedelta(days=rng.randint(10, 40)),
+                    "reference": f"GEN-{cluster:05d}-{year:02d}",
+                }
+                text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+                path.write_text(text, encoding="utf-8")
+            paths.append(path)
+            previous = path.name
+    return paths
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--criteria", default="esca-gold")
