@@ -20,78 +20,18 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
-import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from clusterbench import load_criteria
 
-from .common import BIN, ENV, ROOT, line, time_command
+from .common import BIN, ENV, ROOT, PeakMemory, line, megabytes, time_command
 from .generate import generate
 
 BATCH_N = int(os.environ.get("BATCH_N", "200"))
 MEMORY_N = int(os.environ.get("MEMORY_N", "1300"))
 COHORT_N = 1300
-
-
-def _children(pid: int) -> list[int]:
-    """Every descendant of `pid`, from /proc."""
-    parents: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        # The command name may hold spaces and parentheses: the fields follow the last ")".
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        parents.setdefault(ppid, []).append(int(entry.name))
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        for child in parents.get(current, []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-def _memory(pid: int) -> tuple[int, int]:
-    """(PSS, RSS) of one process in bytes, or zeros once it has gone."""
-    try:
-        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
-    except OSError:
-        return 0, 0
-    values = {}
-    for row in text.splitlines()[1:]:
-        key, _, rest = row.partition(":")
-        values[key] = int(rest.split()[0]) * 1024
-    return values.get("Pss", 0), values.get("Rss", 0)
-
-
-class PeakMemory:
-    """Polls the memory of a process tree every 50 ms until stopped."""
-
-    def __init__(self, pid: int) -> None:
-        self.pid = pid
-        self.pss = self.rss = self.processes = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._poll, daemon=True)
-        self._thread.start()
-
-    def _poll(self) -> None:
-        while not self._stop.is_set():
-            pids = [self.pid, *_children(self.pid)]
-            sizes = [_memory(p) for p in pids]
-            self.pss = max(self.pss, sum(s[0] for s in sizes))
-            self.rss = max(self.rss, sum(s[1] for s in sizes))
-            self.processes = max(self.processes, len(pids))
-            self._stop.wait(0.05)
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def _batch(argv: Sequence[str], *, memory: bool = False) -> tuple[float, PeakMemory | None]:
@@ -116,10 +56,6 @@ def _batch(argv: Sequence[str], *, memory: bool = False) -> tuple[float, PeakMem
     if process.returncode != 0:
         raise SystemExit(f"batch {' '.join(argv)} exited {process.returncode}: {err.decode()}")
     return seconds, peak
-
-
-def _mb(size: int) -> str:
-    return f"{size / 2**20:.0f} MB"
 
 
 def main() -> None:
@@ -163,7 +99,7 @@ def main() -> None:
         assert peak is not None
         print(
             f"{f'batch of {MEMORY_N} PDFs with --cohort, --jobs 2':<58} {seconds:.1f} s; "
-            f"peak memory {_mb(peak.pss)} PSS, {_mb(peak.rss)} RSS "
+            f"peak memory {megabytes(peak.pss)} PSS, {megabytes(peak.rss)} RSS "
             f"over at most {peak.processes} processes"
         )
 

@@ -338,3 +338,32 @@ def test_no_certificate_without_approval(
         render_certificate(
             score_file(EXAMPLES / "missed-minimum" / "gold-attempt.yaml"), tmp_path / "x.pdf"
         )
+
+
+# ------------------------------------------------------------ worker processes
+def test_workers_give_the_same_register(monkeypatch: pytest.MonkeyPatch) -> None:
+    from clusterbench.pipeline import judging
+
+    serial = build_register([EXAMPLES], on=D("2026-12-01"), jobs=1)
+    monkeypatch.setattr(judging, "_PARALLEL_FROM", 0)
+    parallel = build_register([EXAMPLES], on=D("2026-12-01"), jobs=2)
+    shown = lambda reg: [  # noqa: E731
+        (r.organisation, r.criteria.id, r.status, [lb.standing for lb in r.labels])
+        for r in reg.rows
+    ]
+    assert shown(parallel) == shown(serial)
+    assert parallel.problems == serial.problems
+
+
+def test_a_worker_that_dies_is_an_error_not_a_short_register(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    from clusterbench import ClusterbenchError
+    from clusterbench.pipeline import judging
+
+    monkeypatch.setattr(judging, "_PARALLEL_FROM", 0)
+    monkeypatch.setattr(judging, "_work", lambda *args: os._exit(7))
+    with pytest.raises(ClusterbenchError, match=r"a worker process stopped \(exit 7\)"):
+        build_register([EXAMPLES], on=D("2026-12-01"), jobs=2)

@@ -332,6 +332,13 @@ def _register(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     )
     _format_option(register, "text", "csv", "json", "html")
     register.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    register.add_argument(
+        "--jobs",
+        type=_count(1),
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes reading the files (default: one per core)",
+    )
 
 
 def _certificate(commands: _Subparsers[argparse.ArgumentParser]) -> None:

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"--due-within {exc}") from None
     if args.output not in (None, STDOUT):
         check_output(args.output)  # a wrong -o costs nothing: checked before any work
-    register = build_register(args.paths, on=on)
+    register = build_register(args.paths, on=on, jobs=args.jobs)
     for problem in register.problems:
         print(f"{problem.file}: {problem.message}", file=sys.stderr)
     if args.since is not None:

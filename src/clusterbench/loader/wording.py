@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
+from functools import cache
+from typing import Any, get_args
 
 from pydantic import BaseModel
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -59,14 +60,39 @@ def texts_of(node: Any, path: Path = ()) -> Iterator[tuple[Path, Text]]:
     if isinstance(node, Text):
         yield path, node
     elif isinstance(node, BaseModel):
-        for name, field in type(node).model_fields.items():
-            yield from texts_of(getattr(node, name), (*path, field.alias or name))
+        for name, key in _text_fields(type(node)):
+            yield from texts_of(getattr(node, name), (*path, key))
     elif isinstance(node, tuple | list):
         for index, item in enumerate(node):
             yield from texts_of(item, (*path, index))
     elif isinstance(node, dict):
         for key, item in node.items():
             yield from texts_of(item, (*path, key))
+
+
+@cache
+def _text_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(name, key in the file) of the fields of ``model`` whose values can hold a Text.
+
+    Read once per model from the annotations, so that walking an assessment visits its
+    texts and not its numbers, dates and ids (a register walks thousands of files).
+    """
+    return tuple(
+        (name, field.alias or name)
+        for name, field in model.model_fields.items()
+        if _holds_text(field.annotation, frozenset())
+    )
+
+
+def _holds_text(annotation: Any, seen: frozenset[Any]) -> bool:
+    if annotation is Text:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if annotation in seen:
+            return False
+        inner = seen | {annotation}
+        return any(_holds_text(f.annotation, inner) for f in annotation.model_fields.values())
+    return any(_holds_text(arg, seen) for arg in get_args(annotation))
 
 
 def untranslated(
@@ -77,6 +103,8 @@ def untranslated(
     A text written as one string is in the file's `language`; a text per language has
     the languages it names.
     """
+    if not languages:
+        return
     own = assessment.language
     for path, text, is_key in assessment_texts(assessment, doc):
         if text.is_plain:

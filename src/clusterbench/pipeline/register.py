@@ -13,21 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ClusterbenchError, InputError
-from ..loader.assessment import CheckedAssessment
-from ..loader.chain import AssessmentReader
-from ..loader.kinds import detect_kind
 from ..loader.library import CriteriaLibrary
-from ..loader.reader import find_files
-from ..loader.source import read_document
-from ..models.assessment import Decision, Organisation
+from ..models.assessment import Decision
 from ..models.criteria import Criteria
 from ..scoring.standing import Standing, Status, standing
-from .scoring import Scored, check_decision, score_checked
+from .judging import Judged, Problem, Select, judge_files
 
 __all__ = ["Label", "Problem", "Register", "Row", "build_register"]
 
@@ -110,14 +104,6 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
-    """A file the register could not use, or organisations it could not tell apart."""
-
-    file: str
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
 class Register:
     """The register on one day."""
 
@@ -140,88 +126,6 @@ class Register:
         return sorted(found, key=lambda label: (label.decided or since, label.organisation))
 
 
-@dataclass
-class _Read:
-    path: Path
-    checked: CheckedAssessment
-
-
-Select = Callable[[Organisation], bool]
-
-
-def _read(
-    paths: Sequence[str | os.PathLike[str]], reader: AssessmentReader, select: Select | None
-) -> tuple[list[_Read], list[Problem], set[tuple[str, str]], list[Path]]:
-    found_files = find_files(paths, (".yaml", ".yml"))
-    found: list[_Read] = []
-    problems = [Problem(i.file, i.message) for i in found_files.issues]
-    names: set[tuple[str, str]] = set()
-    for path in found_files.files:
-        try:
-            document = read_document(path)
-        except InputError as exc:
-            problems.append(Problem(os.fspath(path), str(exc.issues[0])))
-            continue
-        if detect_kind(document) != "assessment":
-            continue  # criteria files and others in the same folders
-        # The one reader: the file and its previous chain checked as `validate` does.
-        checked = reader.read(path, document=document)
-        if not checked.ok or checked.assessment is None:
-            first = next(i for i in checked.issues if i.is_error)
-            problems.append(Problem(os.fspath(path), str(first)))
-            continue
-        org = checked.assessment.organisation
-        names.add((org.name, org.country))
-        if select is None or select(org):
-            found.append(_Read(path, checked))
-    return found, problems, names, list(found_files.files)
-
-
-class _Scorer:
-    """Scores each file once, its previous assessment first (from the files read)."""
-
-    def __init__(self, read: list[_Read], library: CriteriaLibrary) -> None:
-        self.by_path = {entry.path.resolve(): entry for entry in read}
-        self.library = library
-        self.done: dict[Path, Scored | None] = {}
-        self.problems: list[Problem] = []
-
-    def score(self, path: Path, active: frozenset[Path] = frozenset()) -> Scored | None:
-        key = path.resolve()
-        if key in self.done:
-            return self.done[key]
-        entry = self.by_path.get(key)
-        if entry is None or key in active:
-            return None
-        assessment = entry.checked.assessment
-        previous: Scored | None = None
-        if assessment is not None and assessment.previous and assessment.previous.file:
-            prior = (path.parent / assessment.previous.file).resolve()
-            previous = self.score(prior, active | {key})
-            if previous is None:
-                self.problems.append(
-                    Problem(
-                        os.fspath(path),
-                        f"its previous assessment {assessment.previous.file} cannot be scored",
-                    )
-                )
-                self.done[key] = None
-                return None
-        try:
-            scored: Scored | None = score_checked(
-                entry.checked, path=path, library=self.library, previous=previous
-            )
-        except ClusterbenchError as exc:
-            self.problems.append(Problem(os.fspath(path), str(exc)))
-            scored = None
-        wrong = check_decision(scored, entry.checked.document) if scored is not None else None
-        if wrong is not None:
-            self.problems.append(Problem(os.fspath(path), str(wrong)))
-            scored = None
-        self.done[key] = scored
-        return scored
-
-
 def _key(label_id: str | None, name: str, country: str) -> str:
     return f"id:{label_id}" if label_id else f"name:{name.casefold()}|{country}"
 
@@ -232,31 +136,29 @@ def build_register(
     on: dt.date,
     library: CriteriaLibrary | None = None,
     select: Select | None = None,
+    jobs: int | None = None,
 ) -> Register:
     """Every organisation under ``paths`` and its labels' standing on day ``on``.
 
-    ``select`` keeps only the organisations it accepts (and is asked before scoring).
+    ``select`` keeps only the organisations it accepts (and is asked before scoring);
+    ``jobs`` worker processes read and score the files (default: one per core).
     """
-    reader = AssessmentReader(library)
-    library = reader.library
-    read, problems, names, files = _read(paths, reader, select)
-    scorer = _Scorer(read, library)
-    scored = [s for s in (scorer.score(entry.path) for entry in read) if s is not None]
-    problems += scorer.problems
+    judgement, files = judge_files(paths, library=library, select=select, jobs=jobs)
+    problems = list(judgement.problems)
     # The register on a past day shows what was known then: no later assessment, and
     # no decision taken after it.
-    scored = [s for s in scored if s.assessment.date <= on]
+    judged = [j for j in judgement.judged if j.date <= on]
 
     # Organisations: by id, else by name and country; id-less files join an id only
     # when exactly one id has their name and country.
     named_ids: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for item in scored:
-        org = item.assessment.organisation
+    for item in judged:
+        org = item.organisation
         if org.id:
             named_ids[(org.name.casefold(), org.country)].add(org.id)
-    groups: dict[tuple[str, str], list[Scored]] = defaultdict(list)
-    for item in scored:
-        org = item.assessment.organisation
+    groups: dict[tuple[str, str], list[Judged]] = defaultdict(list)
+    for item in judged:
+        org = item.organisation
         identity = org.id
         if identity is None:
             candidates = named_ids.get((org.name.casefold(), org.country), set())
@@ -271,8 +173,9 @@ def build_register(
                 )
                 continue
             identity = next(iter(candidates), None)
-        groups[(_key(identity, org.name, org.country), item.criteria.id)].append(item)
-    rows = [_row(key, items, on) for (key, _), items in groups.items()]
+        criteria = judgement.criteria[item.criteria]
+        groups[(_key(identity, org.name, org.country), criteria.id)].append(item)
+    rows = [_row(key, items, judgement.criteria, on) for (key, _), items in groups.items()]
     countries: dict[str, set[str]] = defaultdict(set)
     for row in rows:
         if row.organisation_id:
@@ -291,47 +194,46 @@ def build_register(
         on,
         tuple(rows),
         tuple(sorted(problems, key=lambda p: p.file)),
-        tuple(sorted(names)),
+        tuple(sorted(judgement.names)),
         tuple(files),
     )
 
 
-def _row(key: str, items: list[Scored], on: dt.date) -> Row:
-    items.sort(key=lambda s: (s.assessment.date, str(s.path or "")))
+def _row(key: str, items: list[Judged], criteria_by_key: dict[str, Criteria], on: dt.date) -> Row:
+    items.sort(key=lambda j: (j.date, str(j.path)))
     approved_from: list[dt.date] = []
     for item in items:
-        decision = _known(item.assessment.decision, on)
+        decision = _known(item.decision, on)
+        criteria = criteria_by_key[item.criteria]
         held = (
             decision.status == "approved"
             if decision is not None
-            else not item.criteria.needs_approval and item.result.level is not None
+            else not criteria.needs_approval and item.level is not None
         )
-        approved_from.append(item.assessment.date if held else dt.date.max)
+        approved_from.append(item.date if held else dt.date.max)
     labels = []
     for index, item in enumerate(items):
         # Replaced by a later approved label that has begun.
         later = any(start <= on for start in approved_from[index + 1 :])
-        org = item.assessment.organisation
+        org = item.organisation
+        criteria = criteria_by_key[item.criteria]
+        decision = _known(item.decision, on)
         labels.append(
             Label(
-                path=item.path or Path(),
+                path=item.path,
                 organisation=org.name,
                 country=org.country,
                 organisation_id=org.id,
                 website=org.website,
-                criteria=item.criteria,
-                date=item.assessment.date,
-                report_id=item.assessment.assessment.report_id,
-                decision=_known(item.assessment.decision, on),
+                criteria=criteria,
+                date=item.date,
+                report_id=item.report_id,
+                decision=decision,
                 standing=standing(
-                    item.result,
-                    _known(item.assessment.decision, on),
-                    item.criteria,
-                    on,
-                    superseded=later,
+                    item.level, item.validity, item.date, decision, criteria, on, superseded=later
                 ),
-                recommended=item.result.level,
-                renewal=bool(item.result.validity and item.result.validity.renewal),
+                recommended=item.level,
+                renewal=bool(item.validity and item.validity.renewal),
             )
         )
     latest = labels[-1]

@@ -119,13 +119,14 @@ def score_checked(
     previous: Scored | None = None,
     assume: Mapping[str, Any] | None = None,
     cohort: Cohort | None = None,
+    explain: bool = True,
 ) -> Scored:
     """Score an assessment the loader has checked (pure, but for bundled criteria lookups).
 
     Its previous assessment is ``previous`` when given (a caller that keeps it scored
     while the current one changes: the workbench re-scores on every edit), else the
-    checked chain the loader read with it.  Raises AssessmentError if ``checked`` has
-    errors.
+    checked chain the loader read with it.  ``explain=False``: levels and validity only
+    (see :func:`clusterbench.score`).  Raises AssessmentError if ``checked`` has errors.
     """
     if not checked.ok or checked.assessment is None or checked.criteria is None:
         raise AssessmentError([i for i in checked.issues if i.is_error])
@@ -133,11 +134,13 @@ def score_checked(
     assessment, criteria = checked.assessment, checked.criteria
     if previous is None and checked.previous is not None:
         earlier = checked.previous
-        previous = score_checked(earlier, path=Path(earlier.document.file), library=library)
+        previous = score_checked(
+            earlier, path=Path(earlier.document.file), library=library, explain=explain
+        )
     # A related set's own assessment (a Gold label under a national programme) is scored
     # with its own history and related sets, and its Result decides the requirement.
     labels = {
-        key: score_checked(found, path=Path(found.document.file), library=library)
+        key: score_checked(found, path=Path(found.document.file), library=library, explain=explain)
         for key, found in checked.labels.items()
     }
     # The related criteria the loader checked the answers against are the ones scored.
@@ -154,6 +157,7 @@ def score_checked(
         assume=assume,
         cohort=cohort,
         related={key: found.result for key, found in labels.items()},
+        explain=explain,
     )
     files = [library.source(c) for c in (criteria, *dependencies.values())]
     sources = dict.fromkeys(

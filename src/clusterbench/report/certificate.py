@@ -48,7 +48,9 @@ def certificate_view(
             "certificate needs the labelling body's approval in `decision` (or use --draft)"
         )
     on = (decision.date if decision is not None and decision.date else None) or assessment.date
-    label = standing(result, decision if approved else None, criteria, on)
+    label = standing(
+        result.level, result.validity, assessment.date, decision if approved else None, criteria, on
+    )
     level_id = label.level or result.level
     level = criteria.level(level_id) if level_id else None
     if level is None:

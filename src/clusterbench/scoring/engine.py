@@ -47,6 +47,7 @@ def score(
     assume: Mapping[str, Any] | None = None,
     cohort: Cohort | None = None,
     related: Mapping[str, Result] | None = None,
+    explain: bool = True,
 ) -> Result:
     """Score an assessment: the level, why, the gap to each higher level, the margin, validity.
 
@@ -61,6 +62,11 @@ def score(
     ``cohort`` the Result compares the assessment with its peer group, and indicators
     with `peer_bands` are coloured against the peers (for reading: levels are decided
     on the criteria's own bands).
+
+    With ``explain=False`` the Result holds the level, the points, every indicator and the
+    validity, and leaves out what explains them — the requirements of each level, gaps,
+    the margin, the comparison and the categories — for callers that score thousands of
+    files for their levels only (the register).
 
     Takes checked models, as the loaders give them (answers that fit their criteria,
     the criteria of every related answer among ``dependencies``), and does not validate
@@ -86,8 +92,10 @@ def score(
             id=level.id,
             awarded=level.id == awarded,
             held=ok,
-            requirements=explain_level(level, facts),
-            gap=find_gap(level, facts, moves) if rank > awarded_rank and not ok else None,
+            requirements=explain_level(level, facts) if explain else (),
+            gap=find_gap(level, facts, moves)
+            if explain and rank > awarded_rank and not ok
+            else None,
         )
         for rank, (level, ok) in enumerate(zip(criteria.levels, held, strict=True), start=1)
     )
@@ -112,13 +120,15 @@ def score(
             target=target.id if target is not None else None,
             needed=needed,
         ),
-        categories=_categories(criteria, facts),
+        categories=_categories(criteria, facts) if explain else (),
         indicators=results,
         levels=levels,
-        weak=weak_indicators(results),
-        margin=find_margin(awarded_level, facts, moves) if awarded_level is not None else None,
+        weak=weak_indicators(results) if explain else (),
+        margin=find_margin(awarded_level, facts, moves)
+        if explain and awarded_level is not None
+        else None,
         validity=validity(criteria, awarded, facts),
-        comparison=compare(facts),
+        comparison=compare(facts) if explain else None,
         related=tuple(r.result for r in facts.related.values()),
         assumptions=recorded,
     )

@@ -15,7 +15,7 @@ from typing import Literal
 from ..models.assessment import Decision
 from ..models.criteria import Criteria
 from ..models.dates import add_months
-from ..models.result import Result
+from ..models.result import ValidityResult
 
 __all__ = ["STATUSES", "NextStep", "Standing", "Status", "standing"]
 
@@ -88,22 +88,26 @@ class Standing:
 
 
 def standing(
-    result: Result,
+    reached: str | None,
+    validity: ValidityResult | None,
+    assessed: dt.date,
     decision: Decision | None,
     criteria: Criteria,
     on: dt.date,
     *,
     superseded: bool = False,
 ) -> Standing:
-    """The label of ``result`` on day ``on``.
+    """The label of an assessment on day ``on``.
 
-    Without a decision the level is held at once when the criteria need no approval,
-    and pending otherwise.  An approved lower level than the one reached is valid for
-    that level's months from the assessment (renewal extensions apply only to the level
-    the assessment reached, whose validity the Result holds).  ``superseded``: a later
-    approved label of the same organisation and criteria set replaces this one.
+    ``reached`` is the level the answers reach, ``validity`` the Result's validity of that
+    level, ``assessed`` the assessment date.  Without a decision the level is held at
+    once when the criteria need no approval, and pending otherwise.  An approved lower
+    level than the one reached is valid for that level's months from the assessment
+    (renewal extensions apply only to the level reached, whose validity the Result
+    holds).  ``superseded``: a later approved label of the same organisation and criteria
+    set replaces this one.
     """
-    recommended = result.level
+    recommended = reached
     status = decision.status if decision is not None else None
     if recommended is None and status != "approved":
         return _plain("no_label", None, None, decision)
@@ -116,7 +120,7 @@ def standing(
             "pending", recommended, recommended, None, None, None, None, None, None, step
         )
     level = (decision.level if decision is not None else None) or recommended
-    start, until, renew_by = _validity(result, criteria, level)
+    start, until, renew_by = _validity(validity, assessed, criteria, level)
     decided = decision.date if decision is not None and status == "approved" else None
     by = decision.by if decision is not None and status == "approved" else None
     reference = decision.reference if decision is not None else None
@@ -159,16 +163,14 @@ def _plain(
 
 
 def _validity(
-    result: Result, criteria: Criteria, level: str | None
+    validity: ValidityResult | None, assessed: dt.date, criteria: Criteria, level: str | None
 ) -> tuple[dt.date | None, dt.date | None, dt.date | None]:
-    validity = result.validity
     if validity is not None and validity.level == level:
         return validity.valid_from, validity.valid_until, validity.renew_by
     found = criteria.level(level) if level is not None else None
-    start = result.assessment.date
     if found is None or found.validity is None:
-        return start, None, None
-    until = add_months(start, found.validity.months) - dt.timedelta(days=1)
+        return assessed, None, None
+    until = add_months(assessed, found.validity.months) - dt.timedelta(days=1)
     window = found.validity.renewal
     renew_by = add_months(until, window.window_months) if window is not None else None
-    return start, until, renew_by
+    return assessed, until, renew_by
