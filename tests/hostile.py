@@ -11,6 +11,7 @@ in bytes, chains of previous assessments too long, cohort files nested 100,000 d
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import signal
@@ -280,17 +281,13 @@ def case_previous_chain_too_long(tmp_path: Path) -> Case:
         previous = name
     path = folder / "2013.yaml"
     # Read from the newest: 2013 may stand on 20 previous assessments (2012 back to 1993),
-    # not on 1993's own previous.  Every newer file then says its previous is not valid.
+    # not on 1993's own previous.  2013 then says its previous is not valid, and why.
     errors = [
-        f"{folder / f'{year}.yaml'}:8:18: previous.file: {year - 1}.yaml is not a valid assessment; "
-        "fix its errors first [CB309]"
-        for year in range(1994, 2014)
-    ]
-    errors.insert(
-        0,
         f"{folder / '1993.yaml'}:8:18: previous.file: more than 20 previous assessments in a row; "
         "the limit is 20 [CB309]",
-    )
+        f"{folder / '2013.yaml'}:8:18: previous.file: 2012.yaml is not a valid assessment; "
+        "fix its errors first [CB309]",
+    ]
     return Case(path, errors)
 
 
@@ -370,6 +367,51 @@ def case_cohort_with_huge_numbers(tmp_path: Path) -> Case:
     return Case(path, [f"{cohort}:1:82: {message} [CB115]"], cohort=cohort)
 
 
+def case_the_far_edge_of_the_domain(tmp_path: Path) -> Case:
+    """Valid, at every limit at once: it must validate, score, render and batch.
+
+    Validity, renewal window and extension of 1,200 months, a `within_months: 1200` rule
+    on a date answer at the earliest date, and 21 renewals a day apart up to the last
+    accepted date: the derived dates reach about 5200, far inside the calendar.
+    """
+    folder = _folder(tmp_path)
+    text = THRESHOLD.read_text(encoding="utf-8").replace("id: threshold", "id: far")
+    century = "{months: 1200, renewal: {window_months: 1200, extension_months: 1200}}"
+    text = text.replace(
+        "      months: 24\n      renewal: {window_months: 12, extension_months: 36}",
+        "      months: 1200\n      renewal: {window_months: 1200, extension_months: 1200}",
+    ).replace("validity: {months: 24}", f"validity: {century}")
+    text = text.replace("months_ago: 22", "months_ago: 1200").replace(
+        "months_at_least: 18, months_at_most: 24", "months_at_least: 0, months_at_most: 1200"
+    )
+    survey = (
+        "  - id: F\n    category: extra\n    title: Recent survey\n"
+        "    answer: {type: date, min: 1000-01-01, max: 2999-12-31}\n"
+        "    pass: {within_months: 1200}\n"
+    )
+    text = text.replace("portfolios:\n", survey + "portfolios:\n", 1)
+    (folder / "far.yaml").write_text(text, encoding="utf-8")
+    previous = None
+    last = dt.date(2999, 12, 31)
+    for k in range(21):
+        name = f"a{k:02d}.yaml"
+        day = last - dt.timedelta(days=20 - k)
+        lines = [
+            "kind: assessment",
+            "format: 1",
+            "organisation: {name: Test Cluster, country: NOR}",
+            f"assessment: {{date: {day.isoformat()}, type: renewal}}",
+            "criteria: {id: far, file: far.yaml}",
+            "related: {esca-eligibility: {level: eligible}}",
+            "answers: {A: true, B: 15, C: 3, D: true, E: 50, F: 1000-01-01}",
+        ]
+        if previous is not None:
+            lines.append(f"previous: {{file: {previous}}}")
+        (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        previous = name
+    return Case(folder / "a20.yaml", [])
+
+
 GENERATED: list[Callable[[Path], Case]] = [
     case_fifo_as_input,
     case_symlink_loop,
@@ -388,4 +430,5 @@ GENERATED: list[Callable[[Path], Case]] = [
     case_cohort_nested_100000_deep,
     case_cohort_of_another_kind,
     case_cohort_with_huge_numbers,
+    case_the_far_edge_of_the_domain,
 ]

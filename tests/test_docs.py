@@ -104,3 +104,39 @@ def test_every_key_of_the_cohort_file_is_documented() -> None:
     for model in models:
         for name in model.model_fields:
             assert f"`{name}`" in text, f"{model.__name__}.{name} is not documented"
+
+
+def test_the_value_domain_is_documented_as_the_code_states_it() -> None:
+    from clusterbench.loader.reader import MAX_BYTES
+    from clusterbench.loader.source import MAX_DEPTH, MAX_NODES
+    from clusterbench.models import domain
+
+    table = DOC.split("<!-- domain -->", 1)[1].split("\n\n", 1)[0]
+    for said in (
+        f"at most {domain.MAX_DIGITS} digits before the decimal point and {domain.MAX_PLACES} after it",
+        f"from {domain.MIN_DATE.isoformat()} to {domain.MAX_DATE.isoformat()}",
+        f"0 to {domain.MAX_MONTHS}",
+        f"| at most {domain.MAX_CHAIN} |",
+        f"({MAX_BYTES:,} bytes)",
+        f"at most {MAX_NODES:,}",
+        f"at most {MAX_DEPTH} levels",
+    ):
+        assert said in table, said
+
+
+def test_every_month_count_of_the_models_is_bounded_by_the_domain() -> None:
+    from annotated_types import Le
+
+    from clusterbench.models.domain import MAX_MONTHS
+
+    months = [
+        (model.__name__, name, field)
+        for model in MODELS
+        for name, field in model.model_fields.items()
+        if "months" in name
+    ]
+    assert len(months) >= 7
+    for model, name, field in months:
+        bounds = [m.le for m in field.metadata if isinstance(m, Le)]
+        assert bounds == [MAX_MONTHS], f"{model}.{name}"
+        assert f"`{name}`" in DOC.split("<!-- domain -->", 1)[1].split("\n\n", 1)[0]

@@ -154,7 +154,8 @@ class InputError(ClusterbenchError):
     """A user's file has problems; ``issues`` holds every one of them, errors first."""
 
     def __init__(self, issues: Iterable[Issue]) -> None:
-        ordered = sorted(issues, key=lambda i: (not i.is_error, *i.sort_key()))
+        unique = dict.fromkeys(issues)  # one problem reached by several paths is said once
+        ordered = sorted(unique, key=lambda i: (not i.is_error, *i.sort_key()))
         self.issues: tuple[Issue, ...] = tuple(ordered)
         errors = [i for i in self.issues if i.is_error]
         first = str(errors[0] if errors else self.issues[0]) if self.issues else "invalid input"

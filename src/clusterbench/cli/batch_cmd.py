@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..batch import MANIFEST, BatchOptions, Item, run_batch
-from ..errors import ClusterbenchError, InputError
+from ..errors import ClusterbenchError, InputError, OutputError
 from .status import EXIT_INVALID, EXIT_OK, UsageError
 
 
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         items = run_batch(source, options, progress=Progress())
-    except InputError:  # the cohort file: its located issues
+    except (InputError, OutputError):  # the cohort file's located issues; an unusable -o
         raise
     except ClusterbenchError as exc:  # options no file could be rendered with
         raise UsageError(str(exc)) from None

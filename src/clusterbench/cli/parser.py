@@ -209,7 +209,9 @@ def _report(commands: _Subparsers[argparse.ArgumentParser]) -> None:
         "Score an assessment and render its report.",
     )
     report.add_argument("assessment", metavar="ASSESSMENT", help="an assessment file")
-    report.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    report.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="file to write (- for standard output)"
+    )
     _criteria_options(report)
     _rendering_options(report)
     report.add_argument(
@@ -240,7 +242,11 @@ def _cohort(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     )
     build.add_argument("paths", nargs="+", metavar="PATH", help="assessment files or directories")
     build.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="the cohort file to write (JSON)"
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="the cohort file to write (JSON; - for standard output)",
     )
     build.add_argument(
         "--by",

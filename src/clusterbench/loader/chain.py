@@ -52,6 +52,7 @@ class AssessmentReader:
         self._done: dict[_Key, CheckedAssessment] = {}
         self._active: list[tuple[_Key, str]] = []  # the chain being read, root first
         self._contextual = False  # a loop or a too-long chain: true only from where we came
+        self._wrappers: set[Issue] = set()  # "X is not valid": said once, not down the chain
 
     def read(
         self,
@@ -130,7 +131,8 @@ class AssessmentReader:
                     labels[set_id] = label
         finally:
             self._active.pop()
-        return replace(checked, issues=(*checked.issues, *issues), previous=found, labels=labels)
+        combined = tuple(dict.fromkeys((*checked.issues, *issues)))  # each problem once
+        return replace(checked, issues=combined, previous=found, labels=labels)
 
     def _label(
         self, checked: CheckedAssessment, set_id: str, target: Path, shown: str
@@ -159,10 +161,9 @@ class AssessmentReader:
         other = found.assessment
         if other is None or not found.ok:
             errors = [i for i in found.issues if i.is_error]
-            return None, [
-                problem(f"{shown} is not a valid assessment; fix its errors first"),
-                *errors,
-            ]
+            wrapper = problem(f"{shown} is not a valid assessment; fix its errors first")
+            self._wrappers.add(wrapper)
+            return None, [wrapper, *(i for i in errors if i not in self._wrappers)]
         issues = []
         if found.criteria is not None and found.criteria.id != set_id:
             issues.append(problem(f"{shown} answers {found.criteria.id}, not {set_id}"))
@@ -215,10 +216,10 @@ class AssessmentReader:
             header = [i for i in errors if i.code == "CB110"]
             if earlier is None and header:  # not an assessment file: nothing of it is shown
                 return None, [problem(f"{shown} is not an assessment file: {header[0].message}")]
-            return None, [
-                problem(f"{shown} is not a valid assessment; fix its errors first"),
-                *errors,
-            ]
+            wrapper = problem(f"{shown} is not a valid assessment; fix its errors first")
+            self._wrappers.add(wrapper)
+            causes = [i for i in errors if i not in self._wrappers]  # what to fix, not echoes
+            return None, [wrapper, *causes]
         issues = []
         if earlier.date >= assessment.date:
             issues.append(
