@@ -3,12 +3,15 @@
 Any mutation of a valid file — a value replaced by junk (huge numbers, far dates, long
 texts, lists, mappings), a key dropped or added, bytes inserted or deleted — either makes
 `validate` report errors, each located at a line of a file, or passes `validate` and
-then scores and renders as HTML without an exception.  For assessments the converse
-holds too: what `validate` refuses, `score` refuses with a ClusterbenchError.
+then scores and renders as HTML without an exception.  (The converse need not hold:
+`validate` may refuse more than scoring needs, a failing golden example or a decision
+for a level the answers do not reach; then `score` still ends in a result or a
+ClusterbenchError, never in another exception.)
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -105,7 +108,7 @@ def _errors(target: Path) -> list[Any]:
 
 def _check(target: Path) -> None:
     if _errors(target):
-        with pytest.raises(ClusterbenchError):  # what validate refuses, score refuses
+        with contextlib.suppress(ClusterbenchError):  # it may still score; it must not crash
             score_file(target)
         return
     scored = score_file(target)  # what validate accepts scores ...
