@@ -251,6 +251,7 @@ def run_batch(
     finished: dict[str, Item] = {i.key: i for i in items if i.status in ("unchanged", "skipped")}
     problems = [folder_item(issue) for issue in found.issues]
     journal = Journal(options.out_dir)
+    committing = [0.0]  # seconds spent committing outputs (measured where it happens)
     book = time.perf_counter() - started
     done = len(finished)
     total = len(items) + len(problems)
@@ -266,7 +267,7 @@ def run_batch(
 
     try:
         with _terminate_as_interrupt():
-            for result in _run(todo, options, environment, inputs, journal):
+            for result in _run(todo, options, environment, inputs, journal, committing):
                 tick = time.perf_counter()
                 done += 1
                 finished[result.key] = result
@@ -280,15 +281,10 @@ def run_batch(
     save()
     book += time.perf_counter() - tick
     if timings is not None:
-        timings["bookkeeping"] = book + sum(_COMMIT_SECONDS)
+        timings["bookkeeping"] = book + committing[0]
         timings["total"] = time.perf_counter() - started
-        _COMMIT_SECONDS.clear()
-    return [
-        finished.get(i.key, i) for i in items if finished.get(i.key, i).status != "skipped"
-    ] + problems
-
-
-_COMMIT_SECONDS: list[float] = []
+    outcome = [finished.get(i.key, i) for i in items]
+    return [i for i in outcome if i.status != "skipped"] + problems  # criteria files left out
 
 
 @contextlib.contextmanager
@@ -344,8 +340,12 @@ def _run(
     environment: str,
     inputs: Inputs,
     journal: Journal,
+    committing: list[float],
 ) -> Iterator[Item]:
-    """Render `todo` in worker processes; yield each item once it is committed."""
+    """Render `todo` in worker processes; yield each item once it is committed.
+
+    ``committing[0]`` adds up the seconds spent committing (bookkeeping, for timings).
+    """
     if not todo:
         return
     context = multiprocessing.get_context("spawn")  # a clean interpreter per worker
@@ -369,7 +369,10 @@ def _run(
                     continue
                 results, closed = _receive(worker)
                 for index, facts in results:
-                    yield _commit(todo[index], facts, inputs, journal)
+                    tick = time.perf_counter()
+                    item = _commit(todo[index], facts, inputs, journal)
+                    committing[0] += time.perf_counter() - tick
+                    yield item
                 if closed or not worker.process.is_alive():
                     worker.process.join()
                     yield from _lost(worker, todo)
@@ -410,7 +413,6 @@ def _feed(worker: _Worker, todo: list[Item], queue: list[int], jobs: int, recycl
 
 
 def _commit(item: Item, facts: dict[str, Any], inputs: Inputs, journal: Journal) -> Item:
-    started = time.perf_counter()
     temporary = facts.pop("temporary", None)
     for key, value in facts.items():
         setattr(item, key, value)
@@ -426,7 +428,6 @@ def _commit(item: Item, facts: dict[str, Any], inputs: Inputs, journal: Journal)
                 discard(Path(temporary))
                 item.status, item.error = "failed", str(exc)
         journal.append(item)
-    _COMMIT_SECONDS.append(time.perf_counter() - started)
     return item
 
 

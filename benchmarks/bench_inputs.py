@@ -1,0 +1,140 @@
+"""Bounded work on every input: the worst files of at most the size cap, as whole processes.
+
+For each hostile shape at the limits of the reader — the densest file still accepted,
+a file of a million values, alias bombs in values and in bytes of text, the longest
+texts, the deepest nesting, a 3 GB file, a FIFO — the wall-clock time and the peak
+memory (maximum resident set) of `clusterbench validate`, `score` and `report -o x.html`
+on it, median of REPEAT runs.  The target: no input of at most the size cap takes more
+than 2 s or 300 MB.  (A PDF of megabytes of text is layout work that grows with the text:
+its figure is printed beside, not held to the target.)
+
+    python benchmarks/run.py bench_inputs
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from clusterbench.loader.reader import MAX_BYTES
+from clusterbench.loader.source import MAX_NODES
+
+from .common import BIN, ENV, ROOT
+
+REPEAT = int(os.environ.get("REPEAT", "3"))
+THRESHOLD = ROOT / "tests" / "fixtures" / "scoring" / "threshold.yaml"
+HEAD = (
+    "kind: assessment\nformat: 1\norganisation: {name: T, country: NOR}\n"
+    "assessment: {date: 2021-11-06}\n"
+    f"criteria: {{id: threshold, file: {THRESHOLD}}}\n"
+    "related: {esca-eligibility: {level: eligible}}\n"
+    "answers: {A: true, B: 15, C: 3, D: true, E: 50}\n"
+)
+
+
+def _fill(path: Path, tail: Callable[[int], str]) -> Path:
+    """HEAD plus the largest `tail(n)` that keeps the file within MAX_BYTES."""
+    low, high = 1, MAX_BYTES
+    while low < high:  # the largest n whose file fits
+        middle = (low + high + 1) // 2
+        if len((HEAD + tail(middle)).encode()) <= MAX_BYTES:
+            low = middle
+        else:
+            high = middle - 1
+    path.write_text(HEAD + tail(low), encoding="utf-8")
+    return path
+
+
+def cases(folder: Path) -> dict[str, Path]:
+    """The hostile files, each at the size cap."""
+    found: dict[str, Path] = {}
+    values = MAX_NODES // 2 - 100
+    found["densest accepted (~250k values)"] = _fill(
+        folder / "dense.yaml",
+        lambda n: "strengths: [" + ",".join(["abcdefg"] * min(n, values)) + "]\n",
+    )
+    found["a million values (refused)"] = folder / "million.yaml"
+    found["a million values (refused)"].write_text(
+        HEAD + "strengths: [" + ",".join(["a"] * 1_000_000) + "]\n"
+    )
+    found["one 2 MiB text"] = _fill(
+        folder / "text.yaml", lambda n: "strengths: ['" + "word " * n + "']\n"
+    )
+    found["10,000 texts of 200 bytes"] = _fill(
+        folder / "texts.yaml",
+        lambda n: "strengths:\n" + "".join(f"  - '{'x' * 190} {i}'\n" for i in range(n)),
+    )
+    bomb = "x" * 100_000
+    found["alias bomb in bytes (refused)"] = folder / "bytes.yaml"
+    found["alias bomb in bytes (refused)"].write_text(
+        HEAD
+        + "comment:\n"
+        + f"  a0: &a0 {bomb}\n"
+        + "".join(f"  a{n}: &a{n} [*a{n - 1}, *a{n - 1}]\n" for n in range(1, 30))
+    )
+    found["alias bomb in values (refused)"] = folder / "values.yaml"
+    found["alias bomb in values (refused)"].write_text(
+        HEAD
+        + "comment:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"  a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]\n" for n in range(1, 9))
+    )
+    found["nesting 1,000,000 deep (refused)"] = _fill(
+        folder / "deep.yaml", lambda n: "strengths: " + "[" * (n // 2) + "]" * (n // 2) + "\n"
+    )
+    found["a huge exponent (refused)"] = folder / "exponent.yaml"
+    found["a huge exponent (refused)"].write_text(HEAD.replace("B: 15", "B: 1e999999999"))
+    sparse = folder / "sparse.yaml"
+    with sparse.open("wb") as handle:
+        handle.truncate(3 * 1024**3)
+    found["a 3 GB file (refused)"] = sparse
+    fifo = folder / "fifo.yaml"
+    os.mkfifo(fifo)
+    found["a FIFO (refused)"] = fifo
+    return found
+
+
+def _run(argv: list[str]) -> tuple[float, int, int]:
+    """(seconds, peak resident MB, exit code) of one whole process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=ENV
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_maxrss // 1024, process.returncode
+
+
+def main() -> None:
+    cb = str(BIN / "clusterbench")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        worst_s, worst_mb = 0.0, 0
+        print(f"{'input':<36} {'command':<9} {'median s':>9} {'max s':>7} {'peak MB':>8}  exit")
+        for name, path in cases(folder).items():
+            for command in ("validate", "score", "report"):
+                argv = [cb, command, str(path)]
+                if command == "report":
+                    argv += ["-o", str(folder / "out.html")]
+                runs = [_run(argv) for _ in range(REPEAT)]
+                seconds = [r[0] for r in runs]
+                peak = max(r[1] for r in runs)
+                worst_s = max(worst_s, statistics.median(seconds))
+                worst_mb = max(worst_mb, peak)
+                print(
+                    f"{name:<36} {command:<9} {statistics.median(seconds):9.3f} "
+                    f"{max(seconds):7.3f} {peak:8d}  {runs[0][2]}"
+                )
+        print(f"worst median: {worst_s:.3f} s; worst peak: {worst_mb} MB (targets: 2 s, 300 MB)")
+        text = folder / "text.yaml"
+        seconds, peak, code = _run([cb, "report", str(text), "-o", str(folder / "out.pdf")])
+        print(f"for comparison, a PDF of the 2 MiB text: {seconds:.1f} s, {peak} MB, exit {code}")
+
+
+if __name__ == "__main__":
+    main()
