@@ -86,12 +86,16 @@ class _Judge:
     """Judges files with one reader; each file's previous is scored once."""
 
     def __init__(self, library: CriteriaLibrary | None, select: Select | None) -> None:
-        self.reader = AssessmentReader(library)
+        self.library = library or CriteriaLibrary()
+        self.reader = AssessmentReader(self.library)
         self.select = select
         self.scored: dict[Path, Scored | None] = {}
         self.found = Judgement()
 
     def folder(self, paths: Iterable[Path]) -> None:
+        # A reader per folder: it keeps every file it read (with its parsed nodes) for
+        # the chains that refer to it, and a folder's chains end in the folder.
+        self.reader = AssessmentReader(self.library)
         checked: dict[Path, CheckedAssessment] = {}
         for path in paths:
             entry = self._check(path)
