@@ -20,7 +20,7 @@ import pytest
 from clusterbench.cli import main
 
 from .conftest import FIXTURES
-from .hostile import GENERATED, Case, errors_of, normalise
+from .hostile import GENERATED, Case, deadline, errors_of, normalise
 
 HOSTILE = FIXTURES / "hostile"
 CASES = sorted(HOSTILE.glob("*.yaml"))
@@ -121,3 +121,37 @@ def test_generated_case(make: object, tmp_path: Path, capsys: pytest.CaptureFixt
     case.check_validate(capsys)
     case.check_score_and_report(tmp_path, capsys)
     case.check_batch(tmp_path, capsys)
+
+
+@pytest.mark.parametrize(
+    ("option", "said"),
+    [
+        ("--templates", "template report.html: {dir}/tpl/report.html: is a FIFO (named pipe)"),
+        ("--logo", "{dir}/logo.png: is a FIFO (named pipe), not a regular file [CB100]"),
+        ("--cohort", "{dir}/cohort.json: is a FIFO (named pipe), not a regular file [CB100]"),
+        ("--previous", "previous: {dir}/old.yaml: is a FIFO (named pipe), not a regular file"),
+        ("--criteria", "{dir}/criteria.yaml: is a FIFO (named pipe), not a regular file"),
+    ],
+)
+def test_a_fifo_given_as_an_option_is_refused_without_blocking(
+    option: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "tpl").mkdir()
+    for name in ("tpl/report.html", "logo.png", "cohort.json", "old.yaml", "criteria.yaml"):
+        os.mkfifo(tmp_path / name)
+    value = {
+        "--templates": tmp_path / "tpl",
+        "--logo": tmp_path / "logo.png",
+        "--cohort": tmp_path / "cohort.json",
+        "--previous": tmp_path / "old.yaml",
+        "--criteria": tmp_path / "criteria.yaml",
+    }[option]
+    gold = FIXTURES.parent.parent / "examples" / "fjordhelse" / "2021-gold.yaml"
+    argv = ["report", str(gold), "-o", str(tmp_path / "r.html"), option, str(value)]
+    with deadline():
+        code = main(argv)
+    err = capsys.readouterr().err
+    assert code in (1, 2), err
+    assert said.format(dir=tmp_path) in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "r.html").exists()

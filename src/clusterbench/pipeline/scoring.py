@@ -74,7 +74,8 @@ def score_file(
         chosen = criteria
     elif criteria is not None:
         text = os.fspath(criteria)
-        chosen = library.file(text) if Path(text).is_file() else library.get(text)
+        # A path that exists in any form is read as a file: the reader says what is wrong.
+        chosen = library.file(text) if os.path.lexists(text) else library.get(text)
     checked = reader.read(path, criteria=chosen, previous=previous)
     return _score_checked(checked, Path(path), library, assume, cohort)
 

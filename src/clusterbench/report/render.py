@@ -73,7 +73,7 @@ def _html(scored: Scored, options: ReportOptions) -> tuple[str, tuple[Path, ...]
     view = build_view(scored, options)
     # The stylesheet and fonts are linked, not inlined: a user's templates folder may
     # replace report.css like any template.
-    stylesheet = next(d for d in dirs if (d / "report.css").is_file()) / "report.css"
+    stylesheet = next(d for d in dirs if os.path.lexists(d / "report.css")) / "report.css"
     html = render_template(
         "report.html",
         view.lang,

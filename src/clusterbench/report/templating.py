@@ -56,8 +56,8 @@ class _Loader(FileSystemLoader):
                 continue
             try:
                 source = read_text(path)
-            except InputError as exc:
-                raise TemplateNotFound(f"{template}: {exc.issues[0].message}") from None
+            except InputError as exc:  # not "not found": the bundled one must not stand in
+                raise TemplateError(f"{path}: {exc.issues[0].message}") from None
             mtime = os.path.getmtime(path)
             return source, path, functools.partial(_unchanged, path, mtime)
         raise TemplateNotFound(template)
