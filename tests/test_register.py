@@ -246,7 +246,7 @@ def test_csv_json_and_html_say_the_same(capsys: pytest.CaptureFixture[str], tmp_
         assert entry["organisation"] in html
     assert '<h2 id="country-LVA">' in html
     assert "in renewal window" in html
-    for personal in ("Renate Oberhuber", "lead assessor", "EUCLES label committee"):
+    for personal in ("Renate Oberhuber", "Petra Sandhagen", "lead assessor", "ledende ekspert"):
         assert personal not in html  # no people, no notes
 
 
