@@ -30,9 +30,9 @@ from typing import Any, Literal
 
 from .._resources import bundled_dir
 from .._version import __version__
-from ..errors import InputError, Issue
+from ..errors import InputError, Issue, OutputError
 from ..loader.reader import MAX_BYTES, read_bytes
-from ..pipeline.files import Inputs, write_atomically
+from ..pipeline.files import Inputs, check_output, new_file_mode, write_atomically
 
 __all__ = [
     "JOURNAL",
@@ -305,8 +305,15 @@ class Journal:
     """The append-only record of a running batch: one JSON line per finished item."""
 
     def __init__(self, out_dir: Path) -> None:
-        self.path = out_dir / JOURNAL
-        self._stream = self.path.open("a", encoding="utf-8")
+        self.path = check_output(out_dir / JOURNAL)  # a regular file (or none), never a FIFO
+        flags = (
+            os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+        )
+        try:
+            handle = os.open(self.path, flags, new_file_mode())
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot write the journal: {exc.strerror}") from None
+        self._stream = os.fdopen(handle, "a", encoding="utf-8")
 
     def append(self, item: Item) -> None:
         """Record one finished item (flushed: a killed batch keeps it)."""
