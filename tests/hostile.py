@@ -241,7 +241,7 @@ def case_a_million_values(tmp_path: Path) -> Case:
     folder = _folder(tmp_path)
     path = folder / "a.yaml"
     path.write_text(assessment() + "strengths: [" + ",".join(["a"] * 1_000_000) + "]\n")
-    return Case(path, [f"{path}:1:1: the file holds more than 250,000 values; split it [CB112]"])
+    return Case(path, [f"{path}:1:1: the file holds more than 150,000 values; split it [CB112]"])
 
 
 def case_alias_text_bomb(tmp_path: Path) -> Case:
@@ -261,7 +261,7 @@ def case_alias_node_bomb(tmp_path: Path) -> Case:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 9)]
     path.write_text(assessment() + "comment:\n" + "".join(f"  {line}\n" for line in lines))
-    return Case(path, [f"{path}:14:7: aliases expand the document past 250,000 values [CB108]"])
+    return Case(path, [f"{path}:14:7: aliases expand the document past 150,000 values [CB108]"])
 
 
 def case_deep_nesting(tmp_path: Path) -> Case:

@@ -65,7 +65,7 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
         "CB112",
         "file too large",
         "Split the file; criteria and assessment files are far below the limit of 2 MiB "
-        "and 250,000 values.",
+        "and 150,000 values.",
     ),
     ("CB113", "not UTF-8", "Save the file as UTF-8."),
     ("CB114", "tab indentation", "Indent with spaces; YAML forbids tabs for indentation."),
@@ -75,6 +75,11 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
         "Use at most 15 digits before the decimal point and 6 after it; quote a text.",
     ),
     ("CB116", "date outside the domain", "Use a date in the years 1000 to 2999."),
+    (
+        "CB117",
+        "more problems not shown",
+        "Fix the problems shown and check the file again; at most 200 are shown per file.",
+    ),
     # --- CB2xx: criteria cross-references and semantics ------------------------
     (
         "CB201",

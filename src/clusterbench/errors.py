@@ -37,6 +37,7 @@ __all__ = [
     "OutputError",
     "ReportError",
     "Severity",
+    "capped",
     "clip",
     "format_path",
     "quote",
@@ -44,6 +45,8 @@ __all__ = [
 
 QUOTE_LIMIT = 80
 """Most characters of a value a message quotes."""
+MAX_ISSUES = 200
+"""Most Issues reported for one file; the rest are counted in one more (CB117)."""
 
 
 def clip(text: str, limit: int = QUOTE_LIMIT) -> str:
@@ -146,6 +149,34 @@ class Issue:
         }
 
 
+def capped(issues: Iterable[Issue]) -> tuple[Issue, ...]:
+    """Each Issue once, errors first, at most MAX_ISSUES per file, the rest counted.
+
+    A file with a million problems (a list of a million wrong items) gets the first
+    ones and a last Issue saying how many more there are: output, JSON reports and
+    batch manifests stay small, whatever the input.
+    """
+    unique = list(dict.fromkeys(issues))  # one problem reached by several paths is said once
+    # The first found are kept (errors before warnings), not the first by position: past
+    # the limit the loaders locate Issues only roughly (see Document.issue).
+    ordered = [i for i in unique if i.is_error] + [i for i in unique if not i.is_error]
+    by_file: dict[str, list[Issue]] = {}
+    for issue in ordered:
+        by_file.setdefault(issue.file, []).append(issue)
+    kept: list[Issue] = []
+    for file, found in by_file.items():
+        kept += found[:MAX_ISSUES]
+        rest = found[MAX_ISSUES:]
+        if rest:
+            severity = Severity.ERROR if any(i.is_error for i in rest) else Severity.WARNING
+            message = (
+                f"{len(rest):,} more problems in this file are not shown; fix those shown "
+                "and check it again"
+            )
+            kept.append(Issue(file, 1, 1, "", "CB117", severity, message))
+    return tuple(sorted(kept, key=lambda i: (not i.is_error, *i.sort_key())))
+
+
 class ClusterbenchError(Exception):
     """Root of every exception clusterbench raises on purpose."""
 
@@ -154,9 +185,7 @@ class InputError(ClusterbenchError):
     """A user's file has problems; ``issues`` holds every one of them, errors first."""
 
     def __init__(self, issues: Iterable[Issue]) -> None:
-        unique = dict.fromkeys(issues)  # one problem reached by several paths is said once
-        ordered = sorted(unique, key=lambda i: (not i.is_error, *i.sort_key()))
-        self.issues: tuple[Issue, ...] = tuple(ordered)
+        self.issues: tuple[Issue, ...] = capped(issues)
         errors = [i for i in self.issues if i.is_error]
         first = str(errors[0] if errors else self.issues[0]) if self.issues else "invalid input"
         more = len(errors) - 1

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ClusterbenchError, InputError, Issue, Severity
+from ..errors import ClusterbenchError, InputError, Issue, Severity, capped
 from ..kinds.registry import required_sets
 from ..loader.assessment import CheckedAssessment
 from ..loader.chain import AssessmentReader
@@ -154,7 +154,8 @@ def validate_paths(
             issues = (*doc.issues, unknown_kind(doc))
         if strict:
             issues = tuple(i.as_error() for i in issues)
-        reports.append(FileReport(os.fspath(path), kind, tuple(sorted(issues, key=Issue.sort_key))))
+        shown = sorted(capped(issues), key=Issue.sort_key)
+        reports.append(FileReport(os.fspath(path), kind, tuple(shown)))
     return ValidationReport(tuple(reports))
 
 
