@@ -33,7 +33,11 @@ def test_list_shows_every_bundled_set(capsys: pytest.CaptureFixture[str]) -> Non
         assert re.search(rf"^{re.escape(criteria_id)}\s", out, flags=re.M)
     code, out, _ = run(["criteria", "list", "--format", "json"], capsys)
     rows = json.loads(out)
-    assert [r["id"] for r in rows] == BUNDLED
+    assert [r["reference"] for r in rows] == BUNDLED  # earlier versions as ID@VERSION
+    assert [(r["id"], r["version"], r["current"]) for r in rows if r["id"] == "esca-bronze"] == [
+        ("esca-bronze", "2019", True),
+        ("esca-bronze", "pre-2019", False),
+    ]
     gold = next(r for r in rows if r["id"] == "esca-gold")
     assert gold["indicators"] == 31
     assert gold["provenance"] == "reconstructed"

@@ -8,13 +8,21 @@ import pytest
 from pydantic import BaseModel
 
 from clusterbench.codes import CODES
-from clusterbench.models import answer_types, answers, assessment, criteria, requirements, rules
+from clusterbench.models import (
+    answer_types,
+    answers,
+    assessment,
+    criteria,
+    requirements,
+    rules,
+    versions,
+)
 
 from .conftest import ROOT
 
 DOC = (ROOT / "docs" / "criteria-language.md").read_text(encoding="utf-8")
 ASSESSMENT_DOC = (ROOT / "docs" / "assessment-format.md").read_text(encoding="utf-8")
-MODULES = (criteria, answer_types, rules, requirements, answers, assessment)
+MODULES = (criteria, answer_types, rules, requirements, answers, assessment, versions)
 MODELS = sorted(
     {
         obj

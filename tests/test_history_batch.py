@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -39,7 +40,14 @@ def test_compare_lists_changes_with_values_and_improvement_areas() -> None:
     areas = {a["indicator"]: a for a in data["improvement_areas"]}
     assert areas["B25"]["verified"] is True
     assert areas["B25"]["counts"] is True
-    assert len(data["improved"]) + len(data["declined"]) + len(data["unchanged"]) == 36
+    # The Bronze of 2017 answered the version before the restructuring of November 2019:
+    # 33 indicators have a counterpart and are compared, the others are named.
+    assert len(data["improved"]) + len(data["declined"]) + len(data["unchanged"]) == 33
+    comparison2019 = comparison.new.result.comparison
+    assert comparison2019 is not None
+    assert comparison2019.previous_version == "pre-2019"
+    assert comparison2019.not_compared_before == ("B24", "B29", "B35")
+    assert comparison2019.not_compared_now == ("B37", "B38", "B39")
 
 
 def test_compare_refuses_the_files_in_the_wrong_order(capsys: pytest.CaptureFixture[str]) -> None:
@@ -64,21 +72,32 @@ def test_compare_text(capsys: pytest.CaptureFixture[str]) -> None:
     )
     out = capsys.readouterr().out
     assert code == 0
-    assert "then: 2019-10-22  esca-bronze  silver" in out
-    assert "now:  2021-11-09  esca-gold  gold" in out
+    assert "then: 2019-11-19  esca-bronze 2019  silver" in out
+    assert "now : 2021-11-09  esca-gold 2013  gold" in out
     assert "different criteria" in out
 
 
-def test_history_of_an_organisation() -> None:
+def test_history_of_an_organisation(tmp_path: Path) -> None:
     history = history_of([EXAMPLES], "FJORDHELSE CLUSTER")
     assert [(e.date.isoformat(), e.level) for e in history.entries] == [
-        ("2017-11-14", "bronze"),
-        ("2019-10-22", "silver"),
+        ("2017-11-28", "bronze"),
+        ("2019-11-19", "silver"),
         ("2021-11-09", "gold"),
     ]
-    assert [(a.isoformat(), b.isoformat()) for a, b in history.gaps] == [
-        ("2021-10-22", "2021-11-08")
-    ]
+    assert history.gaps == ()  # the Silver was still valid when the Gold came
+    # Assessed two months after the Silver expired, the Gold leaves a gap.
+    folder = tmp_path / "fjordhelse"
+    shutil.copytree(EXAMPLES / "fjordhelse", folder)
+    gold = folder / "2021-gold.yaml"
+    text = gold.read_text(encoding="utf-8")
+    gold.write_text(
+        text.replace("  date: 2021-11-09\n", "  date: 2022-01-19\n").replace(
+            "  date: 2021-11-30\n", "  date: 2022-02-01\n"
+        ),
+        encoding="utf-8",
+    )
+    late = history_of([folder], "Fjordhelse Cluster")
+    assert [(a.isoformat(), b.isoformat()) for a, b in late.gaps] == [("2021-11-19", "2022-01-18")]
     upcoming = history.next_renewal
     assert upcoming is not None
     assert upcoming.level == "gold"
@@ -377,13 +396,13 @@ def test_a_broken_previous_assessment_is_reported_where_it_is(
         (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     bronze = tmp_path / "2017-bronze.yaml"
     bronze.write_text(
-        bronze.read_text(encoding="utf-8").replace("date: 2017-11-14", "date: 2017-13-14"),
+        bronze.read_text(encoding="utf-8").replace("date: 2017-11-28", "date: 2017-13-28"),
         encoding="utf-8",
     )
     code = main(["score", str(tmp_path / "2021-gold.yaml")])
     err = capsys.readouterr().err.splitlines()
     assert code == 1
-    assert err[0].startswith(f"{bronze}:37:9: assessment.date:")
+    assert err[0].startswith(f"{bronze}:38:9: assessment.date:")
     # The link to the file to fix, and what to fix in it: not every link in between.
     assert err[1:] == [
         f"{tmp_path / '2021-gold.yaml'}:413:18: previous.file: 2019-silver.yaml is not a valid "

@@ -80,7 +80,7 @@ def test_nothing_after_the_day_asked_about_is_known() -> None:
     register = build_register([EXAMPLES], on=D("2020-01-01"))
     assert sorted(r.organisation for r in register.rows) == ["Fjordhelse Cluster"]
     [row] = register.rows
-    assert [label.date.isoformat() for label in row.labels] == ["2017-11-14", "2019-10-22"]
+    assert [label.date.isoformat() for label in row.labels] == ["2017-11-28", "2019-11-19"]
 
 
 def copy_examples(tmp_path: Path) -> Path:

@@ -155,6 +155,26 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
         "unknown criteria set",
         "Name a criteria set that exists (a bundled id or a file in the same run).",
     ),
+    (
+        "CB223",
+        "indicator map",
+        "Map every old indicator to its new id (or to null when dropped), list the new ones under `supersedes.new`, and name only indicators that exist.",
+    ),
+    (
+        "CB224",
+        "superseded version not found",
+        "Validate the older version's file in the same run, or bundle it as ID@VERSION.yaml, so that the map can be checked.",
+    ),
+    (
+        "CB225",
+        "supersession cycle",
+        "Let each version supersede an older one only; a version never supersedes itself.",
+    ),
+    (
+        "CB226",
+        "duplicate version",
+        "Give each version of a criteria set one file: change the `version` of one of them, or remove one.",
+    ),
     # --- CB3xx: assessments ---------------------------------------------------
     (
         "CB301",
@@ -212,6 +232,11 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
         "decision",
         "Record a decision dated on or after the assessment, for a level of the criteria "
         "that the assessment reaches (or a lower one).",
+    ),
+    (
+        "CB316",
+        "criteria version not in force",
+        "Score the assessment with the version in force on its date (named in the message), or migrate it: clusterbench migrate.",
     ),
 )
 

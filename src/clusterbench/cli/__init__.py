@@ -72,6 +72,8 @@ def _command(name: str) -> Command:
             from .criteria_cmd import run
         case "new":
             from .new_cmd import run
+        case "migrate":
+            from .migrate_cmd import run
         case "schema":
             from .schema_cmd import run
         case "serve":

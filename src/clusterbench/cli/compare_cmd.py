@@ -21,14 +21,36 @@ def run(args: argparse.Namespace) -> int:
     old, new = comparison.old.result, comparison.new.result
     months = new.comparison.months if new.comparison else 0
     print(f"{new.organisation.name}: {months} months between the assessments")
-    print(
-        f"  then: {old.assessment.date.isoformat()}  {old.criteria.id}  {old.level or 'no level'}"
-    )
-    print(
-        f"  now:  {new.assessment.date.isoformat()}  {new.criteria.id}  {new.level or 'no level'}"
-    )
+    for label, result in (("then", old), ("now ", new)):
+        print(
+            f"  {label}: {result.assessment.date.isoformat()}  {result.criteria.id} "
+            f"{result.criteria.version}  {result.level or 'no level'}"
+        )
     if not comparison.same_criteria:
         print("  The assessments used different criteria; indicators are not compared one by one.")
+    versions = new.comparison
+    if (
+        comparison.same_criteria
+        and versions is not None
+        and versions.previous_version != new.criteria.version
+    ):
+        if not versions.mapped:
+            print(
+                f"  {new.criteria.version} does not supersede {versions.previous_version}: no "
+                "indicator map links the versions, so no indicator is compared."
+            )
+        for now_id, then_id in versions.renamed.items():
+            print(f"  {now_id} was {then_id} in {versions.previous_version}")
+        if versions.not_compared_before:
+            print(
+                f"  Not compared, only in {versions.previous_version}: "
+                f"{', '.join(versions.not_compared_before)}"
+            )
+        if versions.not_compared_now:
+            print(
+                f"  Not compared, new in {new.criteria.version}: "
+                f"{', '.join(versions.not_compared_now)}"
+            )
     for kind in ("improved", "declined"):
         rows = [c for c in comparison.changes if c.change == kind]
         print(f"{kind.capitalize()}: {len(rows)}")

@@ -8,15 +8,19 @@ import sys
 from typing import Any
 
 from ..errors import ReportError
-from ..loader.criteria import bundled_criteria, find_criteria, load_criteria
+from ..loader.criteria import bundled_criteria, bundled_versions, find_criteria, load_criteria
 from ..loader.library import CriteriaLibrary
 from .status import EXIT_OK, UsageError
 
 
 def run(args: argparse.Namespace) -> int:
-    """List or show criteria sets."""
+    """List, show or compare criteria sets."""
     if args.action == "list":
         return _list(args.format)
+    if args.action == "diff":
+        from .criteria_diff import run_diff
+
+        return run_diff(args)
     from ..report.i18n import choose_language
     from ..report.phrases import Phrases, overview
 
@@ -32,11 +36,20 @@ def run(args: argparse.Namespace) -> int:
 
 def _list(form: str) -> int:
     rows: list[dict[str, Any]] = []
-    for criteria_id in bundled_criteria():
-        criteria = load_criteria(criteria_id)
+    earlier = bundled_versions()
+    # Each set's current version, then its earlier ones (ID@VERSION).
+    names = [
+        item
+        for name in bundled_criteria()
+        for item in [(name, True), *((f"{i}@{v}", False) for i, v in earlier if i == name)]
+    ]
+    for name, current in names:
+        criteria = load_criteria(name)
         rows.append(
             {
                 "id": criteria.id,
+                "reference": name,
+                "current": current,
                 "version": criteria.version,
                 "title": criteria.title.in_language("en"),
                 "languages": list(criteria.languages),
@@ -49,11 +62,11 @@ def _list(form: str) -> int:
         json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return EXIT_OK
-    width = max(len(r["id"]) for r in rows)
+    width = max(len(r["reference"]) for r in rows)
     for row in rows:
         levels = " < ".join(row["levels"])
         print(
-            f"{row['id']:<{width}}  {row['version']:<8} {row['indicators']:>3} indicators  "
+            f"{row['reference']:<{width}}  {row['version']:<8} {row['indicators']:>3} indicators  "
             f"{'/'.join(row['languages']):<8} {row['provenance']:<13} {levels}"
         )
         print(f"{'':<{width}}  {row['title']}")

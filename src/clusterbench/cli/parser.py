@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         _doctor,
         _criteria,
         _new,
+        _migrate,
         _schema,
         _serve,
         _completion,
@@ -398,7 +399,9 @@ def _doctor(commands: _Subparsers[argparse.ArgumentParser]) -> None:
 
 
 def _criteria(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    criteria = _command(commands, "criteria", "list the bundled criteria sets, or show one")
+    criteria = _command(
+        commands, "criteria", "list the bundled criteria sets, show one, or compare two versions"
+    )
     actions = criteria.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = _command(actions, "list", "the bundled criteria sets")
     _format_option(listing, "text", "json")
@@ -406,6 +409,20 @@ def _criteria(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     show.add_argument("criteria", metavar="ID|PATH")
     show.add_argument(
         "--lang", choices=LANGUAGES, help="language of the overview (default: the criteria's first)"
+    )
+    diff = _command(
+        actions,
+        "diff",
+        "what changed from one criteria version to another",
+        "List the indicators added, removed, renamed and changed (points, rules, bands, "
+        "minimum requirements, answers) and the levels' changes from criteria A to B, "
+        "paired through the indicator maps when B supersedes A.",
+    )
+    diff.add_argument("old", metavar="A", help="ID@VERSION, ID or a criteria file")
+    diff.add_argument("new", metavar="B", help="ID@VERSION, ID or a criteria file")
+    _format_option(diff, "text", "json")
+    diff.add_argument(
+        "--lang", metavar="LANG", help="language of the criteria texts (default: B's first)"
     )
 
 
@@ -426,6 +443,26 @@ def _new(commands: _Subparsers[argparse.ArgumentParser]) -> None:
         help="language of the questions and comments (default: the criteria's first)",
     )
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+def _migrate(commands: _Subparsers[argparse.ArgumentParser]) -> None:
+    migrate = _command(
+        commands,
+        "migrate",
+        "move an assessment onto a later version of its criteria",
+        "Write the assessment answering a later version of its criteria: answers carried "
+        "over through the versions' indicator maps, answers without a counterpart kept as "
+        "comments, and the new questions listed as comments at the end of `answers`.",
+    )
+    migrate.add_argument("assessment", metavar="ASSESSMENT", help="an assessment file")
+    migrate.add_argument("--to", required=True, metavar="ID@VERSION", help="the version to move to")
+    migrate.add_argument(
+        "-o", "--output", required=True, metavar="NEW", help="file to write (- for standard output)"
+    )
+    migrate.add_argument(
+        "--lang", metavar="LANG", help="language of the questions (default: the criteria's first)"
+    )
+    migrate.add_argument("--force", action="store_true", help="overwrite an existing file")
 
 
 def _schema(commands: _Subparsers[argparse.ArgumentParser]) -> None:

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from ..models.common import assemble
 from ..models.criteria import Criteria
 from ..models.result import Band, Ratio, RelatedResult, Status
+from ..models.versions import IndicatorMap
 
 __all__ = [
     "MEASURES",
@@ -108,7 +109,11 @@ def improved(now: Outcome, then: Outcome | None) -> bool:
     """
     if then is None or not then.applicable or not now.applicable:
         return False
-    return (now.points, _BAND_RANK[now.band]) > (then.points, _BAND_RANK[then.band])
+    ours, theirs = now.points, then.points
+    if now.max_points != then.max_points and now.max_points and then.max_points:
+        # Counterparts in two versions of a set may carry different points: compare shares.
+        ours, theirs = ours * then.max_points, theirs * now.max_points
+    return (ours, _BAND_RANK[now.band]) > (theirs, _BAND_RANK[then.band])
 
 
 def measure(outcome: Outcome, then: Outcome | None = None) -> Measure:
@@ -167,7 +172,13 @@ class Previous:
     level: str | None
     criteria: str
     indicators: Mapping[str, Outcome] | None = None
+    """Its outcomes by the ids of the criteria scored now (counterparts in another version)."""
     valid_until: dt.date | None = None
+    version: str | None = None
+    renewals: int = 0
+    """How many renewals in a row its label already stands on."""
+    carried: IndicatorMap | None = None
+    """How its indicators map onto these criteria, when it was made with another version."""
 
 
 @dataclass(frozen=True, slots=True)

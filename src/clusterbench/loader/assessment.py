@@ -27,6 +27,7 @@ from .diagnostics import schema_issues, with_reader_issues
 from .kinds import check_header
 from .library import CriteriaLibrary
 from .source import Document, read_document
+from .versions import in_force
 from .wording import split_lists, untranslated
 
 __all__ = [
@@ -138,7 +139,7 @@ def _criteria(
 ) -> Criteria | None:
     ref = assessment.criteria
     try:
-        criteria = library.reference(ref.id, ref.file, base)
+        criteria = library.reference(ref.id, ref.file, base, ref.version)
     except ClusterbenchError as exc:
         where = ("criteria", "file") if ref.file else ("criteria", "id")
         hint = "" if ref.file else suggest(ref.id, library.known_ids())
@@ -154,15 +155,17 @@ def _criteria(
             )
         )
     if ref.version is not None and ref.version != criteria.version:
+        known = "" if ref.file else f" (known: {', '.join(library.versions(criteria.id))})"
         issues.append(
             doc.issue(
                 ("criteria", "version"),
                 "CB308",
                 f"answers version {quote(ref.version)} of {criteria.id}; the criteria found are version "
-                f"{quote(criteria.version)}",
+                f"{quote(criteria.version)}{known}",
                 severity=Severity.WARNING,
             )
         )
+    issues += in_force(criteria, assessment.date, doc, library)
     return criteria
 
 

@@ -16,11 +16,13 @@ from .diagnostics import schema_issues, with_reader_issues
 from .kinds import check_header
 from .semantics import check_criteria
 from .source import Document, parse_text, read_document
+from .versions import check_versioning
 
 __all__ = [
     "FORMAT",
     "CheckedCriteria",
     "bundled_criteria",
+    "bundled_versions",
     "check_criteria_document",
     "find_criteria",
     "load_criteria",
@@ -58,7 +60,8 @@ def check_criteria_document(doc: Document) -> CheckedCriteria:
     except ValidationError as exc:
         issues = with_reader_issues(doc, schema_issues(exc, doc, Criteria))
         return CheckedCriteria(None, doc, tuple(issues))
-    return CheckedCriteria(criteria, doc, (*doc.issues, *check_criteria(criteria, doc)))
+    found = (*doc.issues, *check_criteria(criteria, doc), *check_versioning(criteria, doc))
+    return CheckedCriteria(criteria, doc, found)
 
 
 def read_criteria(path: str | os.PathLike[str], *, display: str | None = None) -> CheckedCriteria:
@@ -71,13 +74,26 @@ def read_criteria(path: str | os.PathLike[str], *, display: str | None = None) -
 
 
 def bundled_criteria() -> dict[str, Path]:
-    """Bundled criteria files by id (the file name without ``.yaml``)."""
+    """The bundled criteria files by id, each set's current version (``ID.yaml``).
+
+    Earlier versions are bundled as ``ID@VERSION.yaml`` (see :func:`bundled_versions`).
+    """
     folder = bundled_dir("criteria")
-    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+    return {p.stem: p for p in sorted(folder.glob("*.yaml")) if "@" not in p.stem}
+
+
+def bundled_versions() -> dict[tuple[str, str], Path]:
+    """The bundled earlier versions of criteria sets, by (id, version): ``ID@VERSION.yaml``."""
+    folder = bundled_dir("criteria")
+    found: dict[tuple[str, str], Path] = {}
+    for path in sorted(folder.glob("*@*.yaml")):
+        criteria_id, _, version = path.stem.rpartition("@")
+        found[(criteria_id, version)] = path
+    return found
 
 
 def find_criteria(source: str | os.PathLike[str]) -> Path:
-    """The file for a path, or for the id of a bundled criteria set."""
+    """The file for a path, or for a bundled criteria set: ``ID`` or ``ID@VERSION``."""
     path = Path(source)
     if os.path.lexists(path) and not path.is_dir():
         return path  # whatever it is, the reader says what is wrong with it
@@ -87,8 +103,22 @@ def find_criteria(source: str | os.PathLike[str]) -> Path:
         return bundled[text]
     if path.suffix in (".yaml", ".yml") or os.sep in text:
         raise NotFoundError(f"{text}: no such criteria file")
+    criteria_id, at, version = text.rpartition("@")
+    if at and criteria_id in bundled:
+        earlier = bundled_versions()
+        if (criteria_id, version) in earlier:
+            return earlier[(criteria_id, version)]
+        current, _ = load_criteria_file(bundled[criteria_id])
+        if current.version == version:
+            return bundled[criteria_id]
+        versions = sorted({current.version, *(v for i, v in earlier if i == criteria_id)})
+        raise NotFoundError(
+            f"no version {version!r} of {criteria_id}{suggest(version, versions)} "
+            f"(bundled: {', '.join(versions)})"
+        )
     known = ", ".join(bundled) or "none"
-    raise NotFoundError(f"no criteria {text!r}{suggest(text, bundled)} (bundled: {known})")
+    name = criteria_id if at else text
+    raise NotFoundError(f"no criteria {name!r}{suggest(name, bundled)} (bundled: {known})")
 
 
 def parse_criteria(text: str | bytes, *, name: str = "<criteria>") -> Criteria:

@@ -1,46 +1,108 @@
-"""Finding criteria sets by id or file, each read once."""
+"""Finding criteria sets by id and version, or by file, each read once.
+
+A set may exist in several versions (see ``models.versions``).  The bundled library
+holds each set's current version as ``ID.yaml`` and earlier ones as ``ID@VERSION.yaml``;
+sets added to a library (the files of a ``validate`` run) come before the bundled ones.
+Without a version, a set's *current* version is meant: the one no other known version
+supersedes.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..errors import NotFoundError
 from ..kinds.registry import required_sets
+from ..models.answer_types import suggest
 from ..models.criteria import Criteria
-from .criteria import bundled_criteria, load_criteria_file
+from .criteria import bundled_criteria, bundled_versions, load_criteria_file
 
-__all__ = ["CriteriaLibrary"]
+__all__ = ["CriteriaLibrary", "split_reference"]
+
+
+def split_reference(text: str) -> tuple[str, str | None]:
+    """``ID@VERSION`` → (id, version); a bare ``ID`` → (id, None)."""
+    criteria_id, at, version = text.rpartition("@")
+    return (criteria_id, version) if at and criteria_id and version else (text, None)
 
 
 class CriteriaLibrary:
-    """Criteria sets by id: those given, then the bundled ones; files by path. Cached."""
+    """Criteria sets by id and version: those given, then the bundled ones; files by path."""
 
     def __init__(self, known: Mapping[str, Criteria] | None = None) -> None:
-        self._by_id: dict[str, Criteria] = dict(known or {})
+        self._added: dict[str, dict[str, Criteria]] = {}
+        self._bundled: dict[tuple[str, str | None], Criteria] = {}
         self._by_path: dict[Path, Criteria] = {}
         self._sources: dict[int, Path] = {}
         self._texts: dict[int, str] = {}
+        for criteria in (known or {}).values():
+            self.add(criteria)
 
     def add(self, criteria: Criteria) -> None:
-        """Make a criteria set known by its id (it wins over a bundled one)."""
-        self._by_id[criteria.id] = criteria
+        """Make a criteria version known (it wins over a bundled one of the same id)."""
+        self._added.setdefault(criteria.id, {})[criteria.version] = criteria
 
     def known_ids(self) -> list[str]:
         """Every id this library can find."""
-        return sorted({*self._by_id, *bundled_criteria()})
+        return sorted({*self._added, *bundled_criteria()})
 
-    def get(self, criteria_id: str) -> Criteria:
-        """The criteria set with this id; raises NotFoundError or CriteriaError."""
-        found = self._by_id.get(criteria_id)
+    def versions(self, criteria_id: str) -> list[str]:
+        """Every version of ``criteria_id`` this library can find (bundled ones named by
+        their files, not read)."""
+        found = set(self._added.get(criteria_id, {}))
+        found.update(v for i, v in bundled_versions() if i == criteria_id)
+        if criteria_id in bundled_criteria():
+            found.add(self._load_bundled(criteria_id, None).version)
+        return sorted(found)
+
+    def get(self, criteria_id: str, version: str | None = None) -> Criteria:
+        """The criteria set with this id (``ID@VERSION`` names a version): its current
+        version, or the version asked for.  Raises NotFoundError or CriteriaError."""
+        if version is None:
+            criteria_id, version = split_reference(criteria_id)
+        added = self._added.get(criteria_id, {})
+        if version is None:
+            if added:
+                return self._head(added)
+        elif version in added:
+            return added[version]
+        bundled = bundled_criteria()
+        if criteria_id not in bundled and not added:
+            raise NotFoundError(f"no criteria {criteria_id!r}")
+        if version is None:
+            return self._load_bundled(criteria_id, None)
+        if (criteria_id, version) in bundled_versions():
+            return self._load_bundled(criteria_id, version)
+        if criteria_id in bundled:
+            current = self._load_bundled(criteria_id, None)
+            if current.version == version:
+                return current
+        known = self.versions(criteria_id)
+        raise NotFoundError(
+            f"no version {version!r} of {criteria_id}{suggest(version, known)} "
+            f"(known: {', '.join(known)})"
+        )
+
+    def _head(self, versions: Mapping[str, Criteria]) -> Criteria:
+        """The version no other one supersedes (the last added when several are)."""
+        replaced = {c.supersedes.version for c in versions.values() if c.supersedes}
+        heads = [c for v, c in versions.items() if v not in replaced]
+        return heads[-1] if heads else list(versions.values())[-1]
+
+    def _load_bundled(self, criteria_id: str, version: str | None) -> Criteria:
+        key = (criteria_id, version)
+        found = self._bundled.get(key)
         if found is None:
-            bundled = bundled_criteria()
-            if criteria_id not in bundled:
-                raise NotFoundError(f"no criteria {criteria_id!r}")
-            found, text = load_criteria_file(bundled[criteria_id])
-            self._by_id[criteria_id] = found
-            self._sources[id(found)] = bundled[criteria_id]
+            path = (
+                bundled_criteria()[criteria_id]
+                if version is None
+                else bundled_versions()[(criteria_id, version)]
+            )
+            found, text = load_criteria_file(path)
+            self._bundled[key] = found
+            self._sources[id(found)] = path
             self._texts[id(found)] = text
         return found
 
@@ -63,11 +125,42 @@ class CriteriaLibrary:
         """The text a criteria set was read from, when this library read it."""
         return self._texts.get(id(criteria))
 
-    def reference(self, criteria_id: str, file: str | None, base: Path) -> Criteria:
-        """Criteria named in an assessment: its `file` relative to ``base``, else its id."""
+    def reference(
+        self, criteria_id: str, file: str | None, base: Path, version: str | None = None
+    ) -> Criteria:
+        """Criteria named in an assessment: its `file` relative to ``base``, else its id
+        in the version named (the current one when that version is not known)."""
         if file is not None:
             return self.file(base / file)
+        if version is not None:
+            try:
+                return self.get(criteria_id, version)
+            except NotFoundError:
+                pass  # the loader warns that another version is used (CB308)
         return self.get(criteria_id)
+
+    def lineage(self, older: Criteria, newer: Criteria) -> Sequence[Criteria] | None:
+        """The versions from just after ``older`` up to ``newer``, each superseding the one
+        before; None when ``newer`` does not descend from ``older`` (or a version between
+        them cannot be found)."""
+        if older.id != newer.id:
+            return None
+        steps: list[Criteria] = []
+        current = newer
+        seen = {newer.version}
+        while current.version != older.version:
+            steps.append(current)
+            replaced = current.supersedes
+            if replaced is None or replaced.version in seen:
+                return None
+            seen.add(replaced.version)
+            if replaced.version == older.version:
+                break
+            try:
+                current = self.get(newer.id, replaced.version)
+            except NotFoundError:
+                return None
+        return tuple(reversed(steps))
 
     def dependencies(self, criteria: Criteria) -> dict[str, Criteria]:
         """Every criteria set ``criteria`` requires (directly or not) that can be found."""

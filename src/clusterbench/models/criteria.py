@@ -21,9 +21,10 @@ from pydantic_core import core_schema
 from .answer_types import AnswerType
 from .answers import Answer
 from .common import ID_PATTERN, Id, Language, Model, Points, Share, Text
-from .domain import MAX_MONTHS
+from .domain import MAX_CHAIN, MAX_MONTHS
 from .requirements import Requirement
 from .rules import Bands, Condition, PartialStep, Rule
+from .versions import InForce, Supersedes
 
 MEMO_LIMIT = 100_000
 """The most entries :attr:`Criteria.memo` keeps."""
@@ -34,6 +35,7 @@ __all__ = [
     "Awarding",
     "Category",
     "Criteria",
+    "Designation",
     "Example",
     "ExamplePrevious",
     "ExampleRelated",
@@ -139,6 +141,14 @@ class Renewal(Model):
     extension_months: int = Field(
         strict=True, ge=1, le=MAX_MONTHS, description="Months added to the previous end date."
     )
+    at_most: int | None = Field(
+        strict=True,
+        default=None,
+        ge=1,
+        le=MAX_CHAIN,
+        description="How many renewals in a row may extend the label (default: any number); "
+        "a further assessment starts a new period.",
+    )
 
 
 class Validity(Model):
@@ -157,6 +167,22 @@ class Level(Model):
     color: str | None = Field(default=None, pattern=r"^#[0-9A-Fa-f]{6}$")
     requires: tuple[Requirement, ...] = ()
     validity: Validity | None = None
+
+
+class Designation(Model):
+    """A title a level carries while its own requirements hold, reported beside the level.
+
+    A national programme's status that is not a period of its own: NCE is given to an
+    Arena Pro cluster for as long as it holds a valid Gold label.  It is held when the
+    level awarded is one of `levels` and every requirement holds; it lasts until the
+    first of the level's end and the end of each related label it needs valid.
+    """
+
+    id: Id
+    title: Text
+    description: Text | None = None
+    levels: tuple[Id, ...] = Field(min_length=1, description="The levels it can be given with.")
+    requires: tuple[Requirement, ...] = Field(min_length=1)
 
 
 class ExampleRelated(Model):
@@ -206,6 +232,9 @@ class Expectation(Model):
     level: Id | None = Field(description="The level awarded, or null for none.")
     points: Points | None = None
     share: Share | None = None
+    designations: tuple[Id, ...] | None = Field(
+        default=None, description="The designations held beside the level (default: not checked)."
+    )
 
 
 class Example(Model):
@@ -235,11 +264,17 @@ class Criteria(Model):
     kind: Literal["criteria"]
     format: Literal[1]
     id: Id
-    version: str = Field(min_length=1)
+    version: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,31}$")
     title: Text
     description: Text | None = None
     languages: tuple[Language, ...] = Field(default=("en",), min_length=1)
     provenance: Provenance
+    in_force: InForce | None = Field(
+        default=None, description="The days assessments are made with this version."
+    )
+    supersedes: Supersedes | None = Field(
+        default=None, description="The version this one replaces, with an indicator map."
+    )
     awarding: Awarding | None = Field(
         default=None,
         description="Who awards the levels; without it, the level computed is held at once.",
@@ -248,6 +283,11 @@ class Criteria(Model):
     categories: tuple[Category, ...] = Field(min_length=1)
     indicators: tuple[Indicator, ...] = Field(min_length=1)
     levels: tuple[Level, ...] = Field(min_length=1)
+    designations: tuple[Designation, ...] = Field(
+        default=(),
+        description="Titles a level carries while their own requirements hold (NCE beside "
+        "Arena Pro), reported beside the level.",
+    )
     portfolios: tuple[Portfolio, ...] = Field(
         default=(),
         description="The comparative portfolios (sector peer groups) assessments may name, "
@@ -284,6 +324,15 @@ class Criteria(Model):
     def level(self, level_id: str) -> Level | None:
         """The level with this id, or None."""
         return self._level_map.get(level_id)
+
+    def designation(self, designation_id: str) -> Designation | None:
+        """The designation with this id, or None."""
+        return next((d for d in self.designations if d.id == designation_id), None)
+
+    @property
+    def reference(self) -> str:
+        """``id@version``: how the command line names this version."""
+        return f"{self.id}@{self.version}"
 
     def portfolio(self, portfolio_id: str) -> Portfolio | None:
         """The comparative portfolio with this id, or None."""

@@ -21,6 +21,7 @@ __all__ = [
     "CategoryResult",
     "Comparison",
     "CriteriaRef",
+    "DesignationResult",
     "FloorResult",
     "Gap",
     "IndicatorChange",
@@ -348,6 +349,26 @@ class Comparison(Model):
         default=(),
         description="Verified improvement areas, as a Silver-style requirement counts them.",
     )
+    previous_version: str | None = Field(
+        default=None, description="The criteria version of the previous assessment."
+    )
+    mapped: bool = Field(
+        default=True,
+        description="False when the previous assessment's version is another one that no "
+        "supersession links to this one: then no indicator is compared.",
+    )
+    renamed: dict[str, str] = Field(
+        default_factory=dict,
+        description="Indicator id now → its counterpart's id then, where the id changed.",
+    )
+    not_compared_before: tuple[str, ...] = Field(
+        default=(),
+        description="Indicators of the previous version without a counterpart now (dropped).",
+    )
+    not_compared_now: tuple[str, ...] = Field(
+        default=(),
+        description="Indicators of this version without a counterpart then (new).",
+    )
 
 
 class ValidityResult(Model):
@@ -364,6 +385,28 @@ class ValidityResult(Model):
     )
     renew_by: dt.date | None = Field(
         default=None, description="The last day a renewal still extends this label."
+    )
+    renewals: int = Field(
+        default=0, description="How many renewals in a row this label stands on (0: a first)."
+    )
+
+
+class DesignationResult(Model):
+    """A designation beside the level (NCE beside Arena Pro): held on the assessment date
+    or not, each requirement, and until when it lasts."""
+
+    id: str
+    held: bool
+    level: str | None = Field(
+        description="The level it is given with: the awarded one, when it is among the "
+        "designation's levels."
+    )
+    requirements: tuple[RequirementResult, ...]
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = Field(
+        default=None,
+        description="The first of the level's end and the end of each related label the "
+        "designation needs valid; null when held without an end.",
     )
 
 
@@ -433,6 +476,9 @@ class Result(Model):
     validity: ValidityResult | None = None
     comparison: Comparison | None = None
     related: tuple[RelatedResult, ...] = ()
+    designations: tuple[DesignationResult, ...] = Field(
+        default=(), description="Each designation the criteria declare, held or not."
+    )
     peers: PeerComparison | None = None
     assumptions: dict[str, AnswerData] = Field(
         default_factory=dict, description="Answers assumed with --assume (what if)."

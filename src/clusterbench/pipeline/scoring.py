@@ -150,6 +150,11 @@ def score_checked(
     if stated is not None and stated.criteria is not None and stated.criteria not in dependencies:
         with contextlib.suppress(ClusterbenchError):  # only for the earlier level's title
             dependencies = {**dependencies, stated.criteria: library.get(stated.criteria)}
+    # A previous assessment made with an earlier version is compared through the maps
+    # of the versions between (each indicator with its counterpart only).
+    versions = None
+    if previous is not None and previous.criteria.id == criteria.id:
+        versions = library.lineage(previous.criteria, criteria)
     result = score(
         criteria,
         assessment,
@@ -159,6 +164,7 @@ def score_checked(
         cohort=cohort,
         related={key: found.result for key, found in labels.items()},
         explain=explain,
+        versions=versions,
     )
     files = [library.source(c) for c in (criteria, *dependencies.values())]
     sources = dict.fromkeys(

@@ -20,6 +20,7 @@ from ..loader.library import CriteriaLibrary
 from ..loader.reader import find_files
 from ..loader.semantics import check_dependencies
 from ..loader.source import Document, read_document
+from ..loader.versions import check_designations_related, check_lineage, check_run_versions
 from ..models.criteria import Criteria
 from ..scoring.examples import check_examples
 from .scoring import check_decision, score_checked
@@ -135,6 +136,11 @@ def validate_paths(
                 library.add(model)
     known: dict[str, Criteria | None] = dict.fromkeys(bundled_criteria())
     known.update({c.criteria.id: c.criteria for c in checked.values() if c.criteria is not None})
+    for criteria_id in {c.criteria.id for c in checked.values() if c.ok and c.criteria}:
+        known[criteria_id] = library.get(criteria_id)  # the current of the run's versions
+    between = check_run_versions(
+        [(c.criteria, c.document) for c in checked.values() if c.ok and c.criteria], library
+    )
 
     reader = AssessmentReader(library, languages=languages)
     own = {os.fspath(path) for path, *_ in read}
@@ -142,6 +148,7 @@ def validate_paths(
     for path, kind, doc, issues in read:
         if kind == "criteria" and doc is not None:
             issues = _criteria_issues(checked[path], known, library, languages)
+            issues = (*issues, *between.get(doc.file, ()))
         elif kind == "assessment" and doc is not None:
             read_assessment = reader.read(path, document=doc)
             issues = _with_decision(read_assessment, path, reader)
@@ -167,8 +174,12 @@ def _criteria_issues(
 ) -> tuple[Issue, ...]:
     issues = checked.issues
     criteria = checked.criteria
-    if criteria is None or not checked.ok:
+    if criteria is None:
         return issues
+    # The map against the version it supersedes: reported with the file's own errors.
+    lineage = check_lineage(criteria, checked.document, library)
+    if not checked.ok:
+        return (*issues, *lineage)
     missing = [lang for lang in languages if lang not in criteria.languages]
     if missing:
         issues = (
@@ -185,9 +196,12 @@ def _criteria_issues(
         if known.get(criteria_id, False) is None:  # bundled: load it to check its levels
             with contextlib.suppress(ClusterbenchError):
                 known[criteria_id] = library.get(criteria_id)
-    dependencies = check_dependencies(criteria, checked.document, known)
+    dependencies = [
+        *check_dependencies(criteria, checked.document, known),
+        *check_designations_related(criteria, checked.document, known),
+    ]
     examples = [] if dependencies else list(check_examples(criteria, checked.document))
-    return (*issues, *dependencies, *examples)
+    return (*issues, *dependencies, *lineage, *examples)
 
 
 def _with_decision(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..kinds.facts import Facts, Outcome, Previous, Related
@@ -17,6 +17,7 @@ from .history import validity
 from .indicators import outcome_of
 from .requirements import level_holds
 from .values import normalized_values
+from .versions import indicator_map
 
 __all__ = ["assumed", "outcome", "previous_of", "related_of"]
 
@@ -35,22 +36,40 @@ def outcome(result: IndicatorResult) -> Outcome:
 
 
 def previous_of(
-    criteria: Criteria, assessment: Assessment, previous: Result | None
+    criteria: Criteria,
+    assessment: Assessment,
+    previous: Result | None,
+    versions: Sequence[Criteria] | None = None,
 ) -> Previous | None:
     """The previous assessment: its Result, else the date and level the assessment states.
 
     One that is not dated before this assessment is no previous assessment: it can give
     no renewal, no previous level and no improvement (the loader refuses such files;
-    this keeps a Result built in memory just as safe).
+    this keeps a Result built in memory just as safe).  Made with another version of
+    the same set, its indicators are keyed by their counterparts' ids here (through
+    ``versions``, the versions after its own up to ``criteria``), and those without a
+    counterpart are left out and named (``Previous.carried``).
     """
     found: Previous | None
     if previous is not None:
+        outcomes = {r.id: outcome(r) for r in previous.indicators}
+        carried = None
+        if previous.criteria.id == criteria.id and previous.criteria.version != criteria.version:
+            carried = indicator_map(criteria, previous.criteria.version, list(outcomes), versions)
+            outcomes = {
+                new: outcomes[old]._replace(id=new, category=_category(criteria, new))
+                for old, new in carried.pairs.items()
+            }
+        valid = previous.validity
         found = Previous(
             date=previous.assessment.date,
             level=previous.level,
             criteria=previous.criteria.id,
-            indicators={r.id: outcome(r) for r in previous.indicators},
-            valid_until=previous.validity.valid_until if previous.validity else None,
+            indicators=outcomes,
+            valid_until=valid.valid_until if valid else None,
+            version=previous.criteria.version,
+            renewals=valid.renewals if valid else 0,
+            carried=carried,
         )
     else:
         stated = assessment.previous
@@ -60,6 +79,11 @@ def previous_of(
             date=stated.date, level=stated.level, criteria=stated.criteria or criteria.id
         )
     return found if found.date < assessment.date else None
+
+
+def _category(criteria: Criteria, indicator_id: str) -> str:
+    found = criteria.indicator(indicator_id)
+    return found.category if found is not None else ""
 
 
 # ------------------------------------------------------------------ related sets

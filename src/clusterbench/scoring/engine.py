@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -23,6 +23,7 @@ from ..models.result import (
 from .analysis import find_gap, find_margin, score_threshold
 from .cohort import is_number
 from .context import assumed, previous_of, related_of
+from .designations import designations_of
 from .history import compare, validity
 from .indicators import evaluate
 from .moves import Moves
@@ -48,6 +49,7 @@ def score(
     cohort: Cohort | None = None,
     related: Mapping[str, Result] | None = None,
     explain: bool = True,
+    versions: Sequence[Criteria] | None = None,
 ) -> Result:
     """Score an assessment: the level, why, the gap to each higher level, the margin, validity.
 
@@ -61,7 +63,10 @@ def score(
     set's, `null` for no answer), each recorded in the Result's `assumptions`; with a
     ``cohort`` the Result compares the assessment with its peer group, and indicators
     with `peer_bands` are coloured against the peers (for reading: levels are decided
-    on the criteria's own bands).
+    on the criteria's own bands).  A ``previous`` Result made with another version of
+    the same set is compared through the indicator maps of ``versions`` (the versions
+    after its own up to ``criteria``; without them, a direct supersession only): each
+    indicator with its counterpart, and those without one named in the comparison.
 
     With ``explain=False`` the Result holds the level, the points, every indicator and the
     validity, and leaves out what explains them — the requirements of each level, gaps,
@@ -79,7 +84,7 @@ def score(
     values = normalized_values(criteria, answers)
     evaluated = evaluate(criteria, answers, values, assessment.date)
     results = tuple(r for r, _, _ in evaluated)
-    facts = _facts(criteria, assessment, previous, dependencies, evaluated, related)
+    facts = _facts(criteria, assessment, previous, dependencies, evaluated, related, versions)
     moves = Moves(criteria, answers, values, assessment.date)
     held = [level_holds(level, facts) for level in criteria.levels]
     awarded = next(
@@ -103,6 +108,7 @@ def score(
     awarded_level = criteria.level(awarded) if awarded else None
     share = tally.share()
     target, needed = score_threshold(criteria, awarded)
+    valid = validity(criteria, awarded, facts)
     result = construct(
         Result,
         criteria=construct(
@@ -127,9 +133,12 @@ def score(
         margin=find_margin(awarded_level, facts, moves)
         if explain and awarded_level is not None
         else None,
-        validity=validity(criteria, awarded, facts),
+        validity=valid,
         comparison=compare(facts) if explain else None,
         related=tuple(r.result for r in facts.related.values()),
+        designations=designations_of(
+            criteria, facts, awarded, valid.valid_until if valid is not None else None
+        ),
         assumptions=recorded,
     )
     if cohort is not None:
@@ -172,6 +181,7 @@ def decide(
     *,
     dependencies: Mapping[str, Criteria] | None = None,
     related: Mapping[str, Result] | None = None,
+    versions: Sequence[Criteria] | None = None,
 ) -> tuple[str | None, Decimal, Decimal]:
     """The level and (earned, possible) points of `score()`, without explaining them.
 
@@ -179,7 +189,7 @@ def decide(
     """
     answers = assessment.answers
     evaluated = evaluate(criteria, answers, normalized_values(criteria, answers), assessment.date)
-    facts = _facts(criteria, assessment, previous, dependencies, evaluated, related)
+    facts = _facts(criteria, assessment, previous, dependencies, evaluated, related, versions)
     level = next((lv.id for lv in reversed(criteria.levels) if level_holds(lv, facts)), None)
     tally = facts.tally(None)
     return level, tally.earned, tally.possible
@@ -192,9 +202,10 @@ def _facts(
     dependencies: Mapping[str, Criteria] | None,
     evaluated: list[tuple[IndicatorResult, Outcome, Measure]],
     related: Mapping[str, Result] | None,
+    versions: Sequence[Criteria] | None,
 ) -> Facts:
     on = assessment.date
-    earlier = previous_of(criteria, assessment, previous)
+    earlier = previous_of(criteria, assessment, previous, versions)
     facts = Facts(
         criteria=criteria,
         indicators={o.id: o for _, o, _ in evaluated},

@@ -39,6 +39,7 @@ def compare(facts: Facts) -> Comparison | None:
             )
     order = list(facts.indicators)
     changes.sort(key=lambda c: order.index(c.id))
+    carried = previous.carried
     return Comparison(
         previous_date=previous.date,
         previous_level=previous.level,
@@ -49,6 +50,11 @@ def compare(facts: Facts) -> Comparison | None:
         unchanged=tuple(unchanged),
         changes=tuple(changes),
         improvement_areas=facts.areas,
+        previous_version=previous.version,
+        mapped=carried is None or carried.declared,
+        renamed=carried.renamed if carried is not None else {},
+        not_compared_before=carried.dropped if carried is not None else (),
+        not_compared_now=carried.added if carried is not None else (),
     )
 
 
@@ -81,14 +87,21 @@ def validity(criteria: Criteria, level_id: str | None, facts: Facts) -> Validity
     until = add_months(on, rules.months) - dt.timedelta(days=1)
     renewal = False
     extended_from = None
+    renewals = 0
     previous = facts.previous
-    if rules.renewal is not None and previous is not None and previous.level == level_id:
+    window = rules.renewal
+    if window is not None and previous is not None and previous.level == level_id:
         end = previous_end(criteria, previous)
-        if end is not None and on <= add_months(end, rules.renewal.window_months):
+        earlier = previous.renewals if previous.criteria == criteria.id else 0
+        allowed = window.at_most is None or earlier < window.at_most
+        if end is not None and allowed and on <= add_months(end, window.window_months):
             renewal = True
             extended_from = end
-            until = add_months(end, rules.renewal.extension_months)
-    renew_by = add_months(until, rules.renewal.window_months) if rules.renewal is not None else None
+            until = add_months(end, window.extension_months)
+            renewals = earlier + 1
+    # No renewal is left once the renewals allowed are used up: the label just ends.
+    renewable = window is not None and (window.at_most is None or renewals < window.at_most)
+    renew_by = add_months(until, window.window_months) if window is not None and renewable else None
     return ValidityResult(
         level=level_id,
         valid_from=on,
@@ -96,4 +109,5 @@ def validity(criteria: Criteria, level_id: str | None, facts: Facts) -> Validity
         renewal=renewal,
         extended_from=extended_from,
         renew_by=renew_by,
+        renewals=renewals,
     )

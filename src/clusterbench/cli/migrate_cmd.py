@@ -1,0 +1,58 @@
+"""``clusterbench migrate ASSESSMENT --to ID@VERSION -o NEW``"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ..errors import AssessmentError
+from ..loader.chain import AssessmentReader
+from ..pipeline.files import STDOUT, Inputs, check_output, write_output
+from ..pipeline.migrate import migrate
+from .status import EXIT_OK, UsageError
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the assessment moved onto a later version of its criteria."""
+    to_stdout = args.output == STDOUT
+    reader = AssessmentReader()
+    library = reader.library
+    inputs = Inputs([args.assessment])
+    if not to_stdout:
+        if os.path.lexists(args.output) and not args.force:
+            raise UsageError(f"{args.output} exists; use --force to overwrite it")
+        check_output(args.output, inputs)  # before any work
+    target = library.get(args.to)
+    checked = reader.read(args.assessment)
+    if not checked.ok:
+        raise AssessmentError([i for i in checked.issues if i.is_error])
+    if args.lang is not None and args.lang not in target.languages:
+        raise UsageError(
+            f"{target.id} is written in {', '.join(target.languages)}, not {args.lang!r}"
+        )
+    folder = Path(args.assessment).parent if to_stdout else Path(args.output).parent
+    moved = migrate(checked, target, library, folder=folder, language=args.lang)
+    if checked.criteria is not None:
+        inputs.add(library.source(checked.criteria))
+    inputs.add(library.source(target))
+    written = write_output(
+        args.output, moved.text.encode("utf-8"), stdout=sys.stdout.buffer, inputs=inputs
+    )
+    say = sys.stderr if to_stdout else sys.stdout
+    carried = moved.carried
+    print(
+        f"wrote {written}: {moved.source.reference} → {moved.target.reference}, "
+        f"{len(carried.pairs)} answers carried over",
+        file=say,
+    )
+    for new, old in moved.renamed.items():
+        print(f"  renamed: {old} → {new}", file=say)
+    if moved.dropped:
+        print(f"  dropped (kept as comments): {', '.join(moved.dropped)}", file=say)
+    if moved.questions:
+        print(f"  left to answer: {', '.join(moved.questions)}", file=say)
+    if moved.related:
+        print(f"  also required now, under `related`: {', '.join(moved.related)}", file=say)
+    return EXIT_OK

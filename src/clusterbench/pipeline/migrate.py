@@ -1,0 +1,375 @@
+"""Moving an assessment onto a newer version of its criteria, keeping the file as written.
+
+The file is edited as text, not written anew, so that every comment, every text and the
+layout stay as the assessor wrote them: answers are carried over to their counterparts'
+ids (renamed where the map renames them), answers without a counterpart are kept as
+comments, and the questions the new version adds are listed, as comments, at the end of
+`answers`.  The result is checked as ``validate`` checks it before anything is written:
+it answers the new version, with warnings for what is left to answer.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..errors import AssessmentError, ClusterbenchError, InputError
+from ..kinds.registry import required_sets
+from ..loader.assessment import CheckedAssessment, check_assessment_document
+from ..loader.library import CriteriaLibrary
+from ..loader.source import parse_text
+from ..models.criteria import Criteria
+from ..models.versions import IndicatorMap
+from ..scoring.versions import indicator_map
+from .questionnaire import describe_indicator
+
+__all__ = ["Migration", "migrate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """An assessment moved onto another version: the new text and what changed."""
+
+    text: str
+    source: Criteria
+    target: Criteria
+    carried: IndicatorMap
+    dropped: tuple[str, ...] = ()
+    """Answers without a counterpart in the target version (kept as comments)."""
+    questions: tuple[str, ...] = ()
+    """Indicators of the target version left to answer."""
+    related: tuple[str, ...] = ()
+    """Criteria sets the target version requires that the assessment does not answer."""
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def renamed(self) -> dict[str, str]:
+        """New id → old id, for the answers whose indicator changed its id."""
+        return {new: old for old, new in self.carried.pairs.items() if new != old}
+
+
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    start: int
+    end: int
+    text: str
+
+
+def migrate(
+    checked: CheckedAssessment,
+    target: Criteria,
+    library: CriteriaLibrary,
+    *,
+    folder: Path | None = None,
+    language: str | None = None,
+) -> Migration:
+    """The text of ``checked`` moved onto ``target`` (a later version of its criteria).
+
+    ``folder`` is where the new file goes (paths to a previous assessment or related
+    files are rewritten to stay right from there; default: beside the original).
+    Raises :class:`~clusterbench.ClusterbenchError` when the versions are not linked by
+    supersessions, or when the file's layout cannot be edited safely.
+    """
+    assessment, source = checked.assessment, checked.criteria
+    if not checked.ok or assessment is None or source is None:
+        raise AssessmentError([i for i in checked.issues if i.is_error])
+    doc = checked.document
+    if source.id != target.id:
+        raise ClusterbenchError(
+            f"{doc.file} answers {source.id}, not {target.id}: migrate moves an assessment to "
+            "another version of its own criteria"
+        )
+    if source.version == target.version:
+        raise ClusterbenchError(f"{doc.file} already answers {target.reference}")
+    steps = library.lineage(source, target)
+    if steps is None:
+        raise ClusterbenchError(
+            f"{target.reference} does not descend from {source.reference} through `supersedes`"
+            f" (known versions: {', '.join(library.versions(target.id))}); migrate moves an "
+            "assessment to a later version"
+        )
+    answered = list(assessment.answers)
+    carried = indicator_map(target, source.version, answered, steps)
+    lang = language or target.languages[0]
+    text = doc.text
+    lines = text.splitlines(keepends=True)
+    root = doc.root
+    if not isinstance(root, MappingNode):
+        raise ClusterbenchError(f"{doc.file}: not a mapping at the top")
+    edits: list[_Edit] = []
+    here = Path(doc.file).parent
+    there = folder if folder is not None else here
+
+    # -- the criteria reference ----------------------------------------------------------
+    entry = _entry(root, "criteria")
+    assert entry is not None
+    edits.append(
+        _lines_edit(
+            lines,
+            *_span(lines, root, entry),
+            f'criteria: {{id: {target.id}, version: "{target.version}"}}\n',
+        )
+    )
+    # -- answers ---------------------------------------------------------------------------
+    dropped = [key for key in answered if key not in carried.pairs]
+    answers = _entry(root, "answers")
+    questions = [i for i in carried.added if i not in carried.pairs.values()]
+    if answers is not None:
+        _, node = answers
+        if not isinstance(node, MappingNode) or (node.flow_style and (dropped or carried.renamed)):
+            raise ClusterbenchError(
+                f"{doc.file}: `answers` is written in flow style ({{...}}); write it as a block "
+                "mapping (one answer per line) to migrate it"
+            )
+        edits += _carry_entries(lines, node, carried, source.version, target)
+    if questions:
+        edits.append(_questions(lines, root, answers, target, questions, lang))
+    # -- improvement areas -------------------------------------------------------------------
+    areas = _entry(root, "improvement_areas")
+    if areas is not None and isinstance(areas[1], SequenceNode) and areas[1].value:
+        edits += _carry_areas(lines, areas[1], carried, doc.file, source.version)
+    # -- the decision was taken on the old version -----------------------------------------
+    decision = _entry(root, "decision")
+    if decision is not None:
+        first, last = _span(lines, root, decision)
+        edits.append(
+            _comment_out(
+                lines,
+                first,
+                last,
+                f"# The decision below was taken on {source.reference}; kept as a comment.\n",
+            )
+        )
+    # -- paths stay right from the new folder ----------------------------------------------
+    if there.resolve() != here.resolve():
+        edits += _moved_paths(root, here, there)
+    # -- what else the new version needs -----------------------------------------------------
+    missing = tuple(key for key in required_sets(target) if key not in assessment.related)
+    edits.append(_header(lines, root, source, target, dropped, carried, questions, missing))
+    new_text = _apply(text, lines, edits)
+    warnings = _check(new_text, doc.file, target, library, there)
+    return Migration(
+        new_text,
+        source,
+        target,
+        carried,
+        tuple(dropped),
+        tuple(questions),
+        missing,
+        warnings,
+    )
+
+
+# --------------------------------------------------------------------------- nodes
+def _entry(mapping: MappingNode, key: str) -> tuple[Node, Node] | None:
+    for key_node, value_node in mapping.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == key:
+            return key_node, value_node
+    return None
+
+
+def _end_line(node: Node) -> int:
+    """The line after a node's last line (0-based)."""
+    mark = node.end_mark
+    return mark.line + (1 if mark.column > 0 else 0)
+
+
+def _span(lines: list[str], mapping: MappingNode, entry: tuple[Node, Node]) -> tuple[int, int]:
+    """The lines [first, last) of one entry of a block mapping, without the comments and
+    blank lines that follow it (they belong to what comes next)."""
+    key, value = entry
+    index = [k for k, _ in mapping.value].index(key)
+    following = mapping.value[index + 1][0] if index + 1 < len(mapping.value) else None
+    first = key.start_mark.line
+    last = following.start_mark.line if following is not None else _end_line(value)
+    last = max(last, first + 1)
+    while last - 1 > first and lines[last - 1].strip()[:1] in ("", "#"):
+        last -= 1
+    return first, last
+
+
+def _offset(lines: list[str], line: int) -> int:
+    return sum(len(text) for text in lines[:line])
+
+
+def _lines_edit(lines: list[str], first: int, last: int, text: str) -> _Edit:
+    return _Edit(_offset(lines, first), _offset(lines, last), text)
+
+
+def _comment_out(lines: list[str], first: int, last: int, note: str = "") -> _Edit:
+    """Lines [first, last) as comments at their own indentation, after ``note``."""
+    block = lines[first:last]
+    width = min(len(line) - len(line.lstrip(" ")) for line in block if line.strip())
+    indent = " " * width
+    body = "".join(f"{indent}# {line[width:]}" if line.strip() else line for line in block)
+    if body and not body.endswith("\n"):
+        body += "\n"
+    return _lines_edit(lines, first, last, (indent + note if note else "") + body)
+
+
+def _replace(node: Node, text: str) -> _Edit:
+    return _Edit(node.start_mark.index, node.end_mark.index, text)
+
+
+# ------------------------------------------------------------------------ sections
+def _carry_entries(
+    lines: list[str], node: MappingNode, carried: IndicatorMap, since: str, target: Criteria
+) -> list[_Edit]:
+    edits = []
+    for key, value in node.value:
+        old = key.value
+        new = carried.pairs.get(old)
+        if new is None:
+            first, last = _span(lines, node, (key, value))
+            note = f"# {old}: no counterpart in {target.reference} (dropped since {since}).\n"
+            edits.append(_comment_out(lines, first, last, note))
+        elif new != old:
+            edits.append(_replace(key, new))
+    return edits
+
+
+def _questions(
+    lines: list[str],
+    root: MappingNode,
+    answers: tuple[Node, Node] | None,
+    target: Criteria,
+    questions: list[str],
+    lang: str,
+) -> _Edit:
+    """Comments listing the questions left to answer, at the end of `answers`."""
+    if answers is not None and isinstance(answers[1], MappingNode) and answers[1].value:
+        mapping = answers[1]
+        last_key = mapping.value[-1][0]
+        indent = " " * last_key.start_mark.column
+        _, at = _span(lines, mapping, mapping.value[-1])
+    else:
+        indent = "  "
+        at = _span(lines, root, answers)[1] if answers is not None else len(lines)
+    out = [f"{indent}# ── Left to answer: new in {target.reference} ──\n"]
+    for key in questions:
+        indicator = target.indicator(key)
+        assert indicator is not None
+        out += [f"{indent}# {line}\n" for line in describe_indicator(indicator, lang)]
+        out.append(f"{indent}# {key}: {{value: , evidence: [], comment: }}\n")
+    return _lines_edit(lines, at, at, "".join(out))
+
+
+def _carry_areas(
+    lines: list[str], node: SequenceNode, carried: IndicatorMap, file: str, since: str
+) -> list[_Edit]:
+    edits = []
+    items = node.value
+    for index, item in enumerate(items):
+        found = _entry(item, "indicator") if isinstance(item, MappingNode) else None
+        if found is None or not isinstance(found[1], ScalarNode):
+            continue
+        old = found[1].value
+        new = carried.pairs.get(old)
+        if new == old:
+            continue
+        if new is not None:
+            edits.append(_replace(found[1], new))
+            continue
+        if node.flow_style:
+            raise ClusterbenchError(
+                f"{file}: `improvement_areas` is written in flow style ([...]); write it as a "
+                "block list (one area per item) to migrate it"
+            )
+        first = item.start_mark.line
+        last = items[index + 1].start_mark.line if index + 1 < len(items) else _end_line(item)
+        while last - 1 > first and lines[last - 1].strip()[:1] in ("", "#"):
+            last -= 1
+        note = f"# An improvement area on {old}, which has no counterpart since {since}:\n"
+        edits.append(_comment_out(lines, first, last, note))
+    return edits
+
+
+def _moved_paths(root: MappingNode, here: Path, there: Path) -> list[_Edit]:
+    """`previous.file`, `related.X.file` and `related.X.assessment`, relative to ``there``."""
+    found: list[ScalarNode] = []
+    previous = _entry(root, "previous")
+    if previous is not None and isinstance(previous[1], MappingNode):
+        file = _entry(previous[1], "file")
+        if file is not None and isinstance(file[1], ScalarNode):
+            found.append(file[1])
+    related = _entry(root, "related")
+    if related is not None and isinstance(related[1], MappingNode):
+        for _, entry in related[1].value:
+            if isinstance(entry, MappingNode):
+                for name in ("file", "assessment"):
+                    value = _entry(entry, name)
+                    if value is not None and isinstance(value[1], ScalarNode):
+                        found.append(value[1])
+    edits = []
+    for node in found:
+        moved = os.path.relpath(here.resolve() / node.value, there.resolve())
+        edits.append(_replace(node, _quoted(Path(moved).as_posix())))
+    return edits
+
+
+def _quoted(text: str) -> str:
+    return text if all(c.isalnum() or c in "._/-" for c in text) else '"' + text + '"'
+
+
+def _header(
+    lines: list[str],
+    root: MappingNode,
+    source: Criteria,
+    target: Criteria,
+    dropped: list[str],
+    carried: IndicatorMap,
+    questions: list[str],
+    missing: tuple[str, ...],
+) -> _Edit:
+    """A comment above the first key saying what the migration did."""
+    first = root.value[0][0].start_mark.line if root.value else 0
+    while first > 0 and lines[first - 1].lstrip().startswith("#"):
+        first -= 1  # above the comment that opens the file ...
+    while first < len(lines) and lines[first].lstrip().startswith("# yaml-language-server"):
+        first += 1  # ... but below an editor's schema line
+    renamed = ", ".join(f"{old} → {new}" for new, old in carried.renamed.items()) or "none"
+    out = [
+        f"# Moved from {source.reference} to {target.reference} by `clusterbench migrate`.\n",
+        f"# Answers carried over: {len(carried.pairs)}; renamed: {renamed}.\n",
+        f"# Dropped (no counterpart, kept as comments): {', '.join(dropped) or 'none'}.\n",
+        f"# Left to answer (listed at the end of `answers`): {', '.join(questions) or 'none'}.\n",
+    ]
+    if missing:
+        out.append(f"# Also required now, under `related`: {', '.join(missing)}.\n")
+    return _lines_edit(lines, first, first, "".join(out))
+
+
+def _apply(text: str, lines: list[str], edits: list[_Edit]) -> str:
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    for before, after in itertools.pairwise(ordered):
+        if after.start < before.end:
+            raise ClusterbenchError(
+                "the assessment's layout cannot be edited safely (two changes overlap); "
+                "write its answers one per line and try again"
+            )
+    out = text
+    for edit in reversed(ordered):
+        out = out[: edit.start] + edit.text + out[edit.end :]
+    return out
+
+
+def _check(
+    text: str, name: str, target: Criteria, library: CriteriaLibrary, folder: Path
+) -> tuple[str, ...]:
+    """The new text checked as `validate` checks it: errors stop, warnings are returned."""
+    try:
+        doc = parse_text(text, name)
+    except InputError as exc:  # pragma: no cover - edits keep the YAML well-formed
+        raise ClusterbenchError(f"the migrated file would not parse: {exc}") from None
+    checked = check_assessment_document(doc, library, base=folder, criteria=target)
+    errors = [i for i in checked.issues if i.is_error]
+    if errors:
+        raise ClusterbenchError(
+            "the migrated file would not be valid: "
+            + "; ".join(f"{i.path}: {i.message}" for i in errors[:5])
+        )
+    return tuple(f"{i.path}: {i.message} [{i.code}]" for i in checked.issues)

@@ -1,0 +1,444 @@
+"""Criteria that change over time: versions in the library, assessments scored on the
+version they name, indicator maps, comparisons across versions, `criteria diff` and
+`migrate`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from clusterbench import NotFoundError, score_file
+from clusterbench.cli import main
+from clusterbench.kinds.facts import Outcome, improved
+from clusterbench.loader.criteria import find_criteria, load_criteria
+from clusterbench.loader.library import CriteriaLibrary
+from clusterbench.pipeline.history import compare_files
+from clusterbench.pipeline.validation import validate_paths
+
+from .conftest import ROOT
+
+EXAMPLES = ROOT / "examples"
+BRONZE_2017 = EXAMPLES / "fjordhelse" / "2017-bronze.yaml"
+SILVER_2019 = EXAMPLES / "fjordhelse" / "2019-silver.yaml"
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+# --------------------------------------------------------------------- the library
+def test_the_library_holds_several_versions_of_one_set() -> None:
+    library = CriteriaLibrary()
+    assert library.get("esca-bronze").version == "2019"  # the current one
+    assert library.get("esca-bronze", "pre-2019").version == "pre-2019"
+    assert library.get("esca-bronze@pre-2019").version == "pre-2019"
+    assert library.versions("esca-bronze") == ["2019", "pre-2019"]
+    with pytest.raises(
+        NotFoundError,
+        match=r"no version '2018' of esca-bronze; did you mean '2019'\? \(known: 2019, pre-2019\)",
+    ):
+        library.get("esca-bronze@2018")
+    assert find_criteria("esca-bronze@pre-2019").name == "esca-bronze@pre-2019.yaml"
+    with pytest.raises(NotFoundError, match="no version 'pre-2091' of esca-bronze; did you mean"):
+        find_criteria("esca-bronze@pre-2091")
+
+
+def test_the_newer_version_declares_what_it_supersedes() -> None:
+    old, new = load_criteria("esca-bronze@pre-2019"), load_criteria("esca-bronze")
+    assert new.supersedes is not None
+    assert new.supersedes.version == old.version
+    assert dict(new.supersedes.indicators) == {"B24": None, "B29": None, "B35": None}
+    assert new.supersedes.new == ("B37", "B38", "B39")
+    # 36 indicators in six areas in each (the public count of the current benchmarking).
+    assert len(old.indicators) == len(new.indicators) == 36
+    assert len(old.categories) == len(new.categories) == 6
+    # Eligibility (public since 15 November 2019) is required by the new version only.
+    assert [r.kind for r in old.level("bronze").requires] == ["answered"]  # type: ignore[union-attr]
+    assert [r.kind for r in new.level("bronze").requires] == ["criteria", "answered"]  # type: ignore[union-attr]
+    assert old.in_force is not None
+    assert new.in_force is not None
+    assert (old.in_force.until, new.in_force.from_) == (
+        dt.date(2019, 11, 14),
+        dt.date(2019, 11, 15),
+    )
+
+
+def test_an_assessment_is_scored_on_the_version_it_names() -> None:
+    assert score_file(BRONZE_2017).result.criteria.version == "pre-2019"
+    assert score_file(SILVER_2019).result.criteria.version == "2019"
+
+
+def test_an_assessment_made_before_its_version_was_in_force_is_named(tmp_path: Path) -> None:
+    text = BRONZE_2017.read_text(encoding="utf-8").replace("version: pre-2019}", 'version: "2019"}')
+    anachronism = tmp_path / "2017-bronze.yaml"
+    anachronism.write_text(text, encoding="utf-8")
+    [report] = validate_paths([anachronism]).files
+    found = {(i.code, i.path): i.message for i in report.issues}
+    assert found[("CB316", "criteria.version")] == (
+        "esca-bronze 2019 is in force from 2019-11-15, but the assessment is dated 2017-11-28; "
+        "score it with version pre-2019, in force then"
+    )
+    # What the restructuring dropped is no indicator of the 2019 version.
+    assert ("CB301", "answers.B24") in found
+    assert ("CB306", "answers.B37") in found  # nor was the megatrend question asked
+
+
+# ------------------------------------------------------------- checks between files
+def versioned(folder: Path, version: str, supersedes: str | None, *, ids: str = "A B") -> Path:
+    indicators = "\n".join(
+        f"  - {{id: {i}, category: c, title: {i}, answer: {{type: boolean}}, pass: {{is_true: true}}}}"
+        for i in ids.split()
+    )
+    lines = [
+        "kind: criteria",
+        "format: 1",
+        "id: fixture-versions",
+        f'version: "{version}"',
+        "title: Versions",
+        "provenance: {status: example}",
+        *([f'supersedes: {{version: "{supersedes}"}}'] if supersedes else []),
+        "categories: [{id: c, title: C}]",
+        "indicators:",
+        indicators,
+        "levels: [{id: met, title: Met, requires: [{kind: indicators_met, at_least: 1}]}]",
+        "examples: [{name: all, start: all_met, expect: {level: met}}]",
+    ]
+    path = folder / f"v{version}-{len(list(folder.iterdir()))}.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_versions_superseding_each_other_in_a_circle_are_an_error(tmp_path: Path) -> None:
+    one = versioned(tmp_path, "1", "2")
+    two = versioned(tmp_path, "2", "1")
+    report = validate_paths([tmp_path])
+    found = {f.file: [(i.code, i.path, i.message) for i in f.issues] for f in report.files}
+    assert found[str(one)] == [
+        ("CB225", "supersedes.version", "versions supersede each other in a circle: 1 → 2 → 1")
+    ]
+    assert found[str(two)] == [
+        ("CB225", "supersedes.version", "versions supersede each other in a circle: 2 → 1 → 2")
+    ]
+
+
+def test_two_files_claiming_one_version_are_an_error(tmp_path: Path) -> None:
+    first = versioned(tmp_path, "1", None)
+    second = versioned(tmp_path, "1", None)
+    report = validate_paths([tmp_path])
+    found = {f.file: [(i.code, i.line, i.message) for i in f.issues] for f in report.files}
+    assert found[str(first)] == []
+    assert found[str(second)] == [
+        (
+            "CB226",
+            4,
+            f"fixture-versions version 1 is also defined in {first}:4; give each version one file",
+        )
+    ]
+
+
+def test_a_complete_map_between_two_files_is_clean(tmp_path: Path) -> None:
+    versioned(tmp_path, "1", None, ids="A B C")
+    newer = versioned(tmp_path, "2", "1", ids="A B D")
+    text = newer.read_text(encoding="utf-8").replace(
+        'supersedes: {version: "1"}', 'supersedes: {version: "1", indicators: {C: D}}'
+    )
+    newer.write_text(text, encoding="utf-8")
+    assert [str(i) for f in validate_paths([tmp_path], strict=True).files for i in f.issues] == []
+
+
+# ------------------------------------------------------------ comparisons across versions
+def test_silver_compares_with_the_bronze_of_the_version_before_through_the_map() -> None:
+    result = score_file(SILVER_2019).result
+    comparison = result.comparison
+    assert comparison is not None
+    assert (comparison.previous_criteria, comparison.previous_version) == (
+        "esca-bronze",
+        "pre-2019",
+    )
+    assert comparison.mapped is True
+    assert comparison.renamed == {}
+    assert comparison.not_compared_before == ("B24", "B29", "B35")
+    assert comparison.not_compared_now == ("B37", "B38", "B39")
+    compared = {c.id for c in comparison.changes}
+    assert compared.isdisjoint({"B24", "B29", "B35", "B37", "B38", "B39"})
+    assert len(compared) == 33
+    # B16, the financing plan, was answered `false` in 2017 and `true` in 2019.
+    assert "B16" in comparison.improved
+    assert result.level == "silver"
+
+
+def test_renamed_indicators_are_compared_with_their_counterpart(tmp_path: Path) -> None:
+    folder = tmp_path / "renamed"
+    folder.mkdir()
+    older = versioned(folder, "1", None, ids="A B C")
+    newer = versioned(folder, "2", "1", ids="A B D")
+    newer.write_text(
+        newer.read_text(encoding="utf-8").replace(
+            'supersedes: {version: "1"}', 'supersedes: {version: "1", indicators: {C: D}}'
+        ),
+        encoding="utf-8",
+    )
+    head = "kind: assessment\nformat: 1\norganisation: {name: Renamed, country: NOR}\n"
+    (folder / "a1.yaml").write_text(
+        head + "assessment: {date: 2020-01-10}\n"
+        f"criteria: {{id: fixture-versions, version: '1', file: {older.name}}}\n"
+        "answers: {A: false, B: true, C: false}\n",
+        encoding="utf-8",
+    )
+    (folder / "a2.yaml").write_text(
+        head + "assessment: {date: 2022-01-10}\n"
+        f"criteria: {{id: fixture-versions, version: '2', file: {newer.name}}}\n"
+        "answers: {A: true, B: true, D: true}\nprevious: {file: a1.yaml}\n",
+        encoding="utf-8",
+    )
+    comparison = score_file(folder / "a2.yaml").result.comparison
+    assert comparison is not None
+    assert comparison.renamed == {"D": "C"}
+    assert comparison.improved == ("A", "D")  # D against the C of version 1
+    assert (comparison.not_compared_before, comparison.not_compared_now) == ((), ())
+
+
+def test_versions_no_supersession_links_compare_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "unlinked"
+    folder.mkdir()
+    old = versioned(folder, "1", None, ids="A B")
+    new = versioned(folder, "2", None, ids="A B")
+    head = "kind: assessment\nformat: 1\norganisation: {name: Unlinked, country: NOR}\n"
+    (folder / "a1.yaml").write_text(
+        head
+        + f"assessment: {{date: 2020-01-10}}\ncriteria: {{id: fixture-versions, file: {old.name}}}\n"
+        "answers: {A: false, B: true}\n",
+        encoding="utf-8",
+    )
+    (folder / "a2.yaml").write_text(
+        head
+        + f"assessment: {{date: 2022-01-10}}\ncriteria: {{id: fixture-versions, file: {new.name}}}\n"
+        "answers: {A: true, B: true}\nprevious: {file: a1.yaml}\n",
+        encoding="utf-8",
+    )
+    comparison = score_file(folder / "a2.yaml").result.comparison
+    assert comparison is not None
+    assert comparison.mapped is False
+    assert comparison.changes == ()
+    assert comparison.not_compared_before == ("A", "B")
+    assert comparison.not_compared_now == ("A", "B")
+
+
+def test_compare_names_what_is_not_compared(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["compare", str(BRONZE_2017), str(SILVER_2019)], capsys)
+    assert code == 0
+    assert "  then: 2017-11-28  esca-bronze pre-2019  bronze" in out
+    assert "  Not compared, only in pre-2019: B24, B29, B35" in out
+    assert "  Not compared, new in 2019: B37, B38, B39" in out
+    data = compare_files(BRONZE_2017, SILVER_2019).to_dict()
+    assert len(data["improved"]) + len(data["declined"]) + len(data["unchanged"]) == 33
+
+
+def test_counterparts_with_other_points_compare_their_shares() -> None:
+    then = Outcome(
+        "X",
+        "c",
+        "met",
+        __import__("decimal").Decimal(2),
+        __import__("decimal").Decimal(2),
+        "green",
+        False,
+    )
+    now = Outcome(
+        "X",
+        "c",
+        "partly_met",
+        __import__("decimal").Decimal(2),
+        __import__("decimal").Decimal(3),
+        "yellow",
+        False,
+    )
+    assert not improved(now, then)  # 2 of 3 is less than 2 of 2
+    assert improved(then, now)
+
+
+# ------------------------------------------------------------------- criteria diff
+def test_criteria_diff_of_the_two_bronze_versions_reads_well(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(["criteria", "diff", "esca-bronze@pre-2019", "esca-bronze"], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "esca-bronze pre-2019 → esca-bronze 2019"
+    assert "  2019 supersedes pre-2019" in lines
+    assert "  in force: until 2019-11-14 → from 2019-11-15" in lines
+    assert "Indicators: 36 → 36 (3 added, 3 removed, 0 renamed, 5 changed, 28 unchanged)" in lines
+    expected_block = [
+        "  Added",
+        "    B37    Services for the digital transition (Services of the cluster management)",
+        "    B38    Services for the green transition (Services of the cluster management)",
+        "    B39    The social economy (Contacts and interaction within the cluster)",
+        "  Removed",
+        "    B24    Feedback on services",
+        "    B29    Information to members",
+        "    B35    Annual activity report",
+        "  Changed",
+        "    B01    Committed members",
+        "           bands: green ≥ 50 → ≥ 60; yellow 15–49 → 15–59",
+        "    B04    Member types",
+        "           answer: option civil_society (Civil society) added",
+        "    B07    Dedicated management staff",
+        "           minimum requirement: no → yes",
+        "           reworded: guidance",
+    ]
+    start = lines.index("  Added")
+    assert lines[start : start + len(expected_block)] == expected_block
+    assert (
+        "    B19    Documented service portfolio → Documented and evaluated service portfolio"
+        in lines
+    )
+    level = lines.index("  bronze: Bronze")
+    assert lines[level + 1] == "    + now requires: esca-eligibility: a level"
+    assert "  silver: Silver — unchanged" in lines
+    code, out, _ = run(
+        ["criteria", "diff", "esca-bronze@pre-2019", "esca-bronze", "--lang", "nb"], capsys
+    )
+    assert "    B38    Tjenester for den grønne omstillingen (Klyngeledelsens tjenester)" in out
+
+
+def test_criteria_diff_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        ["criteria", "diff", "esca-bronze@pre-2019", "esca-bronze", "--format", "json"], capsys
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["counts"] == {"added": 3, "removed": 3, "renamed": 0, "changed": 5, "unchanged": 28}
+    assert data["paired_by_id"] is False
+    b16 = next(d for d in data["indicators"] if d["new"] == "B16")
+    assert {"field": "minimum_requirement", "before": False, "after": True} in b16["changes"]
+    bronze = next(p for p in data["levels"] if p["id"] == "bronze")
+    [added] = bronze["requirements_added"]
+    assert (added["kind"], added["criteria"]) == ("criteria", "esca-eligibility")
+
+
+def test_criteria_diff_of_unlinked_sets_pairs_by_id(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["criteria", "diff", "esca-gold", "esca-bronze"], capsys)
+    assert code == 0
+    assert "does not supersede esca-gold@2013: indicators are paired by id" in out
+
+
+# --------------------------------------------------------------------------- migrate
+def test_migrate_moves_an_assessment_onto_the_newer_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "next" / "2019-bronze.yaml"
+    target.parent.mkdir()
+    code, out, _ = run(
+        ["migrate", str(BRONZE_2017), "--to", "esca-bronze@2019", "-o", str(target)], capsys
+    )
+    assert code == 0
+    assert out.splitlines() == [
+        f"wrote {target}: esca-bronze@pre-2019 → esca-bronze@2019, 33 answers carried over",
+        "  dropped (kept as comments): B24, B29, B35",
+        "  left to answer: B37, B38, B39",
+        "  also required now, under `related`: esca-eligibility",
+    ]
+    text = target.read_text(encoding="utf-8")
+    original = BRONZE_2017.read_text(encoding="utf-8")
+    assert 'criteria: {id: esca-bronze, version: "2019"}' in text
+    assert (
+        "# Moved from esca-bronze@pre-2019 to esca-bronze@2019 by `clusterbench migrate`." in text
+    )
+    # Nothing is lost: the dropped answers are comments, every other line is as written.
+    assert "  # B29: monthly" in text
+    assert "  # -- Structure of the cluster" in text
+    for line in original.splitlines():
+        if line.startswith("  B") and line[3:5] not in ("24", "29", "35"):
+            assert line in text
+    assert "  # B37: {value: , evidence: [], comment: }" in text
+    assert "  #   How does the cluster management help members with the digital transition" in text
+    # The file validates on the new version: warnings say what is left to do.
+    [report] = validate_paths([target]).files
+    assert report.valid
+    codes = sorted({i.code for i in report.issues})
+    assert codes == ["CB306", "CB316"]  # questions left, and a date before the version
+
+
+def test_migrate_keeps_links_and_never_writes_over_its_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "fjordhelse"
+    shutil.copytree(EXAMPLES / "fjordhelse", folder)
+    moved = tmp_path / "elsewhere" / "silver.yaml"
+    moved.parent.mkdir()
+    code, _, err = run(
+        ["migrate", str(folder / "2019-silver.yaml"), "--to", "esca-bronze@2019", "-o", str(moved)],
+        capsys,
+    )
+    assert code == 1
+    assert "already answers esca-bronze@2019" in err
+    code, _, _ = run(
+        ["migrate", str(folder / "2017-bronze.yaml"), "--to", "esca-bronze", "-o", str(moved)],
+        capsys,
+    )
+    assert code == 0
+    code, _, err = run(
+        ["migrate", str(folder / "2017-bronze.yaml"), "--to", "esca-bronze", "-o", str(moved)],
+        capsys,
+    )
+    assert code == 2
+    assert "exists; use --force" in err
+    code, _, err = run(
+        [
+            "migrate",
+            str(folder / "2017-bronze.yaml"),
+            "--to",
+            "esca-bronze",
+            "-o",
+            str(folder / "2017-bronze.yaml"),
+            "--force",
+        ],
+        capsys,
+    )
+    assert code == 1
+    assert "input" in err
+    assert (folder / "2017-bronze.yaml").read_text(encoding="utf-8") == BRONZE_2017.read_text(
+        encoding="utf-8"
+    )
+
+
+def test_migrate_refuses_to_go_back_and_rewrites_paths_from_where_it_writes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "history"
+    shutil.copytree(EXAMPLES / "fjordhelse", folder)
+    silver = folder / "2019-silver.yaml"
+    code, _, err = run(
+        ["migrate", str(silver), "--to", "esca-bronze@pre-2019", "-o", str(tmp_path / "x.yaml")],
+        capsys,
+    )
+    assert code == 1
+    assert "esca-bronze@pre-2019 does not descend from esca-bronze@2019" in err
+    # A Silver written on the old version, moved into a sub-folder: its previous file
+    # is still found from there.
+    old = silver.read_text(encoding="utf-8").replace('version: "2019"}', "version: pre-2019}")
+    for key in ("B37", "B38", "B39"):
+        start = old.index(f"  {key}:\n")
+        end = old.index("\n  B", start + 1) if key != "B39" else old.index("\nrelated:")
+        old = old[:start] + old[end + 1 :]
+    silver.write_text(old, encoding="utf-8")
+    target = folder / "moved" / "silver.yaml"
+    target.parent.mkdir()
+    code, _, _ = run(["migrate", str(silver), "--to", "esca-bronze", "-o", str(target)], capsys)
+    assert code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "previous: {file: ../2017-bronze.yaml}" in text
+    assert "decision:" in text
+    assert "# The decision below was taken on esca-bronze@pre-2019" in text
+    assert validate_paths([target]).valid
+    code, out, err = run(["migrate", str(silver), "--to", "esca-bronze", "-o", "-"], capsys)
+    assert code == 0
+    assert out.startswith("# yaml-language-server")
+    assert "previous: {file: 2017-bronze.yaml}" in out  # beside the original
+    assert err.startswith("wrote standard output:")
