@@ -13,7 +13,7 @@ from ..kinds.registry import answer_kind, describe
 from ..loader.library import CriteriaLibrary
 from ..models.answer_types import AnswerType
 from ..models.common import Text
-from ..models.criteria import Criteria, Validity
+from ..models.criteria import Category, Criteria, Validity
 from ..models.rules import Bands, PartialStep, Rule, format_value
 from ..models.versions import InForce
 from ..scoring.diff import CriteriaDiff, FieldChange, IndicatorDiff, PartDiff, diff_criteria
@@ -36,8 +36,8 @@ def run_diff(args: argparse.Namespace) -> int:
     """Print what changed from criteria A to criteria B."""
     library = CriteriaLibrary()
     old, new = _criteria(library, args.old), _criteria(library, args.new)
-    for found in (old, new):
-        library.add(found)  # versions given as files count when following `supersedes`
+    for given in (old, new):
+        library.add(given)  # versions given as files count when following `supersedes`
     language = args.lang or new.languages[0]
     if language not in new.languages:
         raise UsageError(f"{new.id} is written in {', '.join(new.languages)}, not {language!r}")
@@ -251,7 +251,7 @@ def _part_lines(part: PartDiff, t: Any) -> Iterator[str]:
     title = t(item.title)
     if part.kind in ("added", "removed", "unchanged"):
         yield f"  {part.id}: {title} — {part.kind}"
-        if part.kind != "added" or not hasattr(item, "requires"):
+        if part.kind != "added" or isinstance(item, Category):
             return
         for req in item.requires:
             yield f"    requires: {statement(describe(req))}"
