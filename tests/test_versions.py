@@ -272,7 +272,7 @@ def test_criteria_diff_of_the_two_bronze_versions_reads_well(
     lines = out.splitlines()
     assert lines[0] == "esca-bronze pre-2019 → esca-bronze 2019"
     assert "  2019 supersedes pre-2019" in lines
-    assert "  in force: until 2019-11-14 → from 2019-11-15" in lines
+    assert "  in force: until 14 November 2019 → from 15 November 2019" in lines
     assert "Indicators: 36 → 36 (3 added, 3 removed, 0 renamed, 5 changed, 28 unchanged)" in lines
     expected_block = [
         "  Added",
@@ -285,7 +285,7 @@ def test_criteria_diff_of_the_two_bronze_versions_reads_well(
         "    B35    Annual activity report",
         "  Changed",
         "    B01    Committed members",
-        "           bands: green ≥ 50 → ≥ 60; yellow 15–49 → 15–59",
+        "           bands: green at least 50 → at least 60; yellow 15 to 49 → 15 to 59",
         "    B04    Member types",
         "           answer: option civil_society (Civil society) added",
         "    B07    Dedicated management staff",
@@ -299,12 +299,17 @@ def test_criteria_diff_of_the_two_bronze_versions_reads_well(
         in lines
     )
     level = lines.index("  bronze: Bronze")
-    assert lines[level + 1] == "    + now requires: esca-eligibility: a level"
+    assert lines[level + 1] == (
+        "    + now requires: Eligibility for the cluster management excellence labels: any of "
+        "its levels"
+    )
     assert "  silver: Silver — unchanged" in lines
     code, out, _ = run(
         ["criteria", "diff", "esca-bronze@pre-2019", "esca-bronze", "--lang", "nb"], capsys
     )
     assert "    B38    Tjenester for den grønne omstillingen (Klyngeledelsens tjenester)" in out
+    assert "Indikatorer: 36 → 36 (3 nye, 3 utgått, 0 med ny id, 5 endret, 28 uendret)" in out
+    assert "           minstekrav: nei → ja" in out
 
 
 def test_criteria_diff_as_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -325,7 +330,7 @@ def test_criteria_diff_as_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_criteria_diff_of_unlinked_sets_pairs_by_id(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["criteria", "diff", "esca-gold", "esca-bronze"], capsys)
     assert code == 0
-    assert "does not supersede esca-gold@2013: indicators are paired by id" in out
+    assert "does not supersede esca-gold@2013: indicators are paired by their ids" in out
 
 
 # --------------------------------------------------------------------------- migrate

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..errors import AssessmentError
+from ..errors import AssessmentError, ReportError
 from ..loader.chain import AssessmentReader
 from ..pipeline.files import STDOUT, Inputs, check_output, write_output
 from ..pipeline.migrate import migrate
@@ -28,12 +28,17 @@ def run(args: argparse.Namespace) -> int:
     checked = reader.read(args.assessment)
     if not checked.ok:
         raise AssessmentError([i for i in checked.issues if i.is_error])
-    if args.lang is not None and args.lang not in target.languages:
-        raise UsageError(
-            f"{target.id} is written in {', '.join(target.languages)}, not {args.lang!r}"
-        )
+    from ..report.i18n import choose_language  # the comments are in the assessor's language
+    from ..report.phrases import Phrases
+    from ..report.phrases.migration import MigrationNotes
+
+    try:
+        language = choose_language(target, args.lang)
+    except ReportError as exc:
+        raise UsageError(str(exc)) from None
+    notes = MigrationNotes(Phrases(language, target))
     folder = Path(args.assessment).parent if to_stdout else Path(args.output).parent
-    moved = migrate(checked, target, library, folder=folder, language=args.lang)
+    moved = migrate(checked, target, library, notes, folder=folder)
     if checked.criteria is not None:
         inputs.add(library.source(checked.criteria))
     inputs.add(library.source(target))

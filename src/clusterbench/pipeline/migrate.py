@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -22,12 +24,42 @@ from ..kinds.registry import required_sets
 from ..loader.assessment import CheckedAssessment, check_assessment_document
 from ..loader.library import CriteriaLibrary
 from ..loader.source import parse_text
-from ..models.criteria import Criteria
+from ..models.criteria import Criteria, Indicator
 from ..models.versions import IndicatorMap
 from ..scoring.versions import indicator_map
-from .questionnaire import describe_indicator
 
-__all__ = ["Migration", "migrate"]
+__all__ = ["Migration", "Notes", "migrate"]
+
+
+class Notes(Protocol):
+    """The words of the comments a migration writes (the phrase layer gives them)."""
+
+    def header(
+        self,
+        source: Criteria,
+        target: Criteria,
+        carried: int,
+        renamed: Mapping[str, str],
+        dropped: Sequence[str],
+        questions: Sequence[str],
+        missing: Sequence[str],
+    ) -> list[str]:
+        """The lines that open the file."""
+
+    def dropped(self, indicator_id: str, target: Criteria, since: str) -> str:
+        """Above an answer kept as a comment."""
+
+    def dropped_area(self, indicator_id: str, since: str) -> str:
+        """Above an improvement area kept as a comment."""
+
+    def decision(self, source: Criteria) -> str:
+        """Above the decision kept as a comment."""
+
+    def questions(self, target: Criteria) -> str:
+        """The heading of the questions left to answer."""
+
+    def question(self, indicator: Indicator) -> list[str]:
+        """One question left to answer, as `new` presents it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,14 +95,15 @@ def migrate(
     checked: CheckedAssessment,
     target: Criteria,
     library: CriteriaLibrary,
+    notes: Notes,
     *,
     folder: Path | None = None,
-    language: str | None = None,
 ) -> Migration:
     """The text of ``checked`` moved onto ``target`` (a later version of its criteria).
 
-    ``folder`` is where the new file goes (paths to a previous assessment or related
-    files are rewritten to stay right from there; default: beside the original).
+    ``notes`` words the comments written; ``folder`` is where the new file goes (paths
+    to a previous assessment or related files are rewritten to stay right from there;
+    default: beside the original).
     Raises :class:`~clusterbench.ClusterbenchError` when the versions are not linked by
     supersessions, or when the file's layout cannot be edited safely.
     """
@@ -94,7 +127,6 @@ def migrate(
         )
     answered = list(assessment.answers)
     carried = indicator_map(target, source.version, answered, steps)
-    lang = language or target.languages[0]
     text = doc.text
     lines = text.splitlines(keepends=True)
     root = doc.root
@@ -125,13 +157,13 @@ def migrate(
                 f"{doc.file}: `answers` is written in flow style ({{...}}); write it as a block "
                 "mapping (one answer per line) to migrate it"
             )
-        edits += _carry_entries(lines, node, carried, source.version, target)
+        edits += _carry_entries(lines, node, carried, source.version, target, notes)
     if questions:
-        edits.append(_questions(lines, root, answers, target, questions, lang))
+        edits.append(_questions(lines, root, answers, target, questions, notes))
     # -- improvement areas -------------------------------------------------------------------
     areas = _entry(root, "improvement_areas")
     if areas is not None and isinstance(areas[1], SequenceNode) and areas[1].value:
-        edits += _carry_areas(lines, areas[1], carried, doc.file, source.version)
+        edits += _carry_areas(lines, areas[1], carried, doc.file, source.version, notes)
     # -- the decision was taken on the old version -----------------------------------------
     decision = _entry(root, "decision")
     if decision is not None:
@@ -141,7 +173,7 @@ def migrate(
                 lines,
                 first,
                 last,
-                f"# The decision below was taken on {source.reference}; kept as a comment.\n",
+                f"# {notes.decision(source)}\n",
             )
         )
     # -- paths stay right from the new folder ----------------------------------------------
@@ -149,7 +181,10 @@ def migrate(
         edits += _moved_paths(root, here, there)
     # -- what else the new version needs -----------------------------------------------------
     missing = tuple(key for key in required_sets(target) if key not in assessment.related)
-    edits.append(_header(lines, root, source, target, dropped, carried, questions, missing))
+    header = notes.header(
+        source, target, len(carried.pairs), carried.renamed, dropped, questions, missing
+    )
+    edits.append(_header(lines, root, header))
     new_text = _apply(text, lines, edits)
     warnings = _check(new_text, doc.file, target, library, there)
     return Migration(
@@ -217,7 +252,12 @@ def _replace(node: Node, text: str) -> _Edit:
 
 # ------------------------------------------------------------------------ sections
 def _carry_entries(
-    lines: list[str], node: MappingNode, carried: IndicatorMap, since: str, target: Criteria
+    lines: list[str],
+    node: MappingNode,
+    carried: IndicatorMap,
+    since: str,
+    target: Criteria,
+    notes: Notes,
 ) -> list[_Edit]:
     edits = []
     for key, value in node.value:
@@ -225,7 +265,7 @@ def _carry_entries(
         new = carried.pairs.get(old)
         if new is None:
             first, last = _span(lines, node, (key, value))
-            note = f"# {old}: no counterpart in {target.reference} (dropped since {since}).\n"
+            note = f"# {notes.dropped(old, target, since)}\n"
             edits.append(_comment_out(lines, first, last, note))
         elif new != old:
             edits.append(_replace(key, new))
@@ -238,7 +278,7 @@ def _questions(
     answers: tuple[Node, Node] | None,
     target: Criteria,
     questions: list[str],
-    lang: str,
+    notes: Notes,
 ) -> _Edit:
     """Comments listing the questions left to answer, at the end of `answers`."""
     if answers is not None and isinstance(answers[1], MappingNode) and answers[1].value:
@@ -249,17 +289,22 @@ def _questions(
     else:
         indent = "  "
         at = _span(lines, root, answers)[1] if answers is not None else len(lines)
-    out = [f"{indent}# ── Left to answer: new in {target.reference} ──\n"]
+    out = [f"{indent}# {notes.questions(target)}\n"]
     for key in questions:
         indicator = target.indicator(key)
         assert indicator is not None
-        out += [f"{indent}# {line}\n" for line in describe_indicator(indicator, lang)]
+        out += [f"{indent}# {line}\n" for line in notes.question(indicator)]
         out.append(f"{indent}# {key}: {{value: , evidence: [], comment: }}\n")
     return _lines_edit(lines, at, at, "".join(out))
 
 
 def _carry_areas(
-    lines: list[str], node: SequenceNode, carried: IndicatorMap, file: str, since: str
+    lines: list[str],
+    node: SequenceNode,
+    carried: IndicatorMap,
+    file: str,
+    since: str,
+    notes: Notes,
 ) -> list[_Edit]:
     edits = []
     items = node.value
@@ -283,7 +328,7 @@ def _carry_areas(
         last = items[index + 1].start_mark.line if index + 1 < len(items) else _end_line(item)
         while last - 1 > first and lines[last - 1].strip()[:1] in ("", "#"):
             last -= 1
-        note = f"# An improvement area on {old}, which has no counterpart since {since}:\n"
+        note = f"# {notes.dropped_area(old, since)}\n"
         edits.append(_comment_out(lines, first, last, note))
     return edits
 
@@ -315,32 +360,14 @@ def _quoted(text: str) -> str:
     return text if all(c.isalnum() or c in "._/-" for c in text) else '"' + text + '"'
 
 
-def _header(
-    lines: list[str],
-    root: MappingNode,
-    source: Criteria,
-    target: Criteria,
-    dropped: list[str],
-    carried: IndicatorMap,
-    questions: list[str],
-    missing: tuple[str, ...],
-) -> _Edit:
+def _header(lines: list[str], root: MappingNode, header: list[str]) -> _Edit:
     """A comment above the first key saying what the migration did."""
     first = root.value[0][0].start_mark.line if root.value else 0
     while first > 0 and lines[first - 1].lstrip().startswith("#"):
         first -= 1  # above the comment that opens the file ...
     while first < len(lines) and lines[first].lstrip().startswith("# yaml-language-server"):
         first += 1  # ... but below an editor's schema line
-    renamed = ", ".join(f"{old} → {new}" for new, old in carried.renamed.items()) or "none"
-    out = [
-        f"# Moved from {source.reference} to {target.reference} by `clusterbench migrate`.\n",
-        f"# Answers carried over: {len(carried.pairs)}; renamed: {renamed}.\n",
-        f"# Dropped (no counterpart, kept as comments): {', '.join(dropped) or 'none'}.\n",
-        f"# Left to answer (listed at the end of `answers`): {', '.join(questions) or 'none'}.\n",
-    ]
-    if missing:
-        out.append(f"# Also required now, under `related`: {', '.join(missing)}.\n")
-    return _lines_edit(lines, first, first, "".join(out))
+    return _lines_edit(lines, first, first, "".join(f"# {line}\n" for line in header))
 
 
 def _apply(text: str, lines: list[str], edits: list[_Edit]) -> str:

@@ -15,7 +15,7 @@ from ...kinds.registry import answer_kind, describe, required_sets
 from ...models.criteria import Criteria, Indicator
 from .words import Phrases
 
-__all__ = ["questionnaire"]
+__all__ = ["describe_indicator", "questionnaire"]
 
 
 def questionnaire(
@@ -165,6 +165,11 @@ def _indicators(criteria: Criteria, say: Phrases, *, indent: str) -> list[str]:
                 f"{indent}  comment:",
             ]
     return lines
+
+
+def describe_indicator(indicator: Indicator, say: Phrases) -> list[str]:
+    """The comment lines (without `#`) that present one question (`new`, `migrate`)."""
+    return _describe(indicator, say)
 
 
 def _describe(indicator: Indicator, say: Phrases) -> list[str]:
