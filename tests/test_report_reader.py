@@ -150,9 +150,9 @@ def test_a_share_just_below_the_threshold_never_reads_as_it() -> None:
 def test_first_renewal_and_previous_agree_with_the_facts() -> None:
     gold = read(render_html(score_file(GOLD), language="en"))["cover"]
     assert "first assessment" not in gold  # a previous assessment is on record
-    assert "previous assessment 22 October 2019: Silver" in gold
+    assert "previous assessment 19 November 2019: Silver" in gold
     silver = read(render_html(score_file(SILVER), language="en"))["cover"]
-    assert "renewal of the label; previous assessment 14 November 2017: Bronze" in silver
+    assert "renewal of the label; previous assessment 28 November 2017: Bronze" in silver
     bronze = read(render_html(score_file(BRONZE), language="en"))["cover"]
     assert "first assessment" in bronze
     assert "previous" not in bronze

@@ -45,7 +45,7 @@ class MigrationNotes:
         ]
         if missing:
             lines.append(
-                _("Also required now, under `related`: %(ids)s.") % {"ids": ", ".join(missing)}
+                _("Answers to give in `related` as well: %(ids)s.") % {"ids": ", ".join(missing)}
             )
         return lines
 
