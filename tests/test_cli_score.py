@@ -65,6 +65,12 @@ def test_text_summary_speaks_the_language_asked_for(capsys: pytest.CaptureFixtur
     assert "Sikkerhetsmargin for Gull" in lines
     for english in ("Level", "Score", "points", "Margin", "Compared with", "Indicators"):
         assert english not in out, english
+    code, out, _ = run(["score", str(demo), "--lang", "de"], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[1] == "Stufe: Gold"
+    assert "Puffer für Gold" in lines
+    assert "Punktzahl: 142,5 von 150 Punkten = 95,0\u00a0% (Gold verlangt 80\u00a0%)" in lines
 
 
 def test_gap_and_what_if(capsys: pytest.CaptureFixture[str]) -> None:

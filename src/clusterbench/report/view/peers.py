@@ -87,9 +87,12 @@ def build_peers(ctx: Context, accent: str) -> PeersView | None:
         share_line = _(
             "This cluster reached %(share)s of the points; the peers reached %(mean)s on average."
         ) % {"share": fmt.share(peers.score_share), "mean": fmt.share(peers.score_mean)}
-        rank = peer_rank(peers.score_lower, peers.score_equal, peers.n, say)
-        if rank:
-            share_line += " " + _("Against the score: %(rank)s.") % {"rank": rank}
+        if peers.score_lower is not None:
+            share_line += " " + say.ngettext(
+                "%(lower)d of the %(num)d peer reached a lower share.",
+                "%(lower)d of the %(num)d peers reached a lower share.",
+                peers.n,
+            ) % {"lower": peers.score_lower, "num": peers.n}
     marks = [(_("peer median"), charts.INK), (_("threshold"), charts.THRESHOLD)]
     return PeersView(
         group=peer_group(ctx.result, say),
@@ -153,7 +156,8 @@ def _scale_row(ctx: Context, indicator: Indicator, item: PeerIndicator) -> chart
         mean=float(item.mean),
         median=float(item.median) if item.median is not None else None,
         threshold=float(threshold) if threshold is not None else None,
-        value_label=say.value(indicator, item.value),
+        # A scale step's label is in the indicator table: the chart names its number only.
+        value_label=say.fmt.number(value) if stated.steps else say.value(indicator, item.value),
         mean_label=say.gettext("%(mean)s (n=%(n)d)")
         % {"mean": say.fmt.number(item.mean), "n": item.n},
         low_label=say.fmt.number(low),

@@ -217,7 +217,8 @@ def build_gap(ctx: Context) -> GapView | None:
         points=ctx.say.fmt.number(gap.points) if gap.points else None,
         indicators=tuple(ctx.line(i) for i in gap.indicators),
         reachable=gap.reachable,
-        minimums=tuple(ctx.line(i) for i in gap.minimums),
+        # Minimum requirements the list above already names (marked ●) are not repeated.
+        minimums=tuple(ctx.line(i) for i in gap.minimums if i not in gap.indicators),
         unanswered=len(gap.unanswered),
         blocked=tuple(requirement(ctx.say, r, ctx.related) for r in gap.blocked_by),
     )

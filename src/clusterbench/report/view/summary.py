@@ -56,6 +56,7 @@ class SummaryView:
     trail: tuple[TrailLevel, ...]
     appreciation: Said | None
     strengths: tuple[Said, ...]
+    gaps_heading: str
     gaps: tuple[IndicatorLine, ...]
     peers: str | None
     progress: str | None
@@ -113,6 +114,7 @@ def build_summary(ctx: Context, level: LevelView, score: ScoreView | None) -> Su
         ),
         appreciation=ctx.own(ctx.assessment.appreciation),
         strengths=ctx.own_all(ctx.assessment.strengths),
+        gaps_heading=_("Main gaps") if _next_gap(ctx) else _("To work on"),
         gaps=main_gaps(ctx),
         peers=_peer_line(ctx),
         progress=progress_line(ctx),
@@ -139,6 +141,11 @@ def _validity(ctx: Context) -> tuple[str, ...]:
             % {"date": fmt.date(validity.renew_by)}
         )
     return tuple(lines)
+
+
+def _next_gap(ctx: Context) -> bool:
+    rank = ctx.criteria.level_rank(ctx.result.level)
+    return any(lv.gap is not None and lv.gap.indicators for lv in ctx.result.levels[rank:])
 
 
 def main_gaps(ctx: Context) -> tuple[IndicatorLine, ...]:
