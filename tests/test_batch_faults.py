@@ -186,3 +186,27 @@ def test_an_unchanged_run_reads_no_assessment(
     assert {i.status for i in again} == {"unchanged"}  # touched, not changed: still unchanged
     inputs = {os.fspath(p) for p in assessments.glob("*.yaml")}
     assert [p for p in read if p in inputs] == [os.fspath(touched)]  # only the touched one
+
+
+def test_workers_that_cannot_start_fail_the_files_and_stop_being_started(
+    assessments: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clusterbench.batch import runner
+
+    started: list[object] = []
+
+    def broken(context: object, options: object, environment: object) -> object:
+        ours, theirs = runner.multiprocessing.get_context("spawn").Pipe(duplex=True)
+        process = runner.multiprocessing.get_context("spawn").Process(target=os._exit, args=(1,))
+        process.start()
+        theirs.close()
+        started.append(process)
+        return runner._Worker(process, ours)
+
+    monkeypatch.setattr(runner, "_start", broken)
+    items = run_batch(assessments, BatchOptions(out_dir=tmp_path / "out", form="json", jobs=2))
+    assert {i.status for i in items} == {"failed"}
+    assert len(items) == 10
+    assert len(started) <= 2 + runner._STILLBORN  # not one per file, not for ever
+    assert any("no worker process could start" in (i.error or "") for i in items)
+    assert [p.name for p in (tmp_path / "out").glob("*.json")] == ["manifest.json"]

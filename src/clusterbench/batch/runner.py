@@ -69,6 +69,8 @@ _STOP_GRACE = 2.0
 """Seconds a stopped worker gets to remove its temporary file before it is killed."""
 _CHUNK = 8
 """Most files handed to a worker at once (fewer near the end, so that all finish together)."""
+_STILLBORN = 3
+"""Workers in a row that die before finishing a file, after which none is started again."""
 _SUFFIXES = (".yaml", ".yml")
 
 
@@ -322,6 +324,7 @@ class _Worker:
     connection: Connection
     pending: list[int] = field(default_factory=list)
     given: int = 0
+    done: int = 0
 
 
 def _start(context: Any, options: BatchOptions, environment: str) -> _Worker:
@@ -353,6 +356,7 @@ def _run(
     recycle = options.recycle if options.form == "pdf" else 0  # WeasyPrint's memory grows
     queue = list(reversed(range(len(todo))))  # popped from the end: in order
     workers: list[_Worker] = []
+    stillborn = 0  # workers in a row that died before finishing one file
     try:
         workers = [_start(context, options, environment) for _ in range(jobs)]
         while queue or any(w.pending for w in workers):
@@ -379,7 +383,12 @@ def _run(
                     workers.remove(worker)
                     with contextlib.suppress(OSError):
                         worker.connection.close()
-                    if queue:
+                    stillborn = stillborn + 1 if worker.done == 0 else 0
+                    if stillborn >= _STILLBORN:
+                        # Workers die as they start (a broken installation): say so for
+                        # every file left, rather than start workers for ever.
+                        yield from _unstartable(todo, queue, worker.process.exitcode)
+                    elif queue:
                         workers.append(_start(context, options, environment))
     finally:
         _shutdown(workers, options.out_dir)
@@ -392,6 +401,7 @@ def _receive(worker: _Worker) -> tuple[list[tuple[int, dict[str, Any]]], bool]:
         while worker.connection.poll():
             _, index, facts = worker.connection.recv()
             worker.pending.remove(index)
+            worker.done += 1
             results.append((index, facts))
     except Exception:  # EOF, or a message cut off when it was killed
         return results, True
@@ -407,7 +417,11 @@ def _feed(worker: _Worker, todo: list[Item], queue: list[int], jobs: int, recycl
         return
     size = max(1, min(room, len(queue) // (jobs * 2)))
     chunk = [queue.pop() for _ in range(min(size, len(queue)))]
-    worker.connection.send(("work", [(index, todo[index]) for index in chunk]))
+    try:
+        worker.connection.send(("work", [(index, todo[index]) for index in chunk]))
+    except OSError:  # it has died: the files go back, its death is seen by the main loop
+        queue.extend(reversed(chunk))
+        return
     worker.pending += chunk
     worker.given += len(chunk)
 
@@ -445,6 +459,14 @@ def _lost(worker: _Worker, todo: list[Item]) -> Iterator[Item]:
         item.error = f"the worker process {how} while rendering this file"
         yield item
     worker.pending.clear()
+
+
+def _unstartable(todo: list[Item], queue: list[int], code: int | None) -> Iterator[Item]:
+    while queue:
+        item = todo[queue.pop()]
+        item.status = "failed"
+        item.error = f"no worker process could start (the last exited with code {code})"
+        yield item
 
 
 def _retire(worker: _Worker) -> None:
