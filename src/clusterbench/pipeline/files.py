@@ -59,8 +59,11 @@ _STALE_AFTER = 24 * 3600
 class Inputs:
     """The files a run reads, by identity: an output must never replace one of them."""
 
-    def __init__(self, paths: Iterable[str | os.PathLike[str] | None] = ()) -> None:
+    def __init__(
+        self, paths: Iterable[str | os.PathLike[str] | None] = (), *, beside: Inputs | None = None
+    ) -> None:
         self._known: dict[tuple[int, int], str] = {}
+        self._beside = beside  # the run's inputs, when these are one output's own
         self.add(*paths)
 
     def add(self, *paths: str | os.PathLike[str] | None) -> None:
@@ -82,7 +85,11 @@ class Inputs:
     def which(self, path: str | os.PathLike[str]) -> str | None:
         """The input that ``path`` is (as it was named), or None."""
         found = identity(path)
-        return self._known.get(found) if found is not None else None
+        if found is None:
+            return None
+        if found in self._known:
+            return self._known[found]
+        return self._beside.which(path) if self._beside is not None else None
 
 
 def _umask() -> int:
@@ -102,11 +109,14 @@ def new_file_mode() -> int:
     return 0o666 & ~_umask()
 
 
-def check_output(target: str | os.PathLike[str], inputs: Inputs | None = None) -> Path:
+def check_output(
+    target: str | os.PathLike[str], inputs: Inputs | None = None, *, folder: bool = True
+) -> Path:
     """The path to write ``target`` at (symbolic links followed); OutputError if unsafe.
 
     Call it before any work, so that a wrong `-o` costs nothing; the writers call it
-    again right before they replace anything.
+    again right before they replace anything (``folder=False`` then: a temporary file
+    is already in the folder, so it can be written).
     """
     shown = os.fspath(target)
     path = Path(target)
@@ -139,7 +149,8 @@ def check_output(target: str | os.PathLike[str], inputs: Inputs | None = None) -
             raise OutputError(
                 f"{shown} is an input of this run ({used}); write the output elsewhere"
             )
-    _check_folder(real.parent, shown)
+    if folder:
+        _check_folder(real.parent, shown)
     return real
 
 
@@ -203,7 +214,7 @@ def temporary_for(real: Path, mode: int | None = None) -> tuple[int, Path]:
 def commit(temporary: Path, real: Path, inputs: Inputs | None = None) -> None:
     """Rename a finished temporary over ``real``, after checking ``real`` once more."""
     try:
-        check_output(real, inputs)
+        check_output(real, inputs, folder=False)
         os.replace(temporary, real)
     except BaseException as exc:
         discard(temporary)
