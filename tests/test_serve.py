@@ -330,3 +330,50 @@ def test_report_preview_and_pdf_of_what_the_page_shows(client: TestClient, tmp_p
         ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Fjordhelse Cluster" in text
+
+
+@pytest.mark.parametrize("language", ["nb", "de"])
+def test_the_workbench_speaks_the_page_language(
+    folder: Path, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from .test_report_reader import english_in, everything
+
+    app = create_app(folder, token=TOKEN, hosts={HOST}, language=language)
+    with TestClient(app, base_url=ORIGIN) as client:
+        client.cookies.set("clusterbench_token", TOKEN)
+        pages = {
+            "folder": client.get("/").text,
+            "form": client.get(f"/edit?file={GOLD}").text,
+        }
+        form = form_of(client, GOLD)
+        form["answer:G10:value"] = ["60"]  # a change that raises no problem: Issues are English
+        pages["panel"] = post(client, f"/evaluate?file={GOLD}", form).json()["panel"]
+        missing = client.get("/edit?file=../nowhere.yaml")
+        pages["error"] = missing.text
+    # A file name and a standard's name are the same in every language.
+    same_everywhere = {"2019-silver.yaml", "ISO alpha-3"}
+    for name, html in pages.items():
+        assert set(english_in(everything(html), language)) <= same_everywhere, name
+    assert f'<html lang="{language}">' in pages["form"]
+    assert "Gull" in pages["panel"] if language == "nb" else "Gold" in pages["panel"]
+
+
+def test_the_decision_is_edited_and_its_problems_shown_at_it(
+    client: TestClient, folder: Path
+) -> None:
+    name = "young-fashion/2024-silver.yaml"
+    form = form_of(client, name)
+    assert form["decision:status"] == ["approved"]
+    form["decision:level"] = ["gold"]  # esca-bronze has no gold: the field says so
+    answer = post(client, f"/evaluate?file={name}", form).json()
+    assert "has no level 'gold'" in " ".join(answer["fields"]["decision:level"])
+    form["decision:level"] = [""]
+    form["decision:date"] = ["2024-05-01"]  # before the assessment (2024-05-28)
+    answer = post(client, f"/evaluate?file={name}", form).json()
+    assert "before the assessment" in " ".join(answer["fields"]["decision:date"])
+    form["decision:date"] = ["2024-07-01"]
+    form["decision:reference"] = ["EUCLES-SI-2024-0072-B"]
+    base = re.search(r'data-base="(\w+)"', client.get(f"/edit?file={name}").text).group(1)
+    assert post(client, f"/save?file={name}&base={base}", form).status_code == 200
+    saved = (folder / name).read_text(encoding="utf-8")
+    assert "  date: 2024-07-01\n  reference: EUCLES-SI-2024-0072-B\n" in saved

@@ -158,7 +158,7 @@ def test_lose_gold_see_the_gap_undo_save_download(
     assert validate_paths([folder / GOLD]).valid
 
     with page.expect_download() as download:
-        page.get_by_role("button", name="PDF en").click()
+        page.get_by_role("button", name="PDF (en)").click()
     pdf = tmp_path / "report.pdf"
     download.value.save_as(pdf)
     assert download.value.suggested_filename == "2021-gold.en.pdf"
@@ -232,7 +232,7 @@ def test_two_pages_one_file_never_overwrite_each_other(
 def test_previews_open_the_report_in_each_language(page: Page, server: Server) -> None:
     open_gold(page, server)
     with page.context.expect_page() as opened:
-        page.get_by_role("button", name="Preview nb").click()
+        page.get_by_role("button", name="Preview (nb)").click()
     preview = opened.value
     preview.wait_for_load_state()
     expect(preview.locator("body")).to_contain_text("Fjordhelse Cluster")

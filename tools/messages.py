@@ -1,4 +1,4 @@
-"""Extract the report's texts and merge them into the catalogs: `make messages`.
+"""Extract the texts of the reports and the workbench and merge them into the catalogs: `make messages`.
 
 Writes `locale/clusterbench.pot` and updates each `locale/<lang>/LC_MESSAGES/clusterbench.po`:
 existing translations are kept, new texts are added untranslated, texts no longer used
@@ -16,12 +16,15 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "src" / "clusterbench" / "report" / "locale"
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 METHODS = [
     ("src/clusterbench/report/**.py", "python"),
     ("templates/**.html", "jinja2.ext:babel_extract"),
+    ("src/clusterbench/serve/**.py", "python"),
+    ("src/clusterbench/serve/templates/**.html", "jinja2.ext:babel_extract"),
 ]
-OPTIONS = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
+_JINJA = {"extensions": "jinja2.ext.i18n", "trimmed": "true"}
+OPTIONS = {"templates/**.html": _JINJA, "src/clusterbench/serve/templates/**.html": _JINJA}
 HEADER = "Project-Id-Version: clusterbench\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n"
 
 

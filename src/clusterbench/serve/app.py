@@ -26,7 +26,7 @@ from .._resources import bundled_dir
 from ..errors import ClusterbenchError, InputError
 from ..loader.criteria import bundled_criteria, load_criteria
 from ..pipeline.files import write_atomically
-from ..report.i18n import choose_language
+from ..report.i18n import choose_language, translations
 from ..report.options import AUDIENCES, LANGUAGES
 from ..report.phrases import Phrases, questionnaire
 from ..report.templating import render_template
@@ -47,9 +47,16 @@ _REPORT_CSP = (
 )
 
 
-def _page(name: str, *, status: int = 200, **view: Any) -> HTMLResponse:
-    view.setdefault("lang", "en")
-    return HTMLResponse(render_template(name, view["lang"], _PAGES, view=view), status_code=status)
+def _page(name: str, language: str, *, status: int = 200, **view: Any) -> HTMLResponse:
+    view["lang"] = language
+    return HTMLResponse(render_template(name, language, _PAGES, view=view), status_code=status)
+
+
+def _said(exc: ClusterbenchError, language: str) -> str:
+    """An error for a page: in its language where the message is the workbench's own."""
+    if isinstance(exc, OutsideFolderError):
+        return exc.said(translations(language).gettext)
+    return str(exc)
 
 
 def _form(data: StarletteForm) -> FormData:
@@ -79,6 +86,7 @@ class Workbench:
         criteria = sorted(bundled_criteria())
         return _page(
             "folder.html",
+            self._language(request),
             folder=self.workspace.folder.name,
             entries=entries,
             criteria=criteria,
@@ -93,12 +101,17 @@ class Workbench:
             target = self.workspace.new_path(name)
             criteria = load_criteria(criteria_id)
             related = self.workspace.library.dependencies(criteria)
-            say = Phrases(choose_language(criteria, None), criteria)
+            wanted = self._language(request)
+            say = Phrases(
+                choose_language(criteria, wanted if wanted in criteria.languages else None),
+                criteria,
+            )
             text = questionnaire(criteria, say, related)
             await _threaded(write_atomically, target, text.encode("utf-8"))
         except ClusterbenchError as exc:
+            message = _said(exc, self._language(request))
             return RedirectResponse(
-                request.url_for("folder").include_query_params(message=str(exc)), status_code=303
+                request.url_for("folder").include_query_params(message=message), status_code=303
             )
         return RedirectResponse(
             request.url_for("edit").include_query_params(file=self.workspace.name(target)),
@@ -106,11 +119,11 @@ class Workbench:
         )
 
     async def edit(self, request: Request) -> Response:
+        language = self._language(request)
         try:
             draft = await _threaded(self._draft, request)
         except (OutsideFolderError, InputError) as exc:
-            return _page("error.html", message=str(exc), status=404)
-        language = self._language(request)
+            return _page("error.html", language, message=_said(exc, language), status=404)
         evaluation = await _threaded(draft.evaluate, None, language)
         panel = build_panel(evaluation, draft.criteria, language)
         shown = (
@@ -120,12 +133,12 @@ class Workbench:
         )
         return _page(
             "assessment.html",
+            language,
             draft=draft,
             form=shown,
             panel=panel,
             languages=LANGUAGES,
             audiences=AUDIENCES,
-            language=language,
             files=[
                 os.path.relpath(p, draft.path.parent)
                 for p in self.workspace.assessments()
@@ -146,10 +159,11 @@ class Workbench:
     async def save(self, request: Request) -> Response:
         draft, form = await self._posted(request)
         base = request.query_params.get("base", "")
-        outcome = await _threaded(draft.save, form, base, self._language(request))
+        language = self._language(request)
+        outcome = await _threaded(draft.save, form, base, language)
         if isinstance(outcome, Conflict):
             html = render_template(
-                "conflict.html", "en", _PAGES, view={"lang": "en", "conflict": outcome}
+                "conflict.html", language, _PAGES, view={"lang": language, "conflict": outcome}
             )
             return JSONResponse({"conflict": html, "digest": outcome.digest}, status_code=409)
         return JSONResponse({"saved": True, "digest": outcome})
@@ -160,7 +174,8 @@ class Workbench:
         audience = request.query_params.get("audience", "full")
         evaluation = await _threaded(draft.evaluate, form, language)
         if evaluation.scored is None:
-            return _page("error.html", message="Fix the problems shown first.", status=422)
+            message = translations(language).gettext("Fix the problems the page shows first.")
+            return _page("error.html", language, message=message, status=422)
         kind = request.query_params.get("format", "html")
         from ..report.render import render_html, render_pdf_bytes
 
@@ -217,4 +232,7 @@ def create_app(folder: Path, *, token: str, hosts: set[str], language: str = "en
 
 
 async def _not_found(request: Request, exc: Exception) -> Response:
-    return _page("error.html", message=str(exc), status=404)
+    wanted = request.query_params.get("lang", "en")
+    language = wanted if wanted in LANGUAGES else "en"
+    message = _said(exc, language) if isinstance(exc, ClusterbenchError) else str(exc)
+    return _page("error.html", language, message=message, status=404)

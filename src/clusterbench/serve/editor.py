@@ -197,8 +197,8 @@ def field_of(issue: Issue) -> str:
         return f"info:{parts[1]}"
     if head == "improvement_areas" and len(parts) > 2:
         return f"area:{parts[1]}:{parts[2]}"
-    if head == "previous" and len(parts) > 1:
-        return f"previous:{parts[1]}"
+    if head in ("previous", "decision") and len(parts) > 1:
+        return f"{head}:{parts[1]}"
     if head in ("strengths", "recommendations"):
         return head
     return ""

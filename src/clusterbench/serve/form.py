@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..models.criteria import Criteria, Indicator
-from ..models.rules import format_value
+from ..report.i18n import choose_language
+from ..report.phrases import Phrases
 from .edits import AnswerState, Containers, answer_state, set_answer, set_value, text_in
 from .inputs import Input, input_for, shown_value
 
@@ -34,6 +35,7 @@ _INFO = ("date", "type", "report_id", "method")
 _ASSESSOR = ("name", "role", "organisation")
 _AREA = ("indicator", "title", "description", "verified", "evidence")
 _PREVIOUS = ("file", "date", "level", "criteria", "report_id")
+_DECISION = ("status", "level", "by", "date", "reference", "note")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,9 @@ class Fields:
     related: tuple[tuple[Criteria, tuple[Section, ...]], ...]
     areas: tuple[dict[str, str], ...]
     previous: dict[str, str]
+    decision: dict[str, str]
+    level_ids: tuple[tuple[str, str], ...]
+    """(id, title) of the criteria's levels, for the decision."""
     strengths: str
     recommendations: str
     indicator_ids: tuple[str, ...] = field(default=())
@@ -111,26 +116,36 @@ def _lines(value: Any, language: str | None = None) -> str:
     return _text(value, language)
 
 
-def _answer_field(prefix: str, indicator: Indicator, raw: Any, language: str) -> AnswerField:
+def _answer_field(prefix: str, indicator: Indicator, raw: Any, say: Phrases) -> AnswerField:
     state = answer_state(raw)
+    _, fmt, language = say.gettext, say.fmt, say.language
     rule = indicator.pass_ or (indicator.bands.green if indicator.bands else None)
     steps = tuple(
-        f"{format_value(step.points)} points when {step.description}" for step in indicator.partial
+        _("%(points)s points when %(rule)s")
+        % {"points": fmt.number(step.points), "rule": say.rule(indicator, step)}
+        for step in indicator.partial
     )
+    condition = indicator.applies_if
+    applies = None
+    if condition is not None:
+        other = say.criteria.indicator(condition.indicator)
+        wanted = say.rule(other, condition) if other is not None else condition.description
+        applies = _("%(indicator)s is %(rule)s") % {
+            "indicator": condition.indicator,
+            "rule": wanted,
+        }
     return AnswerField(
         prefix=prefix,
         indicator=indicator,
         input=input_for(indicator.answer, language),
-        title=indicator.title.in_language(language),
-        question=None if indicator.question is None else indicator.question.in_language(language),
-        guidance=None if indicator.guidance is None else indicator.guidance.in_language(language),
-        evidence_asked=tuple(e.in_language(language) for e in indicator.evidence),
+        title=say.line(indicator.title),
+        question=None if indicator.question is None else say.line(indicator.question),
+        guidance=None if indicator.guidance is None else say.line(indicator.guidance),
+        evidence_asked=tuple(say.line(e) for e in indicator.evidence),
         steps=steps,
-        meets=None if rule is None else rule.description,
-        applies=None
-        if indicator.applies_if is None
-        else f"{indicator.applies_if.indicator} {indicator.applies_if.description}",
-        points=format_value(indicator.points) if indicator.points else None,
+        meets=None if rule is None else say.met_when(indicator),
+        applies=applies,
+        points=fmt.number(indicator.points) if indicator.points else None,
         value=tuple(shown_value(state.value)),
         not_applicable=state.not_applicable,
         reason=_text(state.reason, language),
@@ -142,15 +157,18 @@ def _answer_field(prefix: str, indicator: Indicator, raw: Any, language: str) ->
 def _sections(
     criteria: Criteria, answers: Mapping[str, Any], prefix: str, language: str
 ) -> tuple[Section, ...]:
+    say = Phrases(
+        choose_language(criteria, language if language in criteria.languages else None), criteria
+    )
     sections = []
     for category in criteria.categories:
         members = tuple(
-            _answer_field(f"{prefix}:{i.id}", i, answers.get(i.id), language)
+            _answer_field(f"{prefix}:{i.id}", i, answers.get(i.id), say)
             for i in criteria.indicators
             if i.category == category.id
         )
         if members:
-            sections.append(Section(category.id, category.title.in_language(language), members))
+            sections.append(Section(category.id, say.line(category.title), members))
     return tuple(sections)
 
 
@@ -203,6 +221,8 @@ def fields(
         ),
         areas=tuple(_records(data, "improvement_areas", _AREA, language)),
         previous={k: _text(_mapping(data, "previous").get(k)) for k in _PREVIOUS},
+        decision={k: _text(_mapping(data, "decision").get(k), language) for k in _DECISION},
+        level_ids=tuple((lv.id, lv.title.in_language(language)) for lv in criteria.levels),
         strengths=_lines(data.get("strengths"), language),
         recommendations=_lines(data.get("recommendations"), language),
         indicator_ids=tuple(i.id for i in criteria.indicators),
@@ -326,6 +346,7 @@ def _details() -> list[tuple[str, tuple[str, str], str]]:
     rows = [(f"org:{k}", ("organisation", k), "text") for k in _ORGANISATION]
     rows += [(f"info:{k}", ("assessment", k), "text") for k in _INFO]
     rows += [(f"previous:{k}", ("previous", k), "text") for k in _PREVIOUS]
+    rows += [(f"decision:{k}", ("decision", k), "text") for k in _DECISION]
     kinds = {"founded": "number", "members": "number", "date": "date"}
     return [(name, path, kinds.get(path[1], kind)) for name, path, kind in rows]
 
@@ -360,9 +381,10 @@ def apply_form(
     for name, path, kind in _DETAILS:
         if name in form:
             set_value(data, path, _detail(_one(form, name), kind), make)
-    previous = data.get("previous")
-    if isinstance(previous, MutableMapping) and not previous:
-        del data["previous"]
+    for optional in ("previous", "decision"):  # emptied: gone, not left as `{}`
+        found = data.get(optional)
+        if isinstance(found, MutableMapping) and not found:
+            del data[optional]
     _apply_records(data, ["assessment", "assessors"], form, "assessor", _ASSESSOR, make)
     _apply_answers(data, ["answers"], criteria, form, "answer", language, make)
     for other in related.values():

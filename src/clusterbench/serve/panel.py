@@ -13,6 +13,7 @@ from ..models.criteria import Criteria
 from ..models.result import Result
 from ..report.i18n import choose_language
 from ..report.phrases import Phrases, requirement
+from ..report.phrases.summary import margin_lines
 from .editor import Evaluation, field_of
 
 __all__ = ["GapView", "LevelView", "Panel", "Problem", "build_panel"]
@@ -63,9 +64,8 @@ class Panel:
     share: str | None
     levels: tuple[LevelView, ...]
     gap: GapView | None
-    margin_points: str | None
-    margin_alone: tuple[str, ...]
-    margin_minimums: tuple[str, ...]
+    margin: tuple[str, ...]
+    """The margin in sentences: points to spare, and what alone or only together costs it."""
     valid_from: str | None
     valid_until: str | None
     renewal: bool
@@ -104,8 +104,6 @@ def build_panel(evaluation: Evaluation, criteria: Criteria | None, language: str
             None,
             (),
             None,
-            None,
-            (),
             (),
             None,
             None,
@@ -139,13 +137,9 @@ def build_panel(evaluation: Evaluation, criteria: Criteria | None, language: str
             for lv in result.levels
         ),
         gap=_gap(result, criteria, say),
-        margin_points=None
-        if result.margin is None or result.margin.points is None
-        else say.fmt.number(result.margin.points),
-        margin_alone=() if result.margin is None else tuple(result.margin.indicators),
-        margin_minimums=() if result.margin is None else tuple(result.margin.minimums),
-        valid_from=None if result.validity is None else result.validity.valid_from.isoformat(),
-        valid_until=None if result.validity is None else result.validity.valid_until.isoformat(),
+        margin=() if result.margin is None else tuple(margin_lines(result.margin, say)),
+        valid_from=None if result.validity is None else say.fmt.date(result.validity.valid_from),
+        valid_until=None if result.validity is None else say.fmt.date(result.validity.valid_until),
         renewal=bool(result.validity and result.validity.renewal),
         answered=sum(
             1 for i in result.indicators if i.status not in ("unanswered", "not_applicable")

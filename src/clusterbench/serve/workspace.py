@@ -12,7 +12,7 @@ import hashlib
 import os
 import stat
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -27,8 +27,24 @@ from ..pipeline.validation import detect_kind
 __all__ = ["Entry", "OutsideFolderError", "Workspace", "digest"]
 
 
+def N_(message: str) -> str:  # noqa: N802 - gettext's name for "translated later"
+    """Mark a message for the catalogs; it is translated where it is shown."""
+    return message
+
+
 class OutsideFolderError(ClusterbenchError):
-    """A path that is not a file of the workbench's folder (or not one it may touch)."""
+    """A path that is not a file of the workbench's folder (or not one it may touch).
+
+    The message is kept with its parts, so that each page says it in its own language.
+    """
+
+    def __init__(self, message: str, **parts: str) -> None:
+        self.message, self.parts = message, parts
+        super().__init__(message % parts)
+
+    def said(self, gettext: Callable[[str], str]) -> str:
+        """The message in the language of ``gettext``."""
+        return gettext(self.message) % self.parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +74,7 @@ class Workspace:
     def __post_init__(self) -> None:
         self.folder = self.folder.resolve(strict=True)
         if not self.folder.is_dir():
-            raise OutsideFolderError(f"{self.folder} is not a folder")
+            raise OutsideFolderError(N_("%(folder)s is not a folder"), folder=str(self.folder))
 
     # ------------------------------------------------------------ paths
     def path(self, name: str) -> Path:
@@ -74,7 +90,9 @@ class Workspace:
             or relative.suffix not in (".yaml", ".yml")
             or any(part.startswith(".") for part in relative.parts)
         ):
-            raise OutsideFolderError(f"{name!r} is not an assessment file of this folder")
+            raise OutsideFolderError(
+                N_("%(name)s is not an assessment file of this folder"), name=repr(name)
+            )
         candidate = self.folder.joinpath(*relative.parts)
         self.inside(candidate)
         return candidate
@@ -84,11 +102,13 @@ class Workspace:
         try:
             resolved = path.resolve(strict=True)
         except (OSError, RuntimeError):  # missing, or a symlink loop
-            raise OutsideFolderError(f"{self.name(path)}: no such file in this folder") from None
+            raise OutsideFolderError(
+                N_("%(name)s: no such file in this folder"), name=self.name(path)
+            ) from None
         if not resolved.is_relative_to(self.folder):
-            raise OutsideFolderError(f"{self.name(path)} leads outside the folder")
+            raise OutsideFolderError(N_("%(name)s leads outside the folder"), name=self.name(path))
         if not stat.S_ISREG(resolved.stat().st_mode):
-            raise OutsideFolderError(f"{self.name(path)} is not a regular file")
+            raise OutsideFolderError(N_("%(name)s is not a regular file"), name=self.name(path))
         return resolved
 
     def name(self, path: Path) -> str:
@@ -108,13 +128,15 @@ class Workspace:
             or relative.suffix not in (".yaml", ".yml")
             or any(part.startswith(".") for part in relative.parts)
         ):
-            raise OutsideFolderError(f"{name!r}: name the file like fjord-cluster/2026-gold.yaml")
+            raise OutsideFolderError(
+                N_("%(name)s: name the file like fjord-cluster/2026-gold.yaml"), name=repr(name)
+            )
         target = self.folder.joinpath(*relative.parts)
         parent = target.parent.resolve()
         if not parent.is_relative_to(self.folder):
-            raise OutsideFolderError(f"{name!r} leads outside the folder")
+            raise OutsideFolderError(N_("%(name)s leads outside the folder"), name=repr(name))
         if target.exists() or target.is_symlink():
-            raise OutsideFolderError(f"{name} exists already; choose another name")
+            raise OutsideFolderError(N_("%(name)s exists already; choose another name"), name=name)
         return target
 
     # ------------------------------------------------------------ files

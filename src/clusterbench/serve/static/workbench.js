@@ -57,7 +57,7 @@
       const response = await request;
       answer = await response.json();
     } catch (error) {
-      setStatus("Could not reach the workbench: " + error, "error");
+      setStatus(status.dataset.unreachable, "error");
       return;
     }
     if (pending !== request) return; // a later change is on its way
@@ -69,7 +69,7 @@
   function changed(target) {
     if (!target.name) return;
     dirty = true;
-    setStatus(status.dataset.unsaved || "Unsaved changes", "unsaved");
+    setStatus(status.dataset.unsaved, "unsaved");
     if (timer) clearTimeout(timer);
     timer = setTimeout(evaluate, 120);
   }
@@ -105,19 +105,25 @@
   });
 
   document.getElementById("save").addEventListener("click", async () => {
-    setStatus("Saving…", "busy");
+    setStatus(status.dataset.saving, "busy");
     const url = form.dataset.save + "&base=" + encodeURIComponent(base);
-    const response = await fetch(url, { method: "POST", body: new FormData(form) });
-    const answer = await response.json();
+    let response, answer;
+    try {
+      response = await fetch(url, { method: "POST", body: new FormData(form) });
+      answer = await response.json();
+    } catch (error) {
+      setStatus(status.dataset.unreachable, "error"); // nothing was saved; the page keeps it all
+      return;
+    }
     if (response.status === 409) {
       conflict.innerHTML = answer.conflict;
-      setStatus("Not saved: the file changed on disk", "error");
+      setStatus(status.dataset.conflict, "error");
       return;
     }
     conflict.innerHTML = "";
     base = answer.digest;
     dirty = false;
-    setStatus("Saved", "saved");
+    setStatus(status.dataset.saved, "saved");
   });
 
   window.addEventListener("beforeunload", (event) => {
