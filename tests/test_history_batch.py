@@ -288,8 +288,11 @@ def test_an_interrupted_batch_keeps_finished_files_and_no_partial_ones(
         run_batch(assessments, BatchOptions(out_dir=out, form="json", jobs=1))
     assert not list(out.glob(".*.part"))
     manifest = json.loads((out / MANIFEST).read_text())
-    assert len(manifest["items"]) == 3
-    assert all(Path(i["output"]).is_file() for i in manifest["items"])
+    # Exactly what was finished: at least the three seen, and every output on disk.
+    assert len(manifest["items"]) >= 3
+    assert {Path(i["output"]).name for i in manifest["items"]} == {
+        p.name for p in out.glob("*.json") if p.name != MANIFEST
+    }
 
 
 @pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])

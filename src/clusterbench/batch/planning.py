@@ -315,9 +315,9 @@ class Journal:
             raise OutputError(f"{self.path}: cannot write the journal: {exc.strerror}") from None
         self._stream = os.fdopen(handle, "a", encoding="utf-8")
 
-    def append(self, item: Item) -> None:
-        """Record one finished item (flushed: a killed batch keeps it)."""
-        self._stream.write(json.dumps(item.to_dict()) + "\n")
+    def append(self, *items: Item) -> None:
+        """Record finished items, in one write (flushed: a killed batch keeps them)."""
+        self._stream.write("".join(json.dumps(i.to_dict()) + "\n" for i in items))
         self._stream.flush()
 
     def close(self) -> None:

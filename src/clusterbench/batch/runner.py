@@ -253,8 +253,8 @@ def run_batch(
     finished: dict[str, Item] = {i.key: i for i in items if i.status in ("unchanged", "skipped")}
     problems = [folder_item(issue) for issue in found.issues]
     journal = Journal(options.out_dir)
-    committing = [0.0]  # seconds spent committing outputs (measured where it happens)
-    book = time.perf_counter() - started
+    record = _Record(journal, finished)
+    book = planning = time.perf_counter() - started
     done = len(finished)
     total = len(items) + len(problems)
     for problem in problems:
@@ -269,10 +269,9 @@ def run_batch(
 
     try:
         with _terminate_as_interrupt():
-            for result in _run(todo, options, environment, inputs, journal, committing):
+            for result in _run(todo, options, environment, inputs, record):
                 tick = time.perf_counter()
                 done += 1
-                finished[result.key] = result
                 if progress is not None and result.status != "skipped":
                     progress(result, done, total)
                 book += time.perf_counter() - tick
@@ -283,7 +282,9 @@ def run_batch(
     save()
     book += time.perf_counter() - tick
     if timings is not None:
-        timings["bookkeeping"] = book + committing[0]
+        timings["planning"] = planning
+        timings["committing"] = record.seconds
+        timings["bookkeeping"] = book + record.seconds
         timings["total"] = time.perf_counter() - started
     outcome = [finished.get(i.key, i) for i in items]
     return [i for i in outcome if i.status != "skipped"] + problems  # criteria files left out
@@ -319,6 +320,21 @@ def _signals_held() -> Iterator[None]:
 
 
 @dataclass
+class _Record:
+    """What a run has finished, on disk (the journal) and in memory, kept in step."""
+
+    journal: Journal
+    finished: dict[str, Item]
+    seconds: float = 0.0  # spent committing and journalling: bookkeeping
+
+    def keep(self, items: list[Item]) -> None:
+        """Journal finished items (call it with signals held, after their commit)."""
+        self.journal.append(*items)
+        for item in items:
+            self.finished[item.key] = item
+
+
+@dataclass
 class _Worker:
     process: Any
     connection: Connection
@@ -342,12 +358,11 @@ def _run(
     options: BatchOptions,
     environment: str,
     inputs: Inputs,
-    journal: Journal,
-    committing: list[float],
+    record: _Record,
 ) -> Iterator[Item]:
-    """Render `todo` in worker processes; yield each item once it is committed.
+    """Render `todo` in worker processes; yield each item once it is recorded.
 
-    ``committing[0]`` adds up the seconds spent committing (bookkeeping, for timings).
+    Whatever interrupts the run, ``record`` holds exactly the files finished.
     """
     if not todo:
         return
@@ -372,14 +387,11 @@ def _run(
                 if worker.connection not in ready and worker.process.sentinel not in ready:
                     continue
                 results, closed = _receive(worker)
-                for index, facts in results:
-                    tick = time.perf_counter()
-                    item = _commit(todo[index], facts, inputs, journal)
-                    committing[0] += time.perf_counter() - tick
-                    yield item
+                if results:
+                    yield from _commit([(todo[i], facts) for i, facts in results], inputs, record)
                 if closed or not worker.process.is_alive():
                     worker.process.join()
-                    yield from _lost(worker, todo)
+                    yield from _failed(list(_lost(worker, todo)), record)
                     workers.remove(worker)
                     with contextlib.suppress(OSError):
                         worker.connection.close()
@@ -387,7 +399,8 @@ def _run(
                     if stillborn >= _STILLBORN:
                         # Workers die as they start (a broken installation): say so for
                         # every file left, rather than start workers for ever.
-                        yield from _unstartable(todo, queue, worker.process.exitcode)
+                        gone = list(_unstartable(todo, queue, worker.process.exitcode))
+                        yield from _failed(gone, record)
                     elif queue:
                         workers.append(_start(context, options, environment))
     finally:
@@ -426,20 +439,39 @@ def _feed(worker: _Worker, todo: list[Item], queue: list[int], jobs: int, recycl
     worker.given += len(chunk)
 
 
-def _commit(item: Item, facts: dict[str, Any], inputs: Inputs, journal: Journal) -> Item:
-    temporary = facts.pop("temporary", None)
-    for key, value in facts.items():
-        setattr(item, key, value)
-    item.sources = [tuple(s) for s in item.sources]  # type: ignore[misc]
+def _commit(
+    found: list[tuple[Item, dict[str, Any]]], inputs: Inputs, record: _Record
+) -> list[Item]:
+    """Rename the finished outputs into place and record them, as one step signals
+    cannot split (a group at once: what a worker has sent since it was last heard)."""
+    started = time.perf_counter()
+    items = []
+    for item, facts in found:
+        for key, value in facts.items():
+            if key != "temporary":
+                setattr(item, key, value)
+        item.sources = [tuple(s) for s in item.sources]  # type: ignore[misc]
+        items.append(item)
     with _signals_held():
-        if temporary is not None:
+        for item, facts in found:
+            temporary = facts.get("temporary")
+            if temporary is None:
+                continue
             try:  # the worker checked the output against the file's own sources
-                commit(Path(temporary), Path(item.output), inputs)
+                commit(temporary, item.output, inputs)
             except OutputError as exc:
-                discard(Path(temporary))
+                discard(temporary)
                 item.status, item.error = "failed", str(exc)
-        journal.append(item)
-    return item
+        record.keep(items)
+    record.seconds += time.perf_counter() - started
+    return items
+
+
+def _failed(items: list[Item], record: _Record) -> list[Item]:
+    """Record files that failed without an output (a dead worker's)."""
+    with _signals_held():
+        record.keep(items)
+    return items
 
 
 def _lost(worker: _Worker, todo: list[Item]) -> Iterator[Item]:
