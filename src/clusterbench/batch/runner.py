@@ -103,7 +103,10 @@ class _State:
 
 
 def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(143)  # unwinds the worker: its temporary file is removed on the way
+    # At once, and without raising: an exception raised here could land in a garbage-
+    # collection callback and be dropped.  The batch removes what this worker leaves (its
+    # temporary file carries this process's id).
+    os._exit(143)
 
 
 def _serve(connection: Connection, options: BatchOptions, environment: str) -> None:
@@ -268,8 +271,8 @@ def run_batch(
         journal.remove()
 
     try:
-        with _terminate_as_interrupt():
-            for result in _run(todo, options, environment, inputs, record):
+        with _stopping() as stop:
+            for result in _run(todo, options, environment, inputs, record, stop):
                 tick = time.perf_counter()
                 done += 1
                 if progress is not None and result.status != "skipped":
@@ -290,21 +293,54 @@ def run_batch(
     return [i for i in outcome if i.status != "skipped"] + problems  # criteria files left out
 
 
+class _Stop:
+    """Ctrl-C and SIGTERM, turned into a flag and a byte on a pipe the main loop waits on.
+
+    A handler that raises could fire anywhere, even inside a garbage-collection callback,
+    where Python prints "Exception ignored" and drops it; so the batch stops only where
+    it looks: between two waits, never half-way through a commit.
+    """
+
+    def __init__(self) -> None:
+        self.asked = False
+        self._read, self._write = os.pipe()
+        os.set_blocking(self._read, False)
+        os.set_blocking(self._write, False)
+
+    def fileno(self) -> int:
+        """The pipe's end to wait on (multiprocessing.connection.wait takes it)."""
+        return self._read
+
+    def handle(self, signum: int, frame: FrameType | None) -> None:
+        self.asked = True
+        with contextlib.suppress(OSError):  # the pipe is full: it is awake anyway
+            os.write(self._write, b"!")
+
+    def check(self) -> None:
+        """Raise KeyboardInterrupt when a stop was asked for."""
+        if self.asked:
+            raise KeyboardInterrupt
+
+    def close(self) -> None:
+        os.close(self._read)
+        os.close(self._write)
+
+
 @contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """SIGTERM (a CI timeout, a service stop) ends the batch as cleanly as Ctrl-C."""
+def _stopping() -> Iterator[_Stop | None]:
+    """SIGINT and SIGTERM (Ctrl-C, a CI timeout, a service stop) stop the batch cleanly."""
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield None  # only the main thread receives signals
         return
-
-    def interrupt(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    stop = _Stop()
+    previous = {sig: signal.signal(sig, stop.handle) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        yield
+        yield stop
+        stop.check()  # asked for after the last wait
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        stop.close()
 
 
 @contextlib.contextmanager
@@ -359,10 +395,12 @@ def _run(
     environment: str,
     inputs: Inputs,
     record: _Record,
+    stop: _Stop | None = None,
 ) -> Iterator[Item]:
     """Render `todo` in worker processes; yield each item once it is recorded.
 
-    Whatever interrupts the run, ``record`` holds exactly the files finished.
+    Whatever interrupts the run, ``record`` holds exactly the files finished; ``stop``
+    is woken by Ctrl-C and SIGTERM.
     """
     if not todo:
         return
@@ -380,9 +418,11 @@ def _run(
                     _retire(worker)
                     worker = workers[n] = _start(context, options, environment)
                 _feed(worker, todo, queue, jobs, recycle)
-            ready = set(
-                wait([w.connection for w in workers] + [w.process.sentinel for w in workers])
-            )
+            waited: list[Any] = [w.connection for w in workers]
+            waited += [w.process.sentinel for w in workers]
+            ready = set(wait([*waited, stop.fileno()] if stop is not None else waited))
+            if stop is not None:
+                stop.check()
             for worker in list(workers):
                 if worker.connection not in ready and worker.process.sentinel not in ready:
                     continue
