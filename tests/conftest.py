@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The suite keeps its own cache (criteria read, templates compiled), not the user's, and
+# the processes it starts inherit it.
+if "CLUSTERBENCH_CACHE_DIR" not in os.environ:
+    os.environ["CLUSTERBENCH_CACHE_DIR"] = tempfile.mkdtemp(prefix="clusterbench-cache-")
+    atexit.register(shutil.rmtree, os.environ["CLUSTERBENCH_CACHE_DIR"], True)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import inspect
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -84,12 +86,20 @@ def test_all_is_exactly_the_public_names() -> None:
     # Sub-packages (loader, models, ...) are importable but not the API, except those listed.
     names = {
         name
-        for name, value in vars(clusterbench).items()
+        for name in dir(clusterbench)
         if not name.startswith("_")
-        and (not inspect.ismodule(value) or name in PUBLIC_MODULES)
-        and name not in ("annotations", "TYPE_CHECKING")
+        and (not inspect.ismodule(getattr(clusterbench, name)) or name in PUBLIC_MODULES)
+        and name not in ("annotations",)
     }
     assert sorted(names | {"__version__"}) == clusterbench.__all__
+
+
+def test_the_package_root_loads_its_names_on_first_use() -> None:
+    code = (
+        "import sys, clusterbench; assert 'clusterbench.pipeline' not in sys.modules; "
+        "clusterbench.score_file; assert 'clusterbench.pipeline' in sys.modules"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
 def test_help_starts_with_a_short_map_of_the_api() -> None:

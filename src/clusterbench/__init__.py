@@ -31,31 +31,79 @@ the project's README and ``docs/``.
 
 from __future__ import annotations
 
-from . import examples
-from ._reports import render_html, render_pdf
-from ._version import __version__
-from .errors import (
-    AssessmentError,
-    ClusterbenchError,
-    CohortError,
-    CriteriaError,
-    InputError,
-    Issue,
-    NotFoundError,
-    OutputError,
-    ReportError,
-    Severity,
-)
-from .loader.assessment import load_assessment, parse_assessment
-from .loader.criteria import load_criteria, parse_criteria
-from .models import Assessment, Criteria
-from .models.cohort import Cohort
-from .models.result import Result
-from .pipeline import FileReport, Scored, ValidationReport, score_file, validate_paths
-from .pipeline.cohort import build_cohort_from as build_cohort
-from .pipeline.cohort import load_cohort
-from .pipeline.history import compare_files, history_of
-from .scoring import score
+from importlib import import_module as _import
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
+
+if _TYPE_CHECKING:
+    from . import examples
+    from ._reports import render_html, render_pdf
+    from ._version import __version__
+    from .errors import (
+        AssessmentError,
+        ClusterbenchError,
+        CohortError,
+        CriteriaError,
+        InputError,
+        Issue,
+        NotFoundError,
+        OutputError,
+        ReportError,
+        Severity,
+    )
+    from .loader.assessment import load_assessment, parse_assessment
+    from .loader.criteria import load_criteria, parse_criteria
+    from .models import Assessment, Criteria
+    from .models.cohort import Cohort
+    from .models.result import Result
+    from .pipeline import FileReport, Scored, ValidationReport, score_file, validate_paths
+    from .pipeline.cohort import build_cohort_from as build_cohort
+    from .pipeline.cohort import load_cohort
+    from .pipeline.history import compare_files, history_of
+    from .scoring import score
+
+# Each public name and where it lives, imported on first use: `import clusterbench.cli`
+# (every command) then costs nothing of what its command does not use, and `report` can
+# start WeasyPrint's import while it loads and scores (see clusterbench.report.printer).
+_WHERE: dict[str, tuple[str, str | None]] = {
+    "__version__": ("._version", "__version__"),
+    "examples": (".examples", None),
+    "render_html": ("._reports", "render_html"),
+    "render_pdf": ("._reports", "render_pdf"),
+    **{
+        name: (".errors", name)
+        for name in (
+            "AssessmentError",
+            "ClusterbenchError",
+            "CohortError",
+            "CriteriaError",
+            "InputError",
+            "Issue",
+            "NotFoundError",
+            "OutputError",
+            "ReportError",
+            "Severity",
+        )
+    },
+    "load_assessment": (".loader.assessment", "load_assessment"),
+    "parse_assessment": (".loader.assessment", "parse_assessment"),
+    "load_criteria": (".loader.criteria", "load_criteria"),
+    "parse_criteria": (".loader.criteria", "parse_criteria"),
+    "Assessment": (".models", "Assessment"),
+    "Criteria": (".models", "Criteria"),
+    "Cohort": (".models.cohort", "Cohort"),
+    "Result": (".models.result", "Result"),
+    "FileReport": (".pipeline", "FileReport"),
+    "Scored": (".pipeline", "Scored"),
+    "ValidationReport": (".pipeline", "ValidationReport"),
+    "score_file": (".pipeline", "score_file"),
+    "validate_paths": (".pipeline", "validate_paths"),
+    "build_cohort": (".pipeline.cohort", "build_cohort_from"),
+    "load_cohort": (".pipeline.cohort", "load_cohort"),
+    "compare_files": (".pipeline.history", "compare_files"),
+    "history_of": (".pipeline.history", "history_of"),
+    "score": (".scoring", "score"),
+}
 
 __all__ = [
     "Assessment",
@@ -91,3 +139,17 @@ __all__ = [
     "score_file",
     "validate_paths",
 ]
+
+
+def __getattr__(name: str) -> _Any:
+    found = _WHERE.get(name)
+    if found is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = _import(found[0], __name__)
+    value = module if found[1] is None else getattr(module, found[1])
+    globals()[name] = value  # the next access is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from ..errors import ClusterbenchError, InputError
-from ..models.cohort import Cohort
-from ..models.result import Result
-from ..scoring.peers import why_no_peers
+
+if TYPE_CHECKING:
+    from ..models.cohort import Cohort
+    from ..models.result import Result
 
 
 def print_error(command: str, exc: ClusterbenchError) -> None:
@@ -27,6 +29,8 @@ def print_peer_note(command: str, cohort: Cohort | None, result: Result) -> None
     """Say why a Result scored with a cohort has no peer comparison (silent otherwise)."""
     if cohort is None or result.peers is not None:
         return
+    from ..scoring.peers import why_no_peers  # only when a cohort was asked for
+
     why = why_no_peers(result, cohort)
     if why is not None:
         print(f"clusterbench {command}: note: no peer comparison: {why}", file=sys.stderr)

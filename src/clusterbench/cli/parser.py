@@ -11,11 +11,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import sys
 from collections.abc import Callable
 
-from .._version import __version__
 from ..report.options import AUDIENCES, FORMATS, LANGUAGES, PDF_VARIANTS, accent_colour
-from ..scoring.standing import STATUSES
+from ..scoring.statuses import STATUSES
 
 __all__ = ["build_parser"]
 
@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 done, 1 invalid input, 2 usage error, 3 internal error, "
         "4 a required level not reached, 130 interrupted.",
     )
-    parser.add_argument("--version", action="version", version=f"clusterbench {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     _debug_option(parser, default=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for add in (
@@ -53,6 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         add(commands)
     return parser
+
+
+class _Version(argparse.Action):
+    """`--version`, reading the installed package's metadata only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from .._version import __version__
+
+        parser._print_message(f"clusterbench {__version__}\n", sys.stdout)  # as argparse's own
+        parser.exit()
 
 
 # ------------------------------------------------------------------ shared

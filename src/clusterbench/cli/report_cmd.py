@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..pipeline.cohort import load_cohort
-from ..pipeline.files import STDOUT, Inputs, check_output, write_output
-from ..pipeline.scoring import score_file
-from .assumptions import parse_assumptions
-from .errors import print_peer_note
+from ..pipeline.files import STDOUT
 from .status import EXIT_OK, UsageError
+
+if TYPE_CHECKING:
+    from ..report.printer import Printer
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,6 +23,28 @@ def run(args: argparse.Namespace) -> int:
     )
     if to_stdout and form == "pdf" and sys.stdout.isatty():
         raise UsageError("a PDF on a terminal is unreadable; redirect it: -o - > report.pdf")
+    if form != "pdf":
+        return _write(args, output, form, to_stdout, None)
+    # WeasyPrint is imported in a helper process while this one loads and scores.
+    from ..report.printer import Printer
+
+    printer = Printer.start()
+    try:
+        return _write(args, output, form, to_stdout, printer)
+    finally:
+        if printer is not None:
+            printer.close()
+
+
+def _write(
+    args: argparse.Namespace, output: Path, form: str, to_stdout: bool, printer: Printer | None
+) -> int:
+    from ..pipeline.cohort import load_cohort
+    from ..pipeline.files import Inputs, check_output, write_output
+    from ..pipeline.scoring import score_file
+    from .assumptions import parse_assumptions
+    from .errors import print_peer_note
+
     if not to_stdout:  # a wrong -o costs nothing: checked before any work
         check_output(output, Inputs([args.assessment, args.previous, args.cohort, args.logo]))
     cohort = load_cohort(args.cohort) if args.cohort else None
@@ -67,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
         logo=args.logo,
         templates=args.templates,
         pdf_variant=args.pdf_variant,
+        printer=printer,
     )
     for warning in pdf.warnings:
         print(f"clusterbench report: warning: {warning}", file=sys.stderr)

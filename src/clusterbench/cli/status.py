@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import metadata
-
 __all__ = [
     "EXIT_INTERNAL",
     "EXIT_INTERRUPTED",
@@ -30,6 +28,8 @@ EXIT_INTERRUPTED = 130
 
 def issues_url() -> str:
     """Where to report a bug: the project's ``Issues`` URL from the installed metadata."""
+    from importlib import metadata  # only for a bug report: it costs every command 13 ms
+
     try:
         urls: list[str] = metadata.metadata("clusterbench").get_all("Project-URL") or []
     except metadata.PackageNotFoundError:  # pragma: no cover - a source tree never installed

@@ -17,6 +17,7 @@ from ..errors import NotFoundError
 from ..kinds.registry import required_sets
 from ..models.answer_types import suggest
 from ..models.criteria import Criteria
+from .cached import load_bundled_criteria
 from .criteria import bundled_criteria, bundled_versions, load_criteria_file
 
 __all__ = ["CriteriaLibrary", "split_reference"]
@@ -100,7 +101,7 @@ class CriteriaLibrary:
                 if version is None
                 else bundled_versions()[(criteria_id, version)]
             )
-            found, text = load_criteria_file(path)
+            found, text = load_bundled_criteria(path)
             self._bundled[key] = found
             self._sources[id(found)] = path
             self._texts[id(found)] = text

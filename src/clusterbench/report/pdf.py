@@ -19,7 +19,7 @@ from .fetcher import SafeFetcher
 from .libraries import import_weasyprint
 from .options import PDF_VARIANTS
 
-__all__ = ["VARIANTS", "Embedded", "PdfResult", "html_to_pdf"]
+__all__ = ["VARIANTS", "Embedded", "PdfResult", "html_to_pdf", "warm_up"]
 
 VARIANTS = PDF_VARIANTS
 
@@ -53,6 +53,27 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _weasyprint() -> tuple[Any, Any]:
+    """WeasyPrint and this process's font configuration (built once)."""
+    try:
+        weasyprint = import_weasyprint()
+        from weasyprint.text.fonts import FontConfiguration
+    except (ImportError, OSError) as exc:  # OSError: Pango or another library is missing
+        raise ReportError(
+            f"PDF reports need WeasyPrint and Pango ({exc}); install clusterbench[report] "
+            "and run `clusterbench doctor`"
+        ) from exc
+    global _FONT_CONFIG
+    if _FONT_CONFIG is None:
+        _FONT_CONFIG = FontConfiguration()
+    return weasyprint, _FONT_CONFIG
+
+
+def warm_up() -> None:
+    """Import WeasyPrint and build the font configuration now, before a PDF is asked for."""
+    _weasyprint()
+
+
 def html_to_pdf(
     html: str,
     *,
@@ -63,19 +84,9 @@ def html_to_pdf(
     variant: str | None = None,
 ) -> PdfResult:
     """Render HTML to PDF bytes; the same inputs give the same bytes."""
-    try:
-        weasyprint = import_weasyprint()
-        from weasyprint.text.fonts import FontConfiguration
-    except (ImportError, OSError) as exc:  # OSError: Pango or another library is missing
-        raise ReportError(
-            f"PDF reports need WeasyPrint and Pango ({exc}); install clusterbench[report] "
-            "and run `clusterbench doctor`"
-        ) from exc
+    weasyprint, fonts = _weasyprint()
     if variant is not None and variant not in VARIANTS:
         raise ReportError(f"unknown PDF variant {variant!r}; choose {', '.join(VARIANTS)}")
-    global _FONT_CONFIG
-    if _FONT_CONFIG is None:
-        _FONT_CONFIG = FontConfiguration()
     stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
     fetcher = SafeFetcher(roots)
     collector = _Collector()
@@ -84,7 +95,7 @@ def html_to_pdf(
     try:
         document = weasyprint.HTML(
             string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher
-        ).render(font_config=_FONT_CONFIG)
+        ).render(font_config=fonts)
         files = [
             weasyprint.Attachment(
                 string=item.text,

@@ -17,6 +17,7 @@ from .fetcher import MAX_ASSET
 from .i18n import choose_language
 from .options import AUDIENCES, Audience, accent_colour
 from .pdf import Embedded, PdfResult, html_to_pdf
+from .printer import Printer
 from .templating import render_template, template_dirs
 from .view import ReportOptions, build_view
 
@@ -114,18 +115,24 @@ def pdf_report(
     logo: str | os.PathLike[str] | None = None,
     templates: str | os.PathLike[str] | None = None,
     pdf_variant: str | None = None,
+    printer: Printer | None = None,
 ) -> PdfResult:
-    """The report as PDF bytes (for standard output); see :func:`render_pdf`."""
+    """The report as PDF bytes; see :func:`render_pdf`.
+
+    ``printer`` lays the PDF out in its own process (started before scoring, so that
+    WeasyPrint is imported meanwhile); without one, it is laid out in this process.
+    """
     options = _options(language, audience, accent, logo, templates, pdf_variant)
-    return _pdf(scored, options)
+    return _pdf(scored, options, printer)
 
 
-def _pdf(scored: Scored, options: ReportOptions) -> PdfResult:
+def _pdf(scored: Scored, options: ReportOptions, printer: Printer | None = None) -> PdfResult:
     html, dirs = _html(scored, options)
     roots = [*dirs]
     if options.logo is not None:
         roots.append(Path(os.path.realpath(options.logo)).parent)
-    return html_to_pdf(
+    make = html_to_pdf if printer is None else printer.render
+    return make(
         html,
         base=dirs[0],
         roots=roots,

@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import (
     ChoiceLoader,
     Environment,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
     TemplateError,
@@ -24,6 +25,7 @@ from jinja2 import (
 )
 from jinja2.loaders import split_template_path
 
+from .._cache import cache_folder, code_fingerprint
 from .._resources import bundled_dir
 from ..errors import InputError, ReportError
 from ..loader.reader import read_text
@@ -71,6 +73,28 @@ def _unchanged(path: str, mtime: float) -> bool:
 
 
 @cache
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates kept between processes, in the user's cache folder.
+
+    Jinja keys each entry by the template's file and checks it against a checksum of
+    the source, so an edited template (bundled or the user's) is compiled again, never
+    served stale; the file names carry this clusterbench's code fingerprint, so another
+    version compiles its own (and removes the entries of the one before).
+    """
+    folder = cache_folder("templates")
+    if folder is None:
+        return None
+    prefix = code_fingerprint()[:16]
+    try:
+        for old in folder.glob("*.cache"):
+            if not old.name.startswith(prefix):
+                old.unlink(missing_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder), pattern=f"{prefix}-%s.cache")
+
+
+@cache
 def _environment(language: str, dirs: tuple[Path, ...]) -> Environment:
     env = Environment(
         loader=ChoiceLoader([_Loader(str(d)) for d in dirs]),
@@ -80,6 +104,7 @@ def _environment(language: str, dirs: tuple[Path, ...]) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env

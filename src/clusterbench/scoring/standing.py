@@ -16,32 +16,9 @@ from ..models.assessment import Decision
 from ..models.criteria import Criteria
 from ..models.dates import add_months
 from ..models.result import ValidityResult
+from .statuses import STATUSES, Status
 
 __all__ = ["STATUSES", "NextStep", "Standing", "Status", "standing"]
-
-Status = Literal[
-    "pending",
-    "not_yet_valid",
-    "valid",
-    "renewal_window",
-    "expired",
-    "superseded",
-    "rejected",
-    "withdrawn",
-    "no_label",
-]
-STATUSES: tuple[Status, ...] = (
-    "valid",
-    "renewal_window",
-    "pending",
-    "not_yet_valid",
-    "expired",
-    "superseded",
-    "rejected",
-    "withdrawn",
-    "no_label",
-)
-"""Every status, in the order a register lists them."""
 
 
 @dataclass(frozen=True, slots=True)
