@@ -13,6 +13,7 @@ from clusterbench.models import (
     answers,
     assessment,
     criteria,
+    figures,
     requirements,
     rules,
     versions,
@@ -22,7 +23,7 @@ from .conftest import ROOT
 
 DOC = (ROOT / "docs" / "criteria-language.md").read_text(encoding="utf-8")
 ASSESSMENT_DOC = (ROOT / "docs" / "assessment-format.md").read_text(encoding="utf-8")
-MODULES = (criteria, answer_types, rules, requirements, answers, assessment, versions)
+MODULES = (criteria, answer_types, rules, requirements, answers, assessment, versions, figures)
 MODELS = sorted(
     {
         obj

@@ -12,9 +12,18 @@ from .conftest import ROOT
 
 EXAMPLES = ROOT / "examples"
 EXPECTED = {
+    "fjordhelse/2014-arena.yaml": ("arena", Decimal(69)),
+    "fjordhelse/2017-arena-extension.yaml": ("arena", Decimal(76)),
     "fjordhelse/2017-bronze.yaml": ("bronze", None),
+    "fjordhelse/2019-arena-pro.yaml": ("arena_pro", Decimal(90)),
     "fjordhelse/2019-silver.yaml": ("silver", None),
     "fjordhelse/2021-gold.yaml": ("gold", Decimal("142.5")),
+    "fjordhelse/2023-gold-renewal.yaml": (None, Decimal(144)),
+    "vevnad/2014-arena.yaml": ("arena", Decimal(64)),
+    "vevnad/2015-bronze.yaml": ("bronze", None),
+    "vevnad/2017-arena-extension.yaml": ("arena", Decimal(75)),
+    "vevnad/2017-bronze.yaml": ("bronze", None),
+    "vevnad/2019-bronze.yaml": ("bronze", None),
     "young-fashion/2022-bronze.yaml": ("bronze", None),
     "young-fashion/2024-silver.yaml": ("silver", None),
     "not-eligible/gold-attempt.yaml": (None, Decimal("135.5")),

@@ -79,15 +79,21 @@ def test_compare_text(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_history_of_an_organisation(tmp_path: Path) -> None:
     history = history_of([EXAMPLES], "FJORDHELSE CLUSTER")
-    assert [(e.date.isoformat(), e.level) for e in history.entries] == [
-        ("2017-11-28", "bronze"),
-        ("2019-11-19", "silver"),
-        ("2021-11-09", "gold"),
+    assert [(e.date.isoformat(), e.criteria, e.level) for e in history.entries] == [
+        ("2014-06-10", "no-innovation-clusters", "arena"),
+        ("2017-05-16", "no-innovation-clusters", "arena"),
+        ("2017-11-28", "esca-bronze", "bronze"),
+        ("2019-06-04", "no-innovation-clusters", "arena_pro"),
+        ("2019-11-19", "esca-bronze", "silver"),
+        ("2021-11-09", "esca-gold", "gold"),
+        ("2023-10-24", "esca-gold", None),  # the renewal attempt
     ]
     assert history.gaps == ()  # the Silver was still valid when the Gold came
     # Assessed two months after the Silver expired, the Gold leaves a gap.
     folder = tmp_path / "fjordhelse"
     shutil.copytree(EXAMPLES / "fjordhelse", folder)
+    for name in ("2014-arena", "2017-arena-extension", "2019-arena-pro", "2023-gold-renewal"):
+        (folder / f"{name}.yaml").unlink()  # the labels alone, without the programme's
     gold = folder / "2021-gold.yaml"
     text = gold.read_text(encoding="utf-8")
     gold.write_text(
@@ -100,9 +106,9 @@ def test_history_of_an_organisation(tmp_path: Path) -> None:
     assert [(a.isoformat(), b.isoformat()) for a, b in late.gaps] == [("2021-11-19", "2022-01-18")]
     upcoming = history.next_renewal
     assert upcoming is not None
-    assert upcoming.level == "gold"
+    assert upcoming.level == "arena_pro"  # on the day of the latest decision (2023-11-21)
     assert upcoming.valid_until is not None
-    assert upcoming.valid_until.isoformat() == "2023-11-08"
+    assert upcoming.valid_until.isoformat() == "2024-06-03"
     with pytest.raises(NotFoundError, match="did you mean 'Fjordhelse Cluster'"):
         history_of([EXAMPLES], "Fjordhelse Klynge")
 
@@ -405,10 +411,10 @@ def test_a_broken_previous_assessment_is_reported_where_it_is(
     code = main(["score", str(tmp_path / "2021-gold.yaml")])
     err = capsys.readouterr().err.splitlines()
     assert code == 1
-    assert err[0].startswith(f"{bronze}:38:9: assessment.date:")
+    assert err[0].startswith(f"{bronze}:43:9: assessment.date:")
     # The link to the file to fix, and what to fix in it: not every link in between.
     assert err[1:] == [
-        f"{tmp_path / '2021-gold.yaml'}:413:18: previous.file: 2019-silver.yaml is not a valid "
+        f"{tmp_path / '2021-gold.yaml'}:418:18: previous.file: 2019-silver.yaml is not a valid "
         "assessment; fix its errors first [CB309]",
         "clusterbench score: 2 errors",
     ]

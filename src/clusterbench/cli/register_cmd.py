@@ -22,6 +22,7 @@ _COLUMNS = (
     "criteria",
     "criteria_version",
     "level",
+    "designations",
     "status",
     "valid_from",
     "valid_until",
@@ -84,6 +85,7 @@ def _formatted(found: list[Record], form: str, on: dt.date) -> str:
         writer.writerow(_COLUMNS)
         for record in found:
             row = record.to_dict()
+            row["designations"] = " ".join(record.designations)
             writer.writerow(["" if row[c] is None else row[c] for c in _COLUMNS])
         return out.getvalue()
     if form == "html":
@@ -104,7 +106,7 @@ def _text(found: list[Record], on: dt.date) -> str:
     width = max(len(r.organisation) for r in found)
     for r in found:
         until = f"until {r.valid_until.isoformat()}" if r.valid_until else ""
-        level = r.level_title or "–"
+        level = r.shown_level or "–"
         step = next_step_words(r)
         lines.append(
             f"  {r.country}  {r.organisation:<{width}}  {r.criteria:<24} {level:<14} "

@@ -26,6 +26,7 @@ from pydantic_core import PydanticCustomError
 from ..errors import quote
 from .answers import Answer
 from .common import Date, Id, Language, Model, Text
+from .figures import Figures
 
 __all__ = [
     "Assessment",
@@ -121,6 +122,11 @@ class Organisation(Model):
         strict=True, default=None, ge=1800, le=2200, description="Founding year."
     )
     members: int | None = Field(strict=True, default=None, ge=0, description="Number of members.")
+    figures: Figures | None = Field(
+        default=None,
+        description="Key figures at the assessment besides the members (partners, staff, "
+        "budget, private share, export growth), for its development over time.",
+    )
     website: str | None = None
     facts: Annotated[tuple[Fact, ...], WithJsonSchema(_FACTS_SCHEMA)] = Field(
         default=(),

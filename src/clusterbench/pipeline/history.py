@@ -7,6 +7,7 @@ import difflib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,10 @@ from ..loader.library import CriteriaLibrary
 from ..models.assessment import Organisation
 from ..models.result import Result, to_json_value
 from ..scoring.standing import Standing
-from .register import Label, Row, build_register
+from .designations import DesignationPeriod, designation_periods
+from .development import Development, development
+from .judging import Judged, judge_files
+from .register import Label, Row, register_of
 from .scoring import Scored, score_file
 
 __all__ = [
@@ -154,6 +158,8 @@ class HistoryEntry:
     renewal: bool
     renew_by: dt.date | None
     standing: Standing
+    share: Decimal | None = None
+    """The share of the points it reached (None when the criteria award no points)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +171,10 @@ class History:
     on: dt.date
     rows: tuple[Row, ...] = ()
     """The organisation's labels per criteria set, as the register shows them."""
+    designations: tuple[DesignationPeriod, ...] = ()
+    """The periods each designation was held (NCE beside Arena Pro), up to the day."""
+    development: Development | None = None
+    """How the organisation's key figures developed across these assessments."""
 
     @property
     def gaps(self) -> tuple[tuple[dt.date, dt.date], ...]:
@@ -209,6 +219,7 @@ class History:
                     "valid_until": _iso(e.valid_until),
                     "renewal": e.renewal,
                     "renew_by": _iso(e.renew_by),
+                    "share": str(e.share) if e.share is not None else None,
                     "decided": _iso(e.standing.decided),
                 }
                 for e in self.entries
@@ -224,10 +235,25 @@ class History:
                     if row.shown.standing.next_step
                     else None,
                     "next_by": _iso(row.shown.standing.deadline),
+                    "designations": [
+                        {"id": d.id, "valid_until": _iso(d.valid_until)}
+                        for d in row.held_designations
+                    ],
                 }
                 for row in self.rows
             ],
+            "designations": [
+                {
+                    "criteria": p.criteria,
+                    "designation": p.designation,
+                    "level": p.level,
+                    "from": p.start.isoformat(),
+                    "until": _iso(p.end),
+                }
+                for p in self.designations
+            ],
             "gaps": [{"from": a.isoformat(), "to": b.isoformat()} for a, b in self.gaps],
+            "development": self.development.to_dict() if self.development else None,
             "next_renewal": {
                 "level": upcoming.level,
                 "valid_until": _iso(upcoming.valid_until),
@@ -261,11 +287,13 @@ def history_of(
     reads no clock: the command line passes today).
     """
     wanted = organisation.casefold()
+    library = library or CriteriaLibrary()  # one library for every day asked about
 
     def mine(org: Organisation) -> bool:
         return org.name.casefold() == wanted and (country is None or org.country == country)
 
-    register = build_register(paths, on=on or dt.date.max, library=library, select=mine)
+    judgement, files = judge_files(paths, library=library, select=mine)
+    register = register_of(judgement, files, on or dt.date.max, library)
     rows = register.rows
     if not rows:
         names = sorted({name for name, _ in register.names})
@@ -287,11 +315,33 @@ def history_of(
             for row in rows
             for label in row.labels
         )
-        register = build_register(paths, on=latest, library=library, select=mine)
+        register = register_of(judgement, files, latest, library)
         rows = register.rows
     labels = sorted((label for row in rows for label in row.labels), key=lambda lb: lb.date)
     entries = tuple(_entry(label) for label in labels)
-    return History(rows[0].organisation, entries, register.on, rows)
+    # Designations over time: the register on every day something changed, up to the day.
+    days = sorted({d for j in judgement.judged for d in _turns(j) if d <= register.on})
+    periods = designation_periods(
+        [(day, register_of(judgement, files, day, library).rows) for day in days]
+    )
+    figures = development((label.date, label.described) for label in labels if label.described)
+    return History(rows[0].organisation, entries, register.on, rows, periods, figures)
+
+
+def _turns(judged: Judged) -> list[dt.date]:
+    """The days an assessment can change a label: its date, its decision, its validity."""
+    found = [judged.date]
+    if judged.decision is not None and judged.decision.date is not None:
+        found.append(judged.decision.date)
+    validity = judged.validity
+    if validity is not None:
+        found += [validity.valid_from, validity.valid_until + dt.timedelta(days=1)]
+    for related in judged.related:
+        if related.valid_until is not None:
+            found.append(related.valid_until + dt.timedelta(days=1))
+        if related.awarded is not None:
+            found.append(related.awarded)
+    return found
 
 
 def _entry(label: Label) -> HistoryEntry:
@@ -306,4 +356,5 @@ def _entry(label: Label) -> HistoryEntry:
         renewal=label.renewal,
         renew_by=standing.renew_by,
         standing=standing,
+        share=label.share,
     )

@@ -17,6 +17,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from ..loader.reader import find_files
 from ..loader.source import read_document
 from ..models.assessment import Decision, Organisation
 from ..models.criteria import Criteria
-from ..models.result import ValidityResult
+from ..models.result import DesignationResult, RelatedResult, ValidityResult
 from .scoring import Scored, check_decision, score_checked
 
 __all__ = ["Judged", "Judgement", "Problem", "Select", "judge_files"]
@@ -62,6 +63,13 @@ class Judged:
     level: str | None
     """The level the answers reach."""
     validity: ValidityResult | None
+    designations: tuple[DesignationResult, ...] = ()
+    """Its criteria's designations as decided on the assessment date."""
+    share: Decimal | None = None
+    """The share of the points reached (None when the criteria award no points)."""
+    related: tuple[RelatedResult, ...] = ()
+    """The related sets' outcomes it was scored with (for designations on a later day
+    when the register holds no label of that set)."""
 
 
 @dataclass
@@ -182,6 +190,9 @@ class _Judge:
                 decision=assessment.decision,
                 level=scored.result.level,
                 validity=scored.result.validity,
+                designations=scored.result.designations,
+                share=scored.result.score.share,
+                related=scored.result.related,
             )
         )
 

@@ -15,15 +15,18 @@ import os
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from ..loader.library import CriteriaLibrary
-from ..models.assessment import Decision
+from ..models.assessment import Decision, Organisation
 from ..models.criteria import Criteria
+from ..models.result import DesignationResult, RelatedResult
 from ..scoring.standing import Standing, Status, standing
-from .judging import Judged, Problem, Select, judge_files
+from .designations import with_designations
+from .judging import Judged, Judgement, Problem, Select, judge_files
 
-__all__ = ["Label", "Problem", "Register", "Row", "build_register"]
+__all__ = ["Label", "Problem", "Register", "Row", "build_register", "register_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,14 @@ class Label:
     """The level the assessment reaches (what the engine recommends)."""
     renewal: bool = False
     """Whether its validity extends an earlier label (a renewal in the window)."""
+    designations: tuple[DesignationResult, ...] = ()
+    """Its criteria's designations as decided on the assessment date."""
+    related: tuple[RelatedResult, ...] = ()
+    """The related sets' outcomes it was scored with."""
+    described: Organisation | None = None
+    """The organisation as this assessment describes it (members, key figures)."""
+    share: Decimal | None = None
+    """The share of the points it reached (None when the criteria award no points)."""
 
     @property
     def decided(self) -> dt.date | None:
@@ -62,6 +73,14 @@ class Row:
     criteria: Criteria
     labels: tuple[Label, ...]
     """Every assessment of this organisation against this set, oldest first."""
+    designations: tuple[DesignationResult, ...] = ()
+    """The designations of the criteria on the register's day, beside the label in force
+    (decided from the organisation's other labels held that day)."""
+
+    @property
+    def held_designations(self) -> tuple[DesignationResult, ...]:
+        """The designations held on the register's day."""
+        return tuple(d for d in self.designations if d.held)
 
     @property
     def current(self) -> Label | None:
@@ -144,6 +163,17 @@ def build_register(
     ``jobs`` worker processes read and score the files (default: one per core).
     """
     judgement, files = judge_files(paths, library=library, select=select, jobs=jobs)
+    return register_of(judgement, files, on, library)
+
+
+def register_of(
+    judgement: Judgement,
+    files: Sequence[Path],
+    on: dt.date,
+    library: CriteriaLibrary | None = None,
+) -> Register:
+    """The register on day ``on`` of files already judged (cheap: nothing is scored, so a
+    history can ask it for many days)."""
     problems = list(judgement.problems)
     # The register on a past day shows what was known then: no later assessment, and
     # no decision taken after it.
@@ -175,7 +205,11 @@ def build_register(
             identity = next(iter(candidates), None)
         criteria = judgement.criteria[item.criteria]
         groups[(_key(identity, org.name, org.country), criteria.id)].append(item)
-    rows = [_row(key, items, judgement.criteria, on) for (key, _), items in groups.items()]
+    rows = with_designations(
+        [_row(key, items, judgement.criteria, on) for (key, _), items in groups.items()],
+        on,
+        library,
+    )
     countries: dict[str, set[str]] = defaultdict(set)
     for row in rows:
         if row.organisation_id:
@@ -234,6 +268,10 @@ def _row(key: str, items: list[Judged], criteria_by_key: dict[str, Criteria], on
                 ),
                 recommended=item.level,
                 renewal=bool(item.validity and item.validity.renewal),
+                designations=item.designations,
+                related=item.related,
+                described=item.organisation,
+                share=item.share,
             )
         )
     latest = labels[-1]

@@ -59,10 +59,23 @@ class Record:
     decided: dt.date | None
     reference: str | None
     pending_since: dt.date | None
+    designations: tuple[str, ...] = ()
+    """The designations held beside the level on the day (NCE beside Arena Pro), by id."""
+    designation_titles: tuple[str, ...] = ()
+    designations_until: dt.date | None = None
+    """The last day the designations held last (the first of their ends)."""
+
+    @property
+    def shown_level(self) -> str | None:
+        """The level's title with its designations: `Arena Pro NCE`."""
+        if self.level_title is None:
+            return None
+        return " ".join((self.level_title, *self.designation_titles))
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping (dates as ISO text)."""
         data = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        data = {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}
         return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in data.items()}
 
 
@@ -72,6 +85,7 @@ def _record(row: Row, language: str) -> Record:
     level = label.criteria.level(standing.level) if standing.level else None
     step = standing.next_step
     pending = row.pending
+    held = row.held_designations
     if pending is not None and row.current is not None:
         step = pending.standing.next_step  # the decision comes first
     return Record(
@@ -94,6 +108,15 @@ def _record(row: Row, language: str) -> Record:
         decided=standing.decided,
         reference=standing.reference,
         pending_since=pending.date if pending else None,
+        designations=tuple(d.id for d in held),
+        designation_titles=tuple(
+            found.title.in_language(language)
+            for d in held
+            if (found := label.criteria.designation(d.id)) is not None
+        ),
+        designations_until=min(
+            (d.valid_until for d in held if d.valid_until is not None), default=None
+        ),
     )
 
 

@@ -112,8 +112,9 @@ def check_examples(criteria: Criteria, doc: Document) -> Iterator[Issue]:
     """A CB217 Issue, located at the example, for each golden example that fails."""
     for index, example in enumerate(criteria.examples):
         base = ("examples", index, "expect")
+        wanted = example.expect.designations
         try:
-            if _meets(example.expect, *decide_example(criteria, example)):
+            if wanted is None and _meets(example.expect, *decide_example(criteria, example)):
                 continue  # the common case: nothing to explain
             result = score_example(criteria, example)
         except InputError as exc:
@@ -133,6 +134,13 @@ def check_examples(criteria: Criteria, doc: Document) -> Iterator[Issue]:
             if got != Fraction(expect.share):
                 message = f"example {example.name!r} reaches {float(got):.2%}, expected {float(expect.share):.2%}"
                 yield doc.issue((*base, "share"), "CB217", message)
+        held = tuple(d.id for d in result.designations if d.held)
+        if wanted is not None and held != wanted:
+            message = (
+                f"example {example.name!r} holds the designations {', '.join(held) or 'none'}, "
+                f"expected {', '.join(wanted) or 'none'}"
+            )
+            yield doc.issue((*base, "designations"), "CB217", message)
 
 
 def _level_message(name: str, result: Result, expected: str | None) -> str:

@@ -65,6 +65,24 @@ def summary(
         out.append(f"  {_MARK[lv.held]} {lv.id}  {say.level_title(lv.id)}{tag}")
         out += [f"      {_MARK[r.held]} {requirement(say, r, related)}" for r in lv.requirements]
 
+    if result.designations:
+        out += ["", _("Designations")]
+        for found in result.designations:
+            designation = criteria.designation(found.id)
+            title = say.text(designation.title) if designation is not None else found.id
+            if found.held and found.valid_until is not None:
+                said = _("%(title)s beside %(level)s, valid until %(date)s") % {
+                    "title": title,
+                    "level": say.level_title(found.level),
+                    "date": fmt.date(found.valid_until),
+                }
+            else:
+                said = title
+            out.append(f"  {_MARK[found.held]} {found.id}  {said}")
+            out += [
+                f"      {_MARK[r.held]} {requirement(say, r, related)}" for r in found.requirements
+            ]
+
     if result.margin is not None:
         out += ["", _("Margin of %(level)s") % {"level": say.level_title(result.margin.level)}]
         out += ["  " + line for line in margin_lines(result.margin, say)]
@@ -126,6 +144,29 @@ def summary(
                 "  " + _("declined: %(ids)s") % {"ids": ", ".join(comparison.declined) or none}
             )
             out.append("  " + _("unchanged: %(num)d") % {"num": len(comparison.unchanged)})
+        if not comparison.mapped:
+            out.append(
+                "  "
+                + _("%(old)s and %(new)s are versions no supersession links: nothing is compared")
+                % {"old": comparison.previous_version, "new": criteria.version}
+            )
+        for now_id, then_id in comparison.renamed.items():
+            out.append("  " + _("%(new)s was %(old)s") % {"new": now_id, "old": then_id})
+        if comparison.not_compared_before:
+            out.append(
+                "  "
+                + _("not compared, only in %(version)s: %(ids)s")
+                % {
+                    "version": comparison.previous_version,
+                    "ids": ", ".join(comparison.not_compared_before),
+                }
+            )
+        if comparison.not_compared_now:
+            out.append(
+                "  "
+                + _("not compared, new in %(version)s: %(ids)s")
+                % {"version": criteria.version, "ids": ", ".join(comparison.not_compared_now)}
+            )
         if comparison.improvement_areas:
             out.append(
                 "  "

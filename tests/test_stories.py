@@ -1,0 +1,360 @@
+"""The two stories clusterbench was made from, as the shipped examples tell them.
+
+A Norwegian health cluster: Arena 2014 (extended in 2017, "up to five"), Arena Pro in
+June 2019 while it held a Bronze label, Silver in November 2019, Gold in November 2021
+at 95 % on 31 indicators, and with it NCE beside Arena Pro until the Gold ends; then a
+renewal attempt that misses a minimum requirement.  A Norwegian fashion cluster: Arena
+2014 with 12 members and about 5 partners, Bronze benchmarkings along the way, and five
+years later 52 members, 25 partners and exports up 11 %.  Every level, designation and
+date is pinned here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shlex
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from clusterbench import history_of, score_file
+from clusterbench.cli import main
+from clusterbench.pipeline.register import build_register
+
+from .conftest import ROOT
+
+HEALTH = ROOT / "examples" / "fjordhelse"
+FASHION = ROOT / "examples" / "vevnad"
+D = dt.date.fromisoformat
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(args)
+    return code, capsys.readouterr().out
+
+
+def label(path: Path) -> tuple[str, str, str | None, str | None, str | None, bool]:
+    """(criteria version, date, level, valid from, valid until, renewal) of one file."""
+    result = score_file(path).result
+    valid = result.validity
+    return (
+        f"{result.criteria.id}@{result.criteria.version}",
+        result.assessment.date.isoformat(),
+        result.level,
+        valid.valid_from.isoformat() if valid else None,
+        valid.valid_until.isoformat() if valid else None,
+        bool(valid and valid.renewal),
+    )
+
+
+# ------------------------------------------------------------------ the health cluster
+HEALTH_LABELS = {
+    "2014-arena.yaml": (
+        "no-innovation-clusters@2026.1",
+        "2014-06-10",
+        "arena",
+        "2014-06-10",
+        "2017-06-09",
+        False,
+    ),
+    "2017-arena-extension.yaml": (
+        "no-innovation-clusters@2026.1",
+        "2017-05-16",
+        "arena",
+        "2017-05-16",
+        "2019-06-09",
+        True,
+    ),
+    "2017-bronze.yaml": (
+        "esca-bronze@pre-2019",
+        "2017-11-28",
+        "bronze",
+        "2017-11-28",
+        "2019-11-27",
+        False,
+    ),
+    "2019-arena-pro.yaml": (
+        "no-innovation-clusters@2026.1",
+        "2019-06-04",
+        "arena_pro",
+        "2019-06-04",
+        "2024-06-03",
+        False,
+    ),
+    "2019-silver.yaml": (
+        "esca-bronze@2019",
+        "2019-11-19",
+        "silver",
+        "2019-11-19",
+        "2021-11-18",
+        False,
+    ),
+    "2021-gold.yaml": ("esca-gold@2013", "2021-11-09", "gold", "2021-11-09", "2023-11-08", False),
+    "2023-gold-renewal.yaml": ("esca-gold@2013", "2023-10-24", None, None, None, False),
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), sorted(HEALTH_LABELS.items()))
+def test_each_step_of_the_health_cluster(name: str, expected: tuple[object, ...]) -> None:
+    assert label(HEALTH / name) == expected
+
+
+def test_the_health_clusters_gold_is_95_percent_on_31_indicators_and_needs_80() -> None:
+    result = score_file(HEALTH / "2021-gold.yaml").result
+    assert len(result.indicators) == 31
+    assert (result.score.points, result.score.max_points) == (Decimal("142.5"), Decimal(150))
+    assert result.score.share == Decimal("0.95")
+    assert result.score.needed == Decimal("0.8")
+
+
+def test_arena_is_three_years_extended_once_to_five(tmp_path: Path) -> None:
+    extension = score_file(HEALTH / "2017-arena-extension.yaml").result
+    assert extension.validity is not None
+    assert (extension.validity.renewals, extension.validity.renew_by) == (1, None)
+    # A second extension is no renewal: it starts a new three-year period.
+    folder = tmp_path / "fjordhelse"
+    shutil.copytree(HEALTH, folder)
+    again = folder / "2019-arena-again.yaml"
+    text = (HEALTH / "2017-arena-extension.yaml").read_text(encoding="utf-8")
+    again.write_text(
+        text.replace("  date: 2017-05-16\n", "  date: 2019-05-14\n")
+        .replace("N21: 2017-01-19", "N21: 2019-01-21")  # a current implementation plan
+        .replace("previous: {file: 2014-arena.yaml}", "previous: {file: 2017-arena-extension.yaml}")
+        .replace("  date: 2017-06-02\n", "  date: 2019-05-28\n"),
+        encoding="utf-8",
+    )
+    third = score_file(again).result
+    assert third.level == "arena"
+    assert third.validity is not None
+    assert third.validity.renewal is False
+    assert (third.validity.valid_from, third.validity.valid_until) == (
+        D("2019-05-14"),
+        D("2022-05-13"),
+    )
+
+
+def test_arena_pro_in_2019_is_not_nce_without_a_gold_label() -> None:
+    result = score_file(HEALTH / "2019-arena-pro.yaml").result
+    [nce] = result.designations
+    assert (nce.id, nce.held, nce.level) == ("nce", False, "arena_pro")
+    [gold] = nce.requirements
+    assert (gold.kind, gold.criteria, gold.level, gold.held) == (
+        "criteria",
+        "esca-gold",
+        "gold",
+        False,
+    )
+
+
+def test_the_silver_compares_with_the_bronze_of_the_version_before() -> None:
+    comparison = score_file(HEALTH / "2019-silver.yaml").result.comparison
+    assert comparison is not None
+    assert (comparison.previous_version, comparison.months) == ("pre-2019", 23)
+    assert comparison.not_compared_before == ("B24", "B29", "B35")
+    assert comparison.not_compared_now == ("B37", "B38", "B39")
+
+
+def test_the_renewal_attempt_misses_a_minimum_requirement_and_is_rejected() -> None:
+    scored = score_file(HEALTH / "2023-gold-renewal.yaml")
+    gold = scored.result.level_result("gold")
+    assert gold is not None
+    assert gold.gap is not None
+    assert gold.gap.minimums == ("G12",)
+    assert scored.result.score.share is not None
+    assert scored.result.score.share > Decimal("0.8")  # the points would do
+    assert scored.assessment.decision is not None
+    assert scored.assessment.decision.status == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("on", "level", "designations", "until"),
+    [
+        ("2019-06-19", None, (), None),  # the Arena Pro decision is not taken yet
+        ("2019-06-20", "arena_pro", (), None),  # Arena Pro, no Gold
+        ("2021-11-29", "arena_pro", (), None),  # Gold assessed, the decision not yet taken
+        ("2021-11-30", "arena_pro", ("nce",), "2023-11-08"),  # Gold approved: NCE
+        ("2023-11-08", "arena_pro", ("nce",), "2023-11-08"),  # the Gold's last day
+        ("2023-11-09", "arena_pro", (), None),  # the Gold ended, the renewal failed
+        ("2024-06-03", "arena_pro", (), None),  # the last day of Arena Pro
+    ],
+)
+def test_the_programme_label_and_nce_on_each_day(
+    on: str, level: str | None, designations: tuple[str, ...], until: str | None
+) -> None:
+    register = build_register([HEALTH], on=D(on))
+    [row] = [r for r in register.rows if r.criteria.id == "no-innovation-clusters"]
+    held = row.held_designations
+    if level is None:
+        assert row.status == "pending"
+        return
+    assert (row.status, row.shown.standing.level) == ("valid", level)
+    assert tuple(d.id for d in held) == designations
+    assert (held[0].valid_until.isoformat() if held and held[0].valid_until else None) == until
+
+
+def test_the_health_history_in_one_command(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["history", str(HEALTH), "--organisation", "Fjordhelse Cluster", "--as-of", "2024-01-01"]
+    code, out = run(args, capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Fjordhelse Cluster: 7 assessments, as of 2024-01-01"
+    expected = [
+        "2014-06-10  no-innovation-clusters arena       69.0 %  superseded",
+        "2017-05-16  no-innovation-clusters arena       76.0 %  superseded",
+        "2017-11-28  esca-bronze            bronze              superseded",
+        "2019-06-04  no-innovation-clusters arena_pro   90.0 %  valid",
+        "2019-11-19  esca-bronze            silver              expired",
+        "2021-11-09  esca-gold              gold        95.0 %  expired",  # 95 % on 31 indicators
+        "2023-10-24  esca-gold              -           96.0 %  no label",  # a minimum missed
+    ]
+    for line, start in zip(lines[1:8], expected, strict=True):
+        assert line.strip().startswith(start), line
+    assert "  nce beside arena_pro (no-innovation-clusters): 2021-11-30 to 2023-11-08" in lines
+    assert "  change from 2014-06-10 to 2023-10-24: members +166 (+173 %)" in out
+    history = history_of([HEALTH], "Fjordhelse Cluster", on=D("2022-01-01"))
+    [period] = history.designations
+    assert (period.designation, period.level, period.start, period.end) == (
+        "nce",
+        "arena_pro",
+        D("2021-11-30"),
+        D("2023-11-08"),  # known on 2022-01-01: the Gold's end
+    )
+
+
+def test_the_register_says_arena_pro_nce(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(["register", str(HEALTH), "--as-of", "2022-06-01"], capsys)
+    assert code == 0
+    [line] = [line for line in out.splitlines() if "no-innovation-clusters" in line]
+    assert "Arena Pro NCE  valid              until 2024-06-03" in line
+
+
+# ----------------------------------------------------------------- the fashion cluster
+FASHION_LABELS = {
+    "2014-arena.yaml": (
+        "no-innovation-clusters@2026.1",
+        "2014-06-10",
+        "arena",
+        "2014-06-10",
+        "2017-06-09",
+        False,
+    ),
+    "2015-bronze.yaml": (
+        "esca-bronze@pre-2019",
+        "2015-09-15",
+        "bronze",
+        "2015-09-15",
+        "2017-09-14",
+        False,
+    ),
+    "2017-arena-extension.yaml": (
+        "no-innovation-clusters@2026.1",
+        "2017-05-16",
+        "arena",
+        "2017-05-16",
+        "2019-06-09",
+        True,
+    ),
+    "2017-bronze.yaml": (
+        "esca-bronze@pre-2019",
+        "2017-10-10",
+        "bronze",
+        "2017-10-10",
+        "2020-09-14",
+        True,
+    ),
+    "2019-bronze.yaml": (
+        "esca-bronze@2019",
+        "2019-12-03",
+        "bronze",
+        "2019-12-03",
+        "2023-09-14",
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), sorted(FASHION_LABELS.items()))
+def test_each_step_of_the_fashion_cluster(name: str, expected: tuple[object, ...]) -> None:
+    assert label(FASHION / name) == expected
+
+
+def test_the_fashion_cluster_grew_as_the_record_says() -> None:
+    history = history_of([FASHION], "Vevnad Fashion Cluster", on=D("2020-01-01"))
+    development = history.development
+    assert development is not None
+    series = {s.figure.key: s for s in development.series}
+    members, partners = series["members"], series["partners"]
+    assert (members.first, members.last, members.since) == (12, 52, D("2014-06-10"))
+    assert (partners.first, partners.last) == (5, 25)
+    assert members.relative == Decimal(40) / Decimal(12)
+    [(day, growth)] = series["export_growth"].values
+    assert (day, growth.percent, growth.since) == (D("2019-12-03"), Decimal(11), 2014)
+    assert history.designations == ()  # no Arena Pro, no NCE
+
+
+def test_the_fashion_history_in_one_command(capsys: pytest.CaptureFixture[str]) -> None:
+    args = [
+        "history",
+        str(FASHION),
+        "--organisation",
+        "Vevnad Fashion Cluster",
+        "--as-of",
+        "2020-01-01",
+    ]
+    code, out = run(args, capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Vevnad Fashion Cluster: 5 assessments, as of 2020-01-01"
+    assert "esca-bronze: bronze valid until 2023-09-14" in out
+    assert "no-innovation-clusters: arena ended on 2019-06-09; a new assessment is needed" in out
+    table = lines[lines.index("Development over time (key figures at each assessment)") + 1 :]
+    assert table[0].split() == [
+        "date",
+        "members",
+        "partners",
+        "staff",
+        "(FTE)",
+        "budget",
+        "private",
+        "share",
+        "exports",
+    ]
+    assert table[1].split()[:3] == ["2014-06-10", "12", "5"]
+    assert table[-2].split() == [
+        "2019-12-03",
+        "52",
+        "25",
+        "2.5",
+        "NOK",
+        "3,900,000",
+        "41",
+        "%",
+        "+11",
+        "%",
+        "since",
+        "2014",
+    ]
+    assert table[-1].startswith(
+        "  change from 2014-06-10 to 2019-12-03: members +40 (+333 %), partners +20 (+400 %)"
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        'history examples/fjordhelse --organisation "Fjordhelse Cluster" --as-of 2024-01-01',
+        'history examples/vevnad --organisation "Vevnad Fashion Cluster" --as-of 2020-01-01',
+    ],
+)
+def test_the_readme_shows_each_story_as_the_command_prints_it(
+    command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index(f"$ clusterbench {command}\n") + len(f"$ clusterbench {command}\n")
+    shown = readme[start : readme.index("```", start)]
+    monkeypatch.chdir(ROOT)
+    code, out = run(shlex.split(command), capsys)
+    assert code == 0
+    assert out == shown
