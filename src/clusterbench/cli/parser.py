@@ -9,17 +9,24 @@ with the command's own usage line.  Nothing here imports Jinja2, Babel or WeasyP
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
-import sys
-from collections.abc import Callable
 
-from ..report.options import AUDIENCES, FORMATS, LANGUAGES, PDF_VARIANTS, accent_colour
+from ..report.options import FORMATS, LANGUAGES, PDF_VARIANTS, accent_colour
 from ..scoring.statuses import STATUSES
+from .options import (
+    Subparsers,
+    VersionAction,
+    checked,
+    command,
+    count,
+    criteria_options,
+    debug_option,
+    format_option,
+    iso_date,
+    rendering_options,
+)
 
 __all__ = ["build_parser"]
-
-_Subparsers = argparse._SubParsersAction
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,8 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 done, 1 invalid input, 2 usage error, 3 internal error, "
         "4 a required level not reached, 130 interrupted.",
     )
-    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
-    _debug_option(parser, default=False)
+    parser.add_argument(
+        "--version", action=VersionAction, nargs=0, help="show the version and exit"
+    )
+    debug_option(parser, default=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for add in (
         _validate,
@@ -55,127 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _Version(argparse.Action):
-    """`--version`, reading the installed package's metadata only when asked."""
-
-    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
-        from .._version import __version__
-
-        parser._print_message(f"clusterbench {__version__}\n", sys.stdout)  # as argparse's own
-        parser.exit()
-
-
-# ------------------------------------------------------------------ shared
-def _command(
-    commands: _Subparsers[argparse.ArgumentParser], name: str, help: str, description: str = ""
-) -> argparse.ArgumentParser:
-    command = commands.add_parser(name, help=help, description=description or help)
-    command.set_defaults(parser=command)  # for usage errors found after parsing
-    _debug_option(command, default=argparse.SUPPRESS)
-    return command
-
-
-def _debug_option(parser: argparse.ArgumentParser, default: object) -> None:
-    # SUPPRESS in subcommands: otherwise their default would overwrite a --debug given
-    # before the command name.
-    parser.add_argument(
-        "--debug",
-        action="store_true",
-        default=default,
-        help="show the traceback of an internal error",
-    )
-
-
-def _format_option(parser: argparse.ArgumentParser, *choices: str) -> None:
-    parser.add_argument(
-        "--format",
-        choices=choices,
-        default=choices[0],
-        help=f"output format (default: {choices[0]})",
-    )
-
-
-def _criteria_options(parser: argparse.ArgumentParser) -> None:
-    """What `score` and `report` score: other criteria, another previous, other answers."""
-    parser.add_argument(
-        "--criteria",
-        metavar="ID|PATH",
-        help="criteria to use instead of those the assessment names",
-    )
-    parser.add_argument(
-        "--previous",
-        metavar="FILE",
-        help="the previous assessment, instead of the one the file names",
-    )
-    parser.add_argument(
-        "--assume",
-        action="append",
-        default=[],
-        metavar="ID=VALUE",
-        help="answer an indicator differently, without editing the file (repeatable; "
-        "esca-eligibility.E2=0.3 for a related set's, G10=null for no answer): a what-if",
-    )
-
-
-def _rendering_options(parser: argparse.ArgumentParser) -> None:
-    """What `report` and `batch` share: peers, language, audience, templates."""
-    parser.add_argument(
-        "--cohort", metavar="FILE", help="add a peer comparison from this cohort file"
-    )
-    parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        help="report language (default: the criteria's first that reports are written in)",
-    )
-    parser.add_argument(
-        "--audience",
-        choices=AUDIENCES,
-        default=AUDIENCES[0],
-        help="full report, or a 2-3 page summary for a board or a funder (default: full)",
-    )
-    parser.add_argument(
-        "--templates",
-        metavar="DIR",
-        help="a folder of templates replacing the bundled ones, file by file",
-    )
-
-
-def _checked(convert: Callable[[str], object], what: str) -> Callable[[str], object]:
-    """An argparse type that turns ``convert``'s ValueError into a usage error."""
-
-    def parse(text: str) -> object:
-        try:
-            return convert(text)
-        except ValueError as exc:
-            raise argparse.ArgumentTypeError(str(exc)) from None
-
-    parse.__name__ = what
-    return parse
-
-
-def _count(minimum: int) -> Callable[[str], object]:
-    def convert(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise ValueError(f"{text!r} is not a whole number") from None
-        if value < minimum:
-            raise ValueError(f"must be at least {minimum}, got {value}")
-        return value
-
-    return _checked(convert, "count")
-
-
 # ---------------------------------------------------------------- commands
-def _validate(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    validate = _command(
+def _validate(commands: Subparsers[argparse.ArgumentParser]) -> None:
+    validate = command(
         commands,
         "validate",
         "check criteria and assessment files (for CI)",
         "Check criteria and assessment files; report every problem with file:line:col.",
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
-    _format_option(validate, "text", "json", "github")
+    format_option(validate, "text", "json", "github")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.add_argument(
         "--lang",
@@ -187,16 +85,16 @@ def _validate(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     )
 
 
-def _score(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    score = _command(
+def _score(commands: Subparsers[argparse.ArgumentParser]) -> None:
+    score = command(
         commands,
         "score",
         "score an assessment: level, why, gap, margin, validity",
         "Score an assessment file against its criteria and explain the level.",
     )
     score.add_argument("assessment", metavar="ASSESSMENT", help="an assessment file")
-    _criteria_options(score)
-    _format_option(score, "text", "json")
+    criteria_options(score)
+    format_option(score, "text", "json")
     score.add_argument(
         "--cohort", metavar="FILE", help="compare with the peer group in this cohort file"
     )
@@ -212,8 +110,8 @@ def _score(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     )
 
 
-def _report(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    report = _command(
+def _report(commands: Subparsers[argparse.ArgumentParser]) -> None:
+    report = command(
         commands,
         "report",
         "render an assessment report (PDF, HTML or JSON)",
@@ -223,8 +121,8 @@ def _report(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     report.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="file to write (- for standard output)"
     )
-    _criteria_options(report)
-    _rendering_options(report)
+    criteria_options(report)
+    rendering_options(report)
     report.add_argument(
         "--format",
         choices=FORMATS,
@@ -235,17 +133,17 @@ def _report(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     )
     report.add_argument(
         "--accent",
-        type=_checked(accent_colour, "colour"),
+        type=checked(accent_colour, "colour"),
         metavar="#RRGGBB",
         help="accent colour for headings and the cover",
     )
     report.add_argument("--logo", metavar="PATH", help="a logo image for the cover")
 
 
-def _cohort(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    cohort = _command(commands, "cohort", "build anonymous peer statistics from many assessments")
+def _cohort(commands: Subparsers[argparse.ArgumentParser]) -> None:
+    cohort = command(commands, "cohort", "build anonymous peer statistics from many assessments")
     actions = cohort.add_subparsers(dest="action", metavar="ACTION", required=True)
-    build = _command(
+    build = command(
         actions,
         "build",
         "score every assessment under the paths and write their statistics",
@@ -267,29 +165,22 @@ def _cohort(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     )
     build.add_argument(
         "--min-size",
-        type=_count(1),
+        type=count(1),
         default=5,
         metavar="N",
         help="leave out groups smaller than N (default 5)",
     )
 
 
-def _compare(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    compare = _command(commands, "compare", "compare two assessments of one organisation")
+def _compare(commands: Subparsers[argparse.ArgumentParser]) -> None:
+    compare = command(commands, "compare", "compare two assessments of one organisation")
     compare.add_argument("old", metavar="OLD", help="the earlier assessment")
     compare.add_argument("new", metavar="NEW", help="the later assessment")
-    _format_option(compare, "text", "json")
+    format_option(compare, "text", "json")
 
 
-def _date(text: str) -> object:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r}: write a date as YYYY-MM-DD") from None
-
-
-def _history(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    history = _command(commands, "history", "the label history of one organisation")
+def _history(commands: Subparsers[argparse.ArgumentParser]) -> None:
+    history = command(commands, "history", "the label history of one organisation")
     history.add_argument("paths", nargs="+", metavar="PATH", help="assessment files or directories")
     history.add_argument(
         "--organisation", required=True, metavar="NAME", help="the organisation's name"
@@ -299,15 +190,15 @@ def _history(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     )
     history.add_argument(
         "--as-of",
-        type=_date,
+        type=iso_date,
         metavar="DATE",
         help="where the labels stand on DATE (default: today)",
     )
-    _format_option(history, "text", "json")
+    format_option(history, "text", "json")
 
 
-def _register(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    register = _command(
+def _register(commands: Subparsers[argparse.ArgumentParser]) -> None:
+    register = command(
         commands,
         "register",
         "the labels in force: valid, in renewal window, expired, pending decision",
@@ -317,7 +208,10 @@ def _register(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     )
     register.add_argument("paths", nargs="+", metavar="PATH", help="assessment files or folders")
     register.add_argument(
-        "--as-of", type=_date, metavar="DATE", help="the day the register is for (default: today)"
+        "--as-of",
+        type=iso_date,
+        metavar="DATE",
+        help="the day the register is for (default: today)",
     )
     register.add_argument(
         "--country",
@@ -343,23 +237,23 @@ def _register(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     )
     register.add_argument(
         "--since",
-        type=_date,
+        type=iso_date,
         metavar="DATE",
         help="instead, list the decisions taken since DATE (the board's list)",
     )
-    _format_option(register, "text", "csv", "json", "html")
+    format_option(register, "text", "csv", "json", "html")
     register.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
     register.add_argument(
         "--jobs",
-        type=_count(1),
+        type=count(1),
         default=os.cpu_count() or 1,
         metavar="N",
         help="worker processes reading the files (default: one per core)",
     )
 
 
-def _certificate(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    certificate = _command(
+def _certificate(commands: Subparsers[argparse.ArgumentParser]) -> None:
+    certificate = command(
         commands,
         "certificate",
         "a one-page certificate of an approved label (PDF)",
@@ -379,8 +273,8 @@ def _certificate(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     )
 
 
-def _batch(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    batch = _command(
+def _batch(commands: Subparsers[argparse.ArgumentParser]) -> None:
+    batch = command(
         commands,
         "batch",
         "score and render every assessment of a folder",
@@ -393,34 +287,34 @@ def _batch(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     )
     batch.add_argument(
         "--jobs",
-        type=_count(1),
+        type=count(1),
         default=os.cpu_count() or 1,
         metavar="N",
         help="worker processes (default: one per core)",
     )
-    _rendering_options(batch)
-    _format_option(batch, *FORMATS)
+    rendering_options(batch)
+    format_option(batch, *FORMATS)
     batch.add_argument("--force", action="store_true", help="render everything, changed or not")
 
 
-def _doctor(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    doctor = _command(commands, "doctor", "check what reports need on this machine")
-    _format_option(doctor, "text", "json")
+def _doctor(commands: Subparsers[argparse.ArgumentParser]) -> None:
+    doctor = command(commands, "doctor", "check what reports need on this machine")
+    format_option(doctor, "text", "json")
 
 
-def _criteria(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    criteria = _command(
+def _criteria(commands: Subparsers[argparse.ArgumentParser]) -> None:
+    criteria = command(
         commands, "criteria", "list the bundled criteria sets, show one, or compare two versions"
     )
     actions = criteria.add_subparsers(dest="action", metavar="ACTION", required=True)
-    listing = _command(actions, "list", "the bundled criteria sets")
-    _format_option(listing, "text", "json")
-    show = _command(actions, "show", "a readable overview of a criteria set")
+    listing = command(actions, "list", "the bundled criteria sets")
+    format_option(listing, "text", "json")
+    show = command(actions, "show", "a readable overview of a criteria set")
     show.add_argument("criteria", metavar="ID|PATH")
     show.add_argument(
         "--lang", choices=LANGUAGES, help="language of the overview (default: the criteria's first)"
     )
-    diff = _command(
+    diff = command(
         actions,
         "diff",
         "what changed from one criteria version to another",
@@ -430,14 +324,14 @@ def _criteria(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     )
     diff.add_argument("old", metavar="A", help="ID@VERSION, ID or a criteria file")
     diff.add_argument("new", metavar="B", help="ID@VERSION, ID or a criteria file")
-    _format_option(diff, "text", "json")
+    format_option(diff, "text", "json")
     diff.add_argument(
         "--lang", metavar="LANG", help="language of the criteria texts (default: B's first)"
     )
 
 
-def _new(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    new = _command(
+def _new(commands: Subparsers[argparse.ArgumentParser]) -> None:
+    new = command(
         commands,
         "new",
         "write a blank assessment (a questionnaire) for a criteria set",
@@ -455,8 +349,8 @@ def _new(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
 
 
-def _migrate(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    migrate = _command(
+def _migrate(commands: Subparsers[argparse.ArgumentParser]) -> None:
+    migrate = command(
         commands,
         "migrate",
         "move an assessment onto a later version of its criteria",
@@ -475,15 +369,15 @@ def _migrate(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     migrate.add_argument("--force", action="store_true", help="overwrite an existing file")
 
 
-def _schema(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    schema = _command(commands, "schema", "print the JSON Schema of a file kind")
+def _schema(commands: Subparsers[argparse.ArgumentParser]) -> None:
+    schema = command(commands, "schema", "print the JSON Schema of a file kind")
     schema.add_argument(
         "name", choices=("assessment", "cohort", "criteria", "result"), help="which schema"
     )
 
 
-def _serve(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    serve = _command(
+def _serve(commands: Subparsers[argparse.ArgumentParser]) -> None:
+    serve = command(
         commands,
         "serve",
         "the assessor's workbench: edit and score assessments in the browser",
@@ -493,7 +387,7 @@ def _serve(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     )
     serve.add_argument("folder", nargs="?", default=".", metavar="FOLDER", help="default: .")
     serve.add_argument(
-        "--port", type=_count(0), default=0, metavar="N", help="port (default: a free one)"
+        "--port", type=count(0), default=0, metavar="N", help="port (default: a free one)"
     )
     serve.add_argument(
         "--host",
@@ -506,8 +400,8 @@ def _serve(commands: _Subparsers[argparse.ArgumentParser]) -> None:
     )
 
 
-def _completion(commands: _Subparsers[argparse.ArgumentParser]) -> None:
-    completion = _command(
+def _completion(commands: Subparsers[argparse.ArgumentParser]) -> None:
+    completion = command(
         commands,
         "completion",
         "print a shell completion script (bash, zsh or tcsh)",

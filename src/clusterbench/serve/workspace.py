@@ -82,14 +82,8 @@ class Workspace:
 
         Raises :class:`OutsideFolderError` for anything but a regular ``.yaml`` file inside.
         """
-        relative = PurePosixPath(name)
-        if (
-            not name
-            or relative.is_absolute()
-            or ".." in relative.parts
-            or relative.suffix not in (".yaml", ".yml")
-            or any(part.startswith(".") for part in relative.parts)
-        ):
+        relative = _relative(name)
+        if relative is None:
             raise OutsideFolderError(
                 N_("%(name)s is not an assessment file of this folder"), name=repr(name)
             )
@@ -120,14 +114,8 @@ class Workspace:
 
     def new_path(self, name: str) -> Path:
         """Where a new assessment ``name`` would be written; OutsideFolderError if not allowed."""
-        relative = PurePosixPath(name)
-        if (
-            not name
-            or relative.is_absolute()
-            or ".." in relative.parts
-            or relative.suffix not in (".yaml", ".yml")
-            or any(part.startswith(".") for part in relative.parts)
-        ):
+        relative = _relative(name)
+        if relative is None:
             raise OutsideFolderError(
                 N_("%(name)s: name the file like fjord-cluster/2026-gold.yaml"), name=repr(name)
             )
@@ -235,6 +223,21 @@ _OPENED = 64
 
 def _issue(file: str, message: str) -> Issue:
     return Issue(file, None, None, "previous.file", "CB309", Severity.ERROR, message)
+
+
+def _relative(name: str) -> PurePosixPath | None:
+    """``name`` as a path below the folder, if it may name an assessment file there:
+    relative, without `..` or hidden parts, ending in `.yaml` or `.yml`."""
+    relative = PurePosixPath(name)
+    if (
+        not name
+        or relative.is_absolute()
+        or ".." in relative.parts
+        or relative.suffix not in (".yaml", ".yml")
+        or any(part.startswith(".") for part in relative.parts)
+    ):
+        return None
+    return relative
 
 
 def _stamp(path: Path) -> tuple[int, int]:
