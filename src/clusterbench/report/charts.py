@@ -22,6 +22,7 @@ __all__ = [
     "gauge",
     "grouped_bars",
     "light_bars",
+    "line_panels",
     "points_bar",
     "scale_rows",
     "timeline",
@@ -331,6 +332,75 @@ def scale_rows(
         body.append(
             _text(left + bar_w, bottom + 8, row.high_label, size=7, anchor="end", fill=MUTED)
         )
+    return _svg(width, height, body, title)
+
+
+@dataclass(frozen=True, slots=True)
+class Panel:
+    """One small line chart: a figure's values at positions 0–1 on a shared time axis."""
+
+    title: str
+    points: Sequence[tuple[float, float]]
+    """(position 0–1 on the time axis, value) for each assessment that states it."""
+    first_label: str
+    last_label: str
+
+
+def line_panels(
+    panels: Sequence[Panel], ticks: Sequence[tuple[float, str]], *, title: str, colour: str = INK
+) -> str:
+    """A small multiple: one line chart per figure, side by side on the same time axis,
+    each scaled from zero to its own highest value, the first and last values written."""
+    columns = min(len(panels), 3)
+    rows = math.ceil(len(panels) / columns) if panels else 0
+    cell_w, cell_h, pad = 156.0, 92.0, 8.0
+    plot_l, plot_r, plot_t, plot_b = 6.0, 6.0, 30.0, 20.0
+    width = columns * cell_w + (columns - 1) * pad
+    height = rows * cell_h + (rows - 1) * pad
+    body: list[str] = []
+    for index, panel in enumerate(panels):
+        x0 = (index % columns) * (cell_w + pad)
+        y0 = (index // columns) * (cell_h + pad)
+        left, right = x0 + plot_l, x0 + cell_w - plot_r
+        top, bottom = y0 + plot_t, y0 + cell_h - plot_b
+        body.append(_text(x0 + 2, y0 + 11, panel.title, size=9, weight="bold"))
+        body.append(
+            f'<line x1="{_n(left)}" y1="{_n(bottom)}" x2="{_n(right)}" y2="{_n(bottom)}" stroke="{GRID}" stroke-width="1"/>'
+        )
+        for position, label in ticks:
+            x = left + (right - left) * position
+            body.append(_text(x, bottom + 12, label, size=7, anchor="middle", fill=MUTED))
+        highest = max((value for _, value in panel.points), default=0.0)
+        scale = (bottom - top) / highest if highest > 0 else 0.0
+
+        def at(
+            point: tuple[float, float],
+            left: float = left,
+            right: float = right,
+            bottom: float = bottom,
+            scale: float = scale,
+        ) -> tuple[float, float]:
+            return left + (right - left) * point[0], bottom - point[1] * scale
+
+        spots = [at(point) for point in panel.points]
+        if len(spots) > 1:
+            path = " ".join(f"{_n(x)},{_n(y)}" for x, y in spots)
+            body.append(
+                f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>'
+            )
+        for x, y in spots:
+            body.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="2.5" fill="{colour}"/>')
+        if spots:
+            (fx, fy), (lx, ly) = spots[0], spots[-1]
+            # The lower end's value below its point, the higher end's above: clear of the line.
+            rising = ly <= fy
+            first_y = fy + 11 if rising else fy - 5
+            body.append(_text(fx, first_y, panel.first_label, size=8, fill=MUTED))
+            if len(spots) > 1:
+                last_y = ly - 5 if rising else ly + 11
+                body.append(
+                    _text(lx, last_y, panel.last_label, size=8, anchor="end", weight="bold")
+                )
     return _svg(width, height, body, title)
 
 

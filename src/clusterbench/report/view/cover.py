@@ -197,9 +197,14 @@ def level_view(ctx: Context, accent: str) -> LevelView:
         elif decision.status == "rejected":
             heading = _("Recommended, not awarded")
     level = ctx.criteria.level(level_id) if level_id else None
+    title = ctx.say.text(level.title) if level is not None else _("No level reached")
+    for found in ctx.result.designations:
+        designation = ctx.criteria.designation(found.id)
+        if found.held and found.level == level_id and designation is not None:
+            title = f"{title} {ctx.say.text(designation.title)}"  # "Arena Pro NCE"
     return LevelView(
         id=level_id,
-        title=ctx.say.text(level.title) if level is not None else _("No level reached"),
+        title=title,
         heading=heading if level is not None else _("Result"),
         colour=level.color if level is not None and level.color else accent,
         decided=decided,

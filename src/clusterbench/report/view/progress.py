@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ...models.criteria import Criteria
 from ...models.result import Band, IndicatorChange
 from ...pipeline.scoring import Scored
 from .. import charts
@@ -64,6 +65,8 @@ class ProgressView:
 
     line: str
     same_criteria: bool
+    versions: tuple[str, ...]
+    """Across two versions of the criteria: how indicators were paired, what was not."""
     improved: tuple[ChangeView, ...]
     declined: tuple[ChangeView, ...]
     unchanged: str
@@ -138,6 +141,7 @@ def build_progress(ctx: Context) -> ProgressView | None:
     return ProgressView(
         line=line,
         same_criteria=comparison.previous_criteria == ctx.criteria.id,
+        versions=_versions(ctx),
         improved=tuple(change(c) for c in comparison.changes if c.change == "improved"),
         declined=tuple(change(c) for c in comparison.changes if c.change == "declined"),
         unchanged=say.ngettext(
@@ -147,6 +151,64 @@ def build_progress(ctx: Context) -> ProgressView | None:
         areas=tuple(areas),
         follow_up=tuple(follow_up),
     )
+
+
+def _versions(ctx: Context) -> tuple[str, ...]:
+    """What a comparison across two versions of one criteria set compared, and what not."""
+    comparison = ctx.result.comparison
+    criteria = ctx.criteria
+    if (
+        comparison is None
+        or comparison.previous_criteria != criteria.id
+        or comparison.previous_version in (None, criteria.version)
+    ):
+        return ()
+    say = ctx.say
+    _ = say.gettext
+    versions = {"old": comparison.previous_version, "new": criteria.version}
+    if not comparison.mapped:
+        return (
+            _(
+                "The previous assessment answered version %(old)s of these criteria, which "
+                "version %(new)s does not supersede: no indicator is compared."
+            )
+            % versions,
+        )
+    earlier = ctx.scored.previous.criteria if ctx.scored.previous is not None else None
+
+    def named(ids: tuple[str, ...], source: Criteria | None) -> str:
+        found = [(i, source.indicator(i) if source is not None else None) for i in ids]
+        return "; ".join(f"{i} {say.line(ind.title)}" if ind else i for i, ind in found)
+
+    lines = [
+        _(
+            "The previous assessment answered version %(old)s of these criteria: each "
+            "indicator is compared with its counterpart in version %(new)s."
+        )
+        % versions
+    ]
+    lines += [
+        _("%(new)s was %(old)s in version %(version)s.")
+        % {"new": now, "old": then, "version": comparison.previous_version}
+        for now, then in comparison.renamed.items()
+    ]
+    if comparison.not_compared_before:
+        lines.append(
+            _("Not compared, asked only in version %(version)s: %(indicators)s.")
+            % {
+                "version": comparison.previous_version,
+                "indicators": named(comparison.not_compared_before, earlier),
+            }
+        )
+    if comparison.not_compared_now:
+        lines.append(
+            _("Not compared, new in version %(version)s: %(indicators)s.")
+            % {
+                "version": criteria.version,
+                "indicators": named(comparison.not_compared_now, criteria),
+            }
+        )
+    return tuple(lines)
 
 
 def build_history(ctx: Context) -> HistoryView | None:

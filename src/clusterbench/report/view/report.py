@@ -18,6 +18,7 @@ from ..phrases import Phrases
 from .appendix import AppendixView, RecommendationsView, build_appendix, build_recommendations
 from .context import Context, ReportOptions
 from .cover import Cover, Meta, build_cover
+from .development import DevelopmentView, build_development
 from .peers import PeersView, build_peers
 from .progress import HistoryView, ProgressView, build_history, build_progress
 from .results import (
@@ -74,6 +75,7 @@ class ReportView:
     points_chart: Markup | None
     highest: str | None
     progress: ProgressView | None
+    development: DevelopmentView | None
     peers: PeersView | None
     recommendations: RecommendationsView
     appendix: AppendixView
@@ -126,6 +128,7 @@ def build_view(scored: Scored, options: ReportOptions) -> ReportView:
         margin=build_margin(ctx),
         points_chart=points_chart(ctx, cover.level.colour),
         progress=progress,
+        development=build_development(ctx),
         peers=peers,
         recommendations=recommendations,
         appendix=appendix,

@@ -54,6 +54,8 @@ class SummaryView:
     lights: tuple[LightCount, ...]
     validity: tuple[str, ...]
     trail: tuple[TrailLevel, ...]
+    designations: tuple[TrailLevel, ...]
+    """Titles a level carries while their own requirements hold (NCE beside Arena Pro)."""
     appreciation: Said | None
     strengths: tuple[Said, ...]
     gaps_heading: str
@@ -112,6 +114,7 @@ def build_summary(ctx: Context, level: LevelView, score: ScoreView | None) -> Su
             )
             for lv in result.levels
         ),
+        designations=_designations(ctx),
         appreciation=ctx.own(ctx.assessment.appreciation),
         strengths=ctx.own_all(ctx.assessment.strengths),
         gaps_heading=_("Main gaps") if _next_gap(ctx) else _("To work on"),
@@ -119,6 +122,40 @@ def build_summary(ctx: Context, level: LevelView, score: ScoreView | None) -> Su
         peers=_peer_line(ctx),
         progress=progress_line(ctx),
     )
+
+
+def _designations(ctx: Context) -> tuple[TrailLevel, ...]:
+    """Each designation on the assessment date: held beside the level, or why not."""
+    say = ctx.say
+    _ = say.gettext
+    out = []
+    for found in ctx.result.designations:
+        designation = ctx.criteria.designation(found.id)
+        if designation is None:
+            continue
+        beside = say.join([say.level_title(level) for level in designation.levels])
+        if found.held:
+            tag = _("held beside %(level)s") % {"level": say.level_title(found.level)}
+            if found.valid_until is not None:
+                tag = _("held beside %(level)s until %(date)s") % {
+                    "level": say.level_title(found.level),
+                    "date": say.fmt.date(found.valid_until),
+                }
+        else:
+            tag = _("not held (given beside %(levels)s)") % {"levels": beside}
+        out.append(
+            TrailLevel(
+                id=found.id,
+                title=say.text(designation.title),
+                held=found.held,
+                awarded=found.held,
+                tag=tag,
+                checks=tuple(
+                    Check(r.held, requirement(say, r, ctx.related)) for r in found.requirements
+                ),
+            )
+        )
+    return tuple(out)
 
 
 def _validity(ctx: Context) -> tuple[str, ...]:
