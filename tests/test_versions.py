@@ -447,3 +447,41 @@ def test_migrate_refuses_to_go_back_and_rewrites_paths_from_where_it_writes(
     assert out.startswith("# yaml-language-server")
     assert "previous: {file: 2017-bronze.yaml}" in out  # beside the original
     assert err.startswith("wrote standard output:")
+
+
+def test_an_improved_requirement_counts_counterparts_across_versions(tmp_path: Path) -> None:
+    """Silver-style "improved since the previous assessment", with a renamed indicator."""
+    folder = tmp_path / "improved"
+    folder.mkdir()
+    older = versioned(folder, "1", None, ids="A B C")
+    newer = versioned(folder, "2", "1", ids="A B D")
+    for path, extra in ((older, ""), (newer, ", indicators: {C: D}")):
+        text = path.read_text(encoding="utf-8").replace(
+            'supersedes: {version: "1"}', f'supersedes: {{version: "1"{extra}}}'
+        )
+        text = text.replace(
+            "levels: [{id: met, title: Met, requires: [{kind: indicators_met, at_least: 1}]}]",
+            "levels:\n  - {id: met, title: Met, requires: [{kind: indicators_met, at_least: 1}]}\n"
+            "  - {id: better, title: Better, requires: [{kind: level, level: met}, "
+            "{kind: improved, at_least: 2}]}",
+        )
+        path.write_text(text, encoding="utf-8")
+    head = "kind: assessment\nformat: 1\norganisation: {name: Better, country: NOR}\n"
+    (folder / "a1.yaml").write_text(
+        head + "assessment: {date: 2020-01-10}\n"
+        f"criteria: {{id: fixture-versions, version: '1', file: {older.name}}}\n"
+        "answers: {A: false, B: true, C: false}\n",
+        encoding="utf-8",
+    )
+    (folder / "a2.yaml").write_text(
+        head + "assessment: {date: 2022-01-10}\n"
+        f"criteria: {{id: fixture-versions, version: '2', file: {newer.name}}}\n"
+        "answers: {A: true, B: true, D: true}\nprevious: {file: a1.yaml}\n",
+        encoding="utf-8",
+    )
+    result = score_file(folder / "a2.yaml").result
+    assert result.level == "better"  # A, and D against the C it replaces
+    better = result.level_result("better")
+    assert better is not None
+    improved = next(r for r in better.requirements if r.kind == "improved")
+    assert (improved.actual, improved.indicators) == (2, ("A", "D"))
