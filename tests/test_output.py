@@ -199,8 +199,20 @@ def test_a_failed_write_leaves_nothing_and_the_old_file_whole(
     assert target.read_text() == "old"
 
 
+def _unused_pid() -> int:
+    """A process id no process has now (counted down from the largest Linux gives)."""
+    for pid in range(2**22 - 1, 1, -1):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return pid
+        except PermissionError:
+            continue
+    raise AssertionError("every process id is in use")
+
+
 def test_temporaries_of_killed_writers_are_removed_and_live_ones_kept(tmp_path: Path) -> None:
-    dead = tmp_path / ".r.json.4999999.abcdefgh.part"  # no process has this id
+    dead = tmp_path / f".r.json.{_unused_pid()}.abcdefgh.part"  # no process has this id
     alive = tmp_path / f".r.json.{os.getppid()}.abcdefgh.part"  # a process that runs
     other = tmp_path / ".notes.txt.part"  # not ours: left alone
     for path in (dead, alive, other):
@@ -210,8 +222,89 @@ def test_temporaries_of_killed_writers_are_removed_and_live_ones_kept(tmp_path: 
     assert alive.exists()
     assert other.exists()
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / ".x.pdf.4999998.abcdefgh.part").write_text("half")
+    (tmp_path / "sub" / f".x.pdf.{_unused_pid()}.abcdefgh.part").write_text("half")
     assert remove_stale_temporaries(tmp_path, recursive=True) == 1
+
+
+@pytest.mark.parametrize(
+    "pid",
+    ["2147483648", "99999999999999999999999999", "0", "00123", "4194305", "\u0663\u0663"],
+)
+def test_a_temporary_whose_id_no_writer_of_ours_has_is_left_alone(
+    pid: str, history: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ids beyond a C int overflowed os.kill (exit 3); 0 would signal the process group."""
+    stray = tmp_path / f".r.html.{pid}.abcdefgh.part"
+    stray.write_text("not ours")
+    code, out, err = _report(
+        capsys, str(history / "2021-gold.yaml"), "-o", str(tmp_path / "r.html")
+    )
+    assert code == 0, err
+    assert (tmp_path / "r.html").exists()
+    assert stray.read_text() == "not ours"
+    assert remove_stale_temporaries(tmp_path, recursive=True) == 0
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / f".2021-gold.json.{pid}.abcdefgh.part").write_text("not ours")
+    argv = ["batch", str(history), "-o", str(batch), "--format", "json"]
+    assert main(argv) == 0, capsys.readouterr().err
+    assert (batch / f".2021-gold.json.{pid}.abcdefgh.part").exists()
+
+
+_COMMANDS_TO_STDOUT = {
+    "report json": ["report", "{gold}", "-o", "-", "--format", "json"],
+    "report html": ["report", "{gold}", "-o", "-", "--format", "html"],
+    "report pdf": ["report", "{gold}", "-o", "-", "--audience", "summary"],
+    "cohort build": ["cohort", "build", "{silver}", "{gold}", "-o", "-", "--min-size", "1"],
+    "certificate": ["certificate", "{gold}", "-o", "-", "--draft"],
+    "register": ["register", "{folder}", "-o", "-"],
+    "migrate": ["migrate", "{bronze}", "--to", "esca-bronze", "-o", "-"],
+    "new": ["new", "{criteria}", "-o", "-"],
+}
+_READ = {  # inputs of each command: the one named, and one it reads through it
+    "report json": ("gold", "silver"),
+    "report html": ("gold", "silver"),
+    "report pdf": ("gold", "silver"),
+    "cohort build": ("gold", "silver"),
+    "certificate": ("gold", "silver"),
+    "register": ("gold", "silver"),
+    "migrate": ("bronze",),
+    "new": ("criteria",),
+}
+
+
+@pytest.mark.parametrize(
+    ("command", "target"), [(c, t) for c in sorted(_COMMANDS_TO_STDOUT) for t in _READ[c]]
+)
+def test_standard_output_onto_an_input_is_refused(
+    command: str, target: str, history: Path, tmp_path: Path
+) -> None:
+    """`-o - >> input.yaml`: the shell opened the input for appending before we ran."""
+    criteria = tmp_path / "threshold.yaml"
+    shutil.copy(ROOT / "tests" / "fixtures" / "scoring" / "threshold.yaml", criteria)
+    files = {
+        "gold": history / "2021-gold.yaml",
+        "silver": history / "2019-silver.yaml",  # the previous assessment, read with gold
+        "bronze": history / "2017-bronze.yaml",
+        "folder": history,
+        "criteria": criteria,
+    }
+    argv = [part.format(**files) for part in _COMMANDS_TO_STDOUT[command]]
+    victim = files[target]
+    before = victim.read_bytes()
+    with victim.open("ab") as stdout:
+        done = subprocess.run(
+            [sys.executable, "-m", "clusterbench", *argv],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=False,
+            check=False,
+        )
+    err = done.stderr.decode()
+    assert done.returncode == 1, err
+    assert f"standard output is an input of this run ({victim}" in err, err
+    assert "Traceback" not in err
+    assert victim.read_bytes() == before
 
 
 def test_dash_writes_to_standard_output(

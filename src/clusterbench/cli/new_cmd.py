@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import ReportError
 from ..loader.criteria import find_criteria, load_criteria
 from ..loader.library import CriteriaLibrary
-from ..pipeline.files import STDOUT, Inputs, write_atomically
+from ..pipeline.files import STDOUT, Inputs, write_atomically, write_output
 from .status import EXIT_OK, UsageError
 
 
@@ -28,8 +28,14 @@ def run(args: argparse.Namespace) -> int:
     except ReportError as exc:
         raise UsageError(str(exc)) from None
     text = questionnaire(criteria, Phrases(language, criteria), related)
-    if args.output is None or args.output == STDOUT:
+    if args.output is None:
         sys.stdout.write(text)
+        return EXIT_OK
+    if args.output == STDOUT:  # standard output must not be the criteria file read
+        sys.stdout.flush()
+        write_output(
+            STDOUT, text.encode("utf-8"), stdout=sys.stdout.buffer, inputs=Inputs([source])
+        )
         return EXIT_OK
     target = Path(args.output)
     if os.path.lexists(target) and not args.force:

@@ -62,9 +62,10 @@ def run(args: argparse.Namespace) -> int:
             due_by=due_by,
         )
         text = _formatted(found, args.format, on)
-    if args.output in (None, STDOUT):
+    if args.output is None:
         sys.stdout.write(text)
-    else:
+    else:  # `-o -` too: standard output must not be one of the files read
+        sys.stdout.flush()
         written = write_output(
             args.output,
             text.encode("utf-8"),

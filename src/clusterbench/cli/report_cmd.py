@@ -40,13 +40,16 @@ def _write(
     args: argparse.Namespace, output: Path, form: str, to_stdout: bool, printer: Printer | None
 ) -> int:
     from ..pipeline.cohort import load_cohort
-    from ..pipeline.files import Inputs, check_output, write_output
+    from ..pipeline.files import Inputs, check_output, check_stdout, write_output
     from ..pipeline.scoring import score_file
     from .assumptions import parse_assumptions
     from .errors import print_peer_note
 
-    if not to_stdout:  # a wrong -o costs nothing: checked before any work
-        check_output(output, Inputs([args.assessment, args.previous, args.cohort, args.logo]))
+    given = Inputs([args.assessment, args.previous, args.cohort, args.logo])
+    if to_stdout:  # a wrong -o costs nothing: checked before any work
+        check_stdout(sys.stdout.buffer, given)
+    else:
+        check_output(output, given)
     cohort = load_cohort(args.cohort) if args.cohort else None
     scored = score_file(
         args.assessment,

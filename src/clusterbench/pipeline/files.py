@@ -39,6 +39,7 @@ __all__ = [
     "STDOUT",
     "Inputs",
     "check_output",
+    "check_stdout",
     "commit",
     "discard",
     "new_file_mode",
@@ -51,7 +52,7 @@ __all__ = [
 STDOUT = "-"
 """The target that means standard output."""
 
-_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[A-Za-z0-9_]{8}\.part$")
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>[0-9]+)\.[A-Za-z0-9_]{8}\.part$")
 _STALE_AFTER = 24 * 3600
 """Seconds after which a temporary of a process id that still exists is taken as stale."""
 
@@ -89,11 +90,13 @@ class Inputs:
     def which(self, path: str | os.PathLike[str]) -> str | None:
         """The input that ``path`` is (as it was named), or None."""
         found = identity(path)
-        if found is None:
-            return None
+        return self.named(found) if found is not None else None
+
+    def named(self, found: tuple[int, int]) -> str | None:
+        """The input of this (device, inode), as it was named, or None."""
         if found in self._known:
             return self._known[found]
-        return self._beside.which(path) if self._beside is not None else None
+        return self._beside.named(found) if self._beside is not None else None
 
 
 def _umask() -> int:
@@ -156,6 +159,26 @@ def check_output(
     if folder:
         _check_folder(real.parent, shown)
     return real
+
+
+def check_stdout(stdout: BinaryIO, inputs: Inputs | None) -> None:
+    """OutputError when standard output is (opened on) one of ``inputs``.
+
+    The shell opens the redirection's target before clusterbench starts, so only the
+    open file says where the output would land: its device and inode are compared
+    with the inputs'.  A stream without a file (a pipe is a file too) is left alone.
+    """
+    if inputs is None:
+        return
+    try:
+        info = os.fstat(stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # no descriptor: a stream in memory
+        return
+    used = inputs.named((info.st_dev, info.st_ino))
+    if used is not None:
+        raise OutputError(
+            f"standard output is an input of this run ({used}); redirect it to another file"
+        )
 
 
 def _check_folder(folder: Path, shown: str) -> None:
@@ -277,8 +300,13 @@ def write_output(
     stdout: BinaryIO,
     inputs: Inputs | None = None,
 ) -> str:
-    """:func:`write_atomically`, or ``data`` to ``stdout`` when ``target`` is ``-``."""
+    """:func:`write_atomically`, or ``data`` to ``stdout`` when ``target`` is ``-``.
+
+    Standard output is refused when it is an input of the run (`-o - >> a.yaml` would
+    append the output to the assessment it was made from).
+    """
     if os.fspath(target) == STDOUT:
+        check_stdout(stdout, inputs)
         stdout.write(data)
         stdout.flush()
         return "standard output"
@@ -296,15 +324,38 @@ def _temporaries(folder: Path, name: str | None) -> Iterator[Path]:
         return
 
 
+_PID_MAX = 2**22
+"""The largest process id Linux hands out (its PID_MAX_LIMIT); other systems stay below."""
+
+
+def _writer(name: str) -> int | None:
+    """The id of the process that wrote a temporary, or None when no writer of ours
+    could have (a name another program chose, such as `.r.html.2147483648.x.part`).
+
+    We write ids in decimal, without leading zeros, from 1 up to the system's limit;
+    anything else is not ours, and is never handed to ``os.kill`` (which overflows
+    on ids beyond a C int, or signals a whole process group for 0).
+    """
+    found = _TEMPORARY.match(name)
+    if found is None:
+        return None
+    digits = found.group("pid")
+    if len(digits) > len(str(_PID_MAX)) or digits.startswith("0"):
+        return None
+    pid = int(digits)
+    return pid if 0 < pid <= _PID_MAX else None
+
+
 def _alive(pid: int) -> bool:
+    """Whether a process of this id exists (an unknown answer counts as alive)."""
     if pid == os.getpid():
         return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
-        return True  # someone else's live process
+    except (OSError, OverflowError, ValueError):
+        return True  # someone else's live process, or a question the system cannot answer
     return True
 
 
@@ -323,9 +374,9 @@ def remove_stale_temporaries(
     now = time.time()
     for current in folders:
         for path in _temporaries(current, name):
-            found = _TEMPORARY.match(path.name)
-            assert found is not None
-            pid = int(found.group("pid"))
+            pid = _writer(path.name)
+            if pid is None:
+                continue  # not a temporary of ours: left alone
             try:
                 age = now - path.stat().st_mtime
             except OSError:
