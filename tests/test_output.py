@@ -236,7 +236,7 @@ def test_a_temporary_whose_id_no_writer_of_ours_has_is_left_alone(
     """Ids beyond a C int overflowed os.kill (exit 3); 0 would signal the process group."""
     stray = tmp_path / f".r.html.{pid}.abcdefgh.part"
     stray.write_text("not ours")
-    code, out, err = _report(
+    code, _out, err = _report(
         capsys, str(history / "2021-gold.yaml"), "-o", str(tmp_path / "r.html")
     )
     assert code == 0, err
