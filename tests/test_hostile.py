@@ -83,6 +83,29 @@ def test_score_and_report_agree_with_validate(
     case.check_score_and_report(tmp_path, capsys, base=HOSTILE)
 
 
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_register_and_history_agree_with_validate(
+    path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What validate refuses is the register's located problem; nothing crashes history
+    (a related level dated 0001-01-01 as quoted text once overflowed its date arithmetic)."""
+    monkeypatch.chdir(HOSTILE)
+    expected = errors_of(_expected(path))
+    if "\nkind: assessment" not in path.read_text(encoding="utf-8"):
+        expected = []  # the register and history read assessments only, and skip the rest
+    code = main(["register", path.name, "--as-of", "2026-01-15"])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert code == (1 if expected else 0), err
+    if expected:  # the register names each file's first problem
+        assert any(line in err for line in expected), err
+    argv = ["history", path.name, "--organisation", "Test Cluster", "--as-of", "2026-01-15"]
+    code = main(argv)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert code in (0, 1, 2), err  # 2: no assessment of it left to show
+
+
 def test_batch_reports_each_bad_file_and_renders_the_others(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

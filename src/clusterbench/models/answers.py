@@ -8,17 +8,19 @@ from pydantic import Field, GetJsonSchemaHandler, PlainValidator, WithJsonSchema
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from .common import Model, Text
+from .common import Model, Text, checked_date
 
 __all__ = ["Answer", "AnswerValue"]
 
 
 def _value(value: Any) -> Any:
     scalar = (bool, int, float, Decimal, str, dt.date)
+    if isinstance(value, dt.date):
+        return checked_date(value)
     if value is None or isinstance(value, scalar):
         return value
     if isinstance(value, list | tuple) and all(isinstance(v, scalar) for v in value):
-        return tuple(value)
+        return tuple(checked_date(v) if isinstance(v, dt.date) else v for v in value)
     raise PydanticCustomError(
         "answer_value",
         "an answer value is a number, a text, a date, true/false or a list of option ids",

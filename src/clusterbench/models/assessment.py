@@ -219,8 +219,8 @@ class RelatedAnswers(Model):
     level: Id | None = Field(
         default=None, description="A level established elsewhere, instead of answers."
     )
-    awarded: dt.date | None = Field(default=None, description="With `level`: when it was awarded.")
-    valid_until: dt.date | None = Field(
+    awarded: Date | None = Field(default=None, description="With `level`: when it was awarded.")
+    valid_until: Date | None = Field(
         default=None, description="With `level`: the last day it is valid."
     )
     assessment: str | None = Field(
@@ -316,7 +316,7 @@ class Decision(Model):
         "may be lower than that level, never higher.",
     )
     by: str | None = Field(default=None, description="Who decided: the board, a committee.")
-    date: dt.date | None = Field(default=None, description="When; never before the assessment.")
+    date: Date | None = Field(default=None, description="When; never before the assessment.")
     reference: str | None = Field(
         default=None, description="The decision's reference, such as a minute or case number."
     )

@@ -1,6 +1,5 @@
 """The criteria file: one indicator set, its levels and its golden examples."""
 
-import datetime as dt
 import hashlib
 import json
 from decimal import Decimal
@@ -20,7 +19,7 @@ from pydantic_core import core_schema
 
 from .answer_types import AnswerType
 from .answers import Answer
-from .common import ID_PATTERN, Id, Language, Model, Points, Share, Text
+from .common import ID_PATTERN, Date, Id, Language, Model, Points, Share, Text
 from .domain import MAX_CHAIN, MAX_MONTHS
 from .requirements import Requirement
 from .rules import Bands, Condition, PartialStep, Rule
@@ -192,8 +191,8 @@ class ExampleRelated(Model):
     """
 
     level: Id | None
-    awarded: dt.date | None = None
-    valid_until: dt.date | None = Field(
+    awarded: Date | None = None
+    valid_until: Date | None = Field(
         default=None,
         description="The last day the level is valid (examples are scored on 2026-01-15).",
     )

@@ -2,8 +2,10 @@
 
 Every number, date and month count a criteria, assessment or cohort file may hold lies
 inside these bounds, and every loader refuses what lies outside with a located error
-before any model sees it (``loader.source`` for YAML and JSON, and the answer types for
-dates and percentages written as text).  The bounds are chosen so that nothing derived
+before any model sees it (``loader.source`` for YAML and JSON).  What a file writes as
+text is held to the same bounds where it becomes a number or a date: every text becomes
+a number through :func:`parse_number`, every date field of every model is checked by
+``models.values.checked_date`` (a test walks the models).  The bounds are chosen so that nothing derived
 from accepted values can fail:
 
 * numbers have at most 15 digits before the decimal point and 6 after it, so that sums
@@ -30,9 +32,12 @@ __all__ = [
     "MAX_MONTHS",
     "MAX_PLACES",
     "MIN_DATE",
+    "NOT_A_NUMBER",
+    "TOO_LONG",
     "TOO_MANY_DIGITS",
     "date_problem",
     "number_problem",
+    "parse_number",
 ]
 
 MAX_DIGITS = 15
@@ -49,6 +54,10 @@ MAX_CHAIN = 20
 """The most previous assessments one assessment may stand on."""
 
 _LIMIT = Decimal(10) ** MAX_DIGITS
+_LONGEST = 100
+"""Characters a number's text may have: ample for 15 + 6 digits with zeros and an exponent."""
+NOT_A_NUMBER = "is not a number"
+TOO_LONG = f"is too long for a number; the limit is {MAX_DIGITS} digits and {MAX_PLACES} places"
 
 
 def number_problem(value: int | Decimal) -> str | None:
@@ -73,6 +82,27 @@ def number_problem(value: int | Decimal) -> str | None:
     if exponent + trailing < -MAX_PLACES:
         return f"has more than {MAX_PLACES} decimal places; the limit is {MAX_PLACES}"
     return None
+
+
+def parse_number(text: str) -> Decimal:
+    """The number a text writes (`85`, `-2.5`, `1e3`), held to the domain.
+
+    The one way text becomes a number (a percentage written `"85%"`, an answer given
+    on the command line or in a form): raises ValueError saying why the text is not a
+    number, or why the number lies outside the domain.  Costs the same for any text:
+    `1e-999999999` is refused from its exponent, never expanded.
+    """
+    written = text.strip()
+    if len(written) > _LONGEST:  # no number of the domain is written this long
+        raise ValueError(TOO_LONG)
+    try:
+        number = Decimal(written)
+    except ArithmeticError:
+        raise ValueError(NOT_A_NUMBER) from None
+    problem = number_problem(number)
+    if problem is not None:
+        raise ValueError(problem)
+    return number
 
 
 TOO_MANY_DIGITS = (

@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Literal
 
 from ..kinds.registry import answer_kind
+from ..models.domain import parse_number
 from ..models.rules import format_value
 
 __all__ = ["CONTROLS", "Input", "input_for", "shown_value"]
@@ -58,12 +59,10 @@ class Input:
 
 def _number(text: str, *, whole: bool) -> Any:
     cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".").rstrip("%")
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        return text
-    if not number.is_finite():
-        return text
+    try:  # the one text-to-number path: `1e999999999` is never expanded by int()
+        number = parse_number(cleaned)
+    except ValueError:
+        return text  # the answer's own check says why, at the field
     if number == number.to_integral_value() and (whole or "." not in cleaned):
         return int(number)
     return number

@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from ...models.answer_types import IntegerAnswer, NumberAnswer, PercentAnswer
+from ...models.answer_types import (
+    AnswerValueError,
+    IntegerAnswer,
+    NumberAnswer,
+    PercentAnswer,
+    shown,
+)
+from ...models.domain import NOT_A_NUMBER, number_problem, parse_number
 from ...models.rules import Rule, format_value
 from .base import (
     NUMERIC_OPERATORS,
@@ -23,6 +30,42 @@ from .base import (
 __all__ = ["IntegerKind", "NumberKind", "PercentKind", "edges"]
 
 N = TypeVar("N", IntegerAnswer, NumberAnswer, PercentAnswer)
+
+
+def _number(value: Any, expected: str) -> Decimal:
+    """A numeric answer as an exact Decimal inside the number domain, or its error.
+
+    The domain is checked here for every value, however it came (a file, the command
+    line, a form, Python): a number outside it is a CB115 error, as the reader says
+    of one written in the file; a text that writes such a number (`--assume` reads
+    `123456789012345678901234567` as text, because it is no number of the domain)
+    says so too, instead of "expected a number".
+    """
+    if isinstance(value, str):
+        try:
+            parse_number(value)
+        except ValueError as exc:
+            if str(exc) not in (NOT_A_NUMBER,):
+                raise AnswerValueError("CB115", f"{shown(value)} {exc}") from None
+        raise wrong(expected, value)
+    found = number(value, expected)
+    problem = number_problem(found)
+    if problem is not None:
+        raise AnswerValueError("CB115", f"{shown(found)} {problem}")
+    return found
+
+
+def _percentage(value: Any) -> Decimal:
+    """A percentage written `85`, or as text `"85%"` (read by the one text-to-number path)."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        written = value.strip().removesuffix("%")
+        try:
+            return parse_number(written)
+        except ValueError as exc:
+            if str(exc) == NOT_A_NUMBER:
+                raise wrong("a percentage", value) from None
+            raise AnswerValueError("CB115", f"{shown(value)} {exc}") from None
+    return _number(value, "a percentage from 0 to 100")
 
 
 def edges(rule: Rule, unit: Any) -> list[Any]:
@@ -81,7 +124,7 @@ class IntegerKind(_Numeric[IntegerAnswer]):
     unit = Decimal(1)
 
     def normalize(self, answer: IntegerAnswer, value: Any) -> Decimal:
-        found = number(value, "a whole number")
+        found = _number(value, "a whole number")
         if found != found.to_integral_value():
             raise wrong("a whole number", value)
         check_bounds(found, answer.min, answer.max)
@@ -105,7 +148,7 @@ class NumberKind(_Numeric[NumberAnswer]):
     model = NumberAnswer
 
     def normalize(self, answer: NumberAnswer, value: Any) -> Decimal:
-        found = number(value, "a number")
+        found = _number(value, "a number")
         check_bounds(found, answer.min, answer.max)
         return found
 
@@ -125,12 +168,7 @@ class PercentKind(_Numeric[PercentAnswer]):
     model = PercentAnswer
 
     def normalize(self, answer: PercentAnswer, value: Any) -> Decimal:
-        if isinstance(value, str) and value.strip().endswith("%"):
-            try:
-                value = Decimal(value.strip().rstrip("%").strip())
-            except ArithmeticError:
-                raise wrong("a percentage", value) from None
-        found = number(value, "a percentage from 0 to 100")
+        found = _percentage(value)
         check_bounds(found, Decimal(0), Decimal(100))
         return found
 
