@@ -280,15 +280,110 @@ def case_previous_chain_too_long(tmp_path: Path) -> Case:
         (folder / name).write_text(assessment(date=f"{year}-06-01", previous=previous))
         previous = name
     path = folder / "2013.yaml"
-    # Read from the newest: 2013 may stand on 20 previous assessments (2012 back to 1993),
-    # not on 1993's own previous.  2013 then says its previous is not valid, and why.
+    # 2013 may stand on 20 assessments (2012 back to 1993), not on 1993's own previous:
+    # said at 2013's own link, which leads to the chain.  1993 itself is valid.
+    return Case(path, [f"{path}:8:18: previous.file: {TOO_LONG} [CB309]"])
+
+
+TOO_LONG = (
+    "more than 20 assessments stand one on another behind this one (previous and related "
+    "assessment files); the limit is 20: give an older one's previous assessment as `date` "
+    "and `level` instead of `file`"
+)
+
+
+def _mutual_criteria(folder: Path) -> None:
+    """Two criteria sets, `aa` and `bb`, each requiring the other's bronze level."""
+    text = THRESHOLD.read_text(encoding="utf-8").split("examples:")[0]
+    for mine, other in (("aa", "bb"), ("bb", "aa")):
+        own = text.replace("id: threshold", f"id: {mine}", 1).replace(
+            "{kind: criteria, criteria: esca-eligibility}",
+            f"{{kind: criteria, criteria: {other}, level: bronze}}",
+        )
+        (folder / f"{mine}.yaml").write_text(own, encoding="utf-8")
+
+
+def _labelled(
+    folder: Path, name: str, own: str, day: str, *, label: str | None, previous: str | None = None
+) -> Path:
+    """An assessment of `own` (aa or bb) whose related set's own assessment is `label`."""
+    other = "bb" if own == "aa" else "aa"
+    related = f"assessment: {label}" if label else "level: bronze"
+    lines = [
+        "kind: assessment",
+        "format: 1",
+        "organisation: {name: Test Cluster, country: NOR}",
+        f"assessment: {{date: {day}}}",
+        f"criteria: {{id: {own}, file: {own}.yaml}}",
+        "answers: {A: true, B: 15, C: 3, D: true, E: 50}",
+        f"related: {{{other}: {{file: {other}.yaml, {related}}}}}",
+    ]
+    if previous is not None:
+        lines.append(f"previous: {{file: {previous}}}")
+    path = folder / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def case_related_chain_of_400(tmp_path: Path) -> Case:
+    """Each file's related set is assessed in the next: 399 links of `related.X.assessment`
+    (once a RecursionError; a chain of 300 once passed, though the limit is 20)."""
+    folder = _folder(tmp_path)
+    _mutual_criteria(folder)
+    for k in range(400):
+        own = "aa" if k % 2 == 0 else "bb"
+        label = f"e{k + 1:03d}.yaml" if k < 399 else None
+        _labelled(folder, f"e{k:03d}.yaml", own, "2021-11-06", label=label)
+    path = folder / "e000.yaml"
+    return Case(path, [f"{path}:7:43: related.bb.assessment: {TOO_LONG} [CB314]"])
+
+
+def case_related_chain_of_20_is_valid(tmp_path: Path) -> Case:
+    """The limit itself: a file standing on 20 related assessments in a row is valid."""
+    folder = _folder(tmp_path)
+    _mutual_criteria(folder)
+    for k in range(21):
+        own = "aa" if k % 2 == 0 else "bb"
+        label = f"e{k + 1:03d}.yaml" if k < 20 else None
+        _labelled(folder, f"e{k:03d}.yaml", own, "2021-11-06", label=label)
+    # A file beside them that is aa's, so that the batch's control renders.
+    return Case(folder / "e000.yaml", [])
+
+
+def case_related_loop(tmp_path: Path) -> Case:
+    """Two files, each the other's related assessment."""
+    folder = _folder(tmp_path)
+    _mutual_criteria(folder)
+    _labelled(folder, "b.yaml", "bb", "2021-11-06", label="a.yaml")
+    path = _labelled(folder, "a.yaml", "aa", "2021-11-06", label="b.yaml")
     errors = [
-        f"{folder / '1993.yaml'}:8:18: previous.file: more than 20 previous assessments in a row; "
-        "the limit is 20 [CB309]",
-        f"{folder / '2013.yaml'}:8:18: previous.file: 2012.yaml is not a valid assessment; "
-        "fix its errors first [CB309]",
+        f"{path}:7:43: related.bb.assessment: b.yaml is not a valid assessment; "
+        "fix its errors first [CB314]",
+        f"{folder / 'b.yaml'}:7:43: related.aa.assessment: a.yaml leads back to this "
+        "assessment; break the loop [CB314]",
     ]
     return Case(path, errors)
+
+
+def case_a_ladder_of_shared_chains(tmp_path: Path) -> Case:
+    """Twenty levels, each file standing on both files of the next level (its previous
+    and its related set's assessment): 2^20 paths through 42 files.  Valid, and each
+    file is read and scored once (scoring every path took hours)."""
+    folder = _folder(tmp_path)
+    _mutual_criteria(folder)
+    for k in range(21):
+        day = (dt.date(2021, 11, 6) - dt.timedelta(days=30 * k)).isoformat()
+        for own, other in (("aa", "bb"), ("bb", "aa")):
+            below = k < 20
+            _labelled(
+                folder,
+                f"{own[0]}{k:02d}.yaml",
+                own,
+                day,
+                label=f"{other[0]}{k + 1:02d}.yaml" if below else None,
+                previous=f"{own[0]}{k + 1:02d}.yaml" if below else None,
+            )
+    return Case(folder / "a00.yaml", [])
 
 
 def case_previous_is_a_fifo(tmp_path: Path) -> Case:
@@ -423,6 +518,10 @@ GENERATED: list[Callable[[Path], Case]] = [
     case_alias_node_bomb,
     case_deep_nesting,
     case_previous_chain_too_long,
+    case_related_chain_of_400,
+    case_related_chain_of_20_is_valid,
+    case_related_loop,
+    case_a_ladder_of_shared_chains,
     case_previous_is_a_fifo,
     case_criteria_file_is_a_fifo,
     case_unreadable_folder,

@@ -20,7 +20,14 @@ import pytest
 from clusterbench.cli import main
 
 from .conftest import FIXTURES
-from .hostile import GENERATED, Case, deadline, errors_of, normalise
+from .hostile import (
+    GENERATED,
+    Case,
+    case_previous_chain_too_long,
+    deadline,
+    errors_of,
+    normalise,
+)
 
 HOSTILE = FIXTURES / "hostile"
 CASES = sorted(HOSTILE.glob("*.yaml"))
@@ -178,3 +185,28 @@ def test_a_fifo_given_as_an_option_is_refused_without_blocking(
     assert said.format(dir=tmp_path) in err
     assert "Traceback" not in err
     assert not (tmp_path / "r.html").exists()
+
+
+def test_a_chain_says_the_same_of_each_file_read_alone_or_with_others_in_any_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Read as a folder, 1993 was kept as valid and 2013 then stood on it unchecked: the
+    folder said "all valid" of a chain that `score 2013.yaml` refused."""
+    folder = case_previous_chain_too_long(tmp_path).path.parent
+    files = sorted(folder.glob("[12]*.yaml"))
+    lines: dict[str, list[str]] = {}
+    for path in files:
+        main(["validate", str(path)])
+        lines[path.name] = capsys.readouterr().out.splitlines()[:-1]
+    invalid = {name for name, said in lines.items() if said}
+    assert invalid == {"2011.yaml", "2012.yaml", "2013.yaml"}  # each stands on 21 or more
+    alone = sorted(line for said in lines.values() for line in said)
+    for order in (files, files[::-1]):
+        assert main(["validate", *map(str, order)]) == 1
+        assert sorted(capsys.readouterr().out.splitlines()[:-1]) == alone
+    out = tmp_path / "out"
+    assert main(["batch", str(folder), "-o", str(out), "--format", "json"]) == 1
+    capsys.readouterr()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    failed = {Path(i["input"]).name for i in manifest["items"] if i["status"] == "failed"}
+    assert failed == invalid

@@ -225,7 +225,8 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     (
         "CB314",
         "related assessment",
-        "Name an existing assessment file of that criteria set, relative to this one.",
+        "Name an existing assessment file of that criteria set, relative to this one, "
+        "with no loop and at most 20 assessments in a row behind it.",
     ),
     (
         "CB315",

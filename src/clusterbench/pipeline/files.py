@@ -328,22 +328,18 @@ _PID_MAX = 2**22
 """The largest process id Linux hands out (its PID_MAX_LIMIT); other systems stay below."""
 
 
-def _writer(name: str) -> int | None:
-    """The id of the process that wrote a temporary, or None when no writer of ours
-    could have (a name another program chose, such as `.r.html.2147483648.x.part`).
+def _may_be_writing(digits: str) -> bool:
+    """Whether the process named in a temporary's name may still be writing it.
 
-    We write ids in decimal, without leading zeros, from 1 up to the system's limit;
-    anything else is not ours, and is never handed to ``os.kill`` (which overflows
-    on ids beyond a C int, or signals a whole process group for 0).
+    We write ids in decimal, without leading zeros, from 1 up to the system's limit:
+    a name with any other id (`.r.html.2147483648.x.part`, `0`, `007`) was left by no
+    live writer of ours, so it is stale, and its id is never handed to ``os.kill``
+    (which overflows beyond a C int, and signals a whole process group for 0).
     """
-    found = _TEMPORARY.match(name)
-    if found is None:
-        return None
-    digits = found.group("pid")
-    if len(digits) > len(str(_PID_MAX)) or digits.startswith("0"):
-        return None
+    if digits.startswith("0") or len(digits) > len(str(_PID_MAX)):
+        return False
     pid = int(digits)
-    return pid if 0 < pid <= _PID_MAX else None
+    return 0 < pid <= _PID_MAX and _alive(pid)
 
 
 def _alive(pid: int) -> bool:
@@ -374,14 +370,14 @@ def remove_stale_temporaries(
     now = time.time()
     for current in folders:
         for path in _temporaries(current, name):
-            pid = _writer(path.name)
-            if pid is None:
-                continue  # not a temporary of ours: left alone
+            found = _TEMPORARY.match(path.name)
+            assert found is not None
             try:
                 age = now - path.stat().st_mtime
             except OSError:
                 continue
-            if pid == os.getpid() or (_alive(pid) and age < _STALE_AFTER):
+            digits = found.group("pid")
+            if digits == str(os.getpid()) or (_may_be_writing(digits) and age < _STALE_AFTER):
                 continue
             with contextlib.suppress(OSError):
                 path.unlink()

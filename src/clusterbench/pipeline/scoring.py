@@ -129,21 +129,44 @@ def score_checked(
     checked chain the loader read with it.  ``explain=False``: levels and validity only
     (see :func:`clusterbench.score`).  Raises AssessmentError if ``checked`` has errors.
     """
+    library = library or CriteriaLibrary()
+    return _score(checked, path, library, previous, assume, cohort, explain, {})
+
+
+def _below(
+    checked: CheckedAssessment, library: CriteriaLibrary, explain: bool, done: dict[int, Scored]
+) -> Scored:
+    """An assessment another stands on, scored once however many others stand on it.
+
+    Files may share what they stand on (a file's previous assessment can also be the
+    assessment of its related set): scoring each path anew would cost 2^20 scorings
+    for a ladder of 20 such levels.
+    """
+    found = done.get(id(checked))
+    if found is None:
+        path = Path(checked.document.file)
+        found = done[id(checked)] = _score(checked, path, library, None, None, None, explain, done)
+    return found
+
+
+def _score(
+    checked: CheckedAssessment,
+    path: Path | None,
+    library: CriteriaLibrary,
+    previous: Scored | None,
+    assume: Mapping[str, Any] | None,
+    cohort: Cohort | None,
+    explain: bool,
+    done: dict[int, Scored],
+) -> Scored:
     if not checked.ok or checked.assessment is None or checked.criteria is None:
         raise AssessmentError([i for i in checked.issues if i.is_error])
-    library = library or CriteriaLibrary()
     assessment, criteria = checked.assessment, checked.criteria
     if previous is None and checked.previous is not None:
-        earlier = checked.previous
-        previous = score_checked(
-            earlier, path=Path(earlier.document.file), library=library, explain=explain
-        )
+        previous = _below(checked.previous, library, explain, done)
     # A related set's own assessment (a Gold label under a national programme) is scored
     # with its own history and related sets, and its Result decides the requirement.
-    labels = {
-        key: score_checked(found, path=Path(found.document.file), library=library, explain=explain)
-        for key, found in checked.labels.items()
-    }
+    labels = {key: _below(found, library, explain, done) for key, found in checked.labels.items()}
     # The related criteria the loader checked the answers against are the ones scored.
     dependencies = {**library.dependencies(criteria), **checked.related}
     stated = assessment.previous
