@@ -23,8 +23,7 @@ from clusterbench.kinds.facts import Facts
 from clusterbench.models import Assessment, AssessmentInfo, CriteriaReference, Organisation
 from clusterbench.models.answers import Answer
 from clusterbench.models.criteria import Criteria
-from clusterbench.scoring.context import outcome
-from clusterbench.scoring.indicators import evaluate_indicators
+from clusterbench.scoring.indicators import evaluate_indicators, outcome
 from clusterbench.scoring.requirements import level_holds
 from clusterbench.scoring.values import failing_value, normalized_values, passing_value
 
