@@ -162,8 +162,9 @@ class Gap(Model):
     )
     exact: bool = Field(
         default=True,
-        description="False when the search for the fewest stopped at its bound and "
-        "`indicators` is a good set, not proven the smallest.",
+        description="True when `indicators` are proven the fewest (with `reachable: false`: "
+        "when it is proven that no set of indicators reaches the level); false when the "
+        "search stopped at its bound and `indicators` is a good set, not proven.",
     )
     points: Points | None = Field(
         default=None, description="Points missing for the score requirement."
