@@ -23,8 +23,7 @@ from clusterbench.kinds.facts import Facts
 from clusterbench.models import Assessment, AssessmentInfo, CriteriaReference, Organisation
 from clusterbench.models.answers import Answer
 from clusterbench.models.criteria import Criteria
-from clusterbench.scoring.context import outcome
-from clusterbench.scoring.indicators import evaluate_indicators
+from clusterbench.scoring.indicators import evaluate_indicators, outcome
 from clusterbench.scoring.requirements import level_holds
 from clusterbench.scoring.values import failing_value, normalized_values, passing_value
 
@@ -196,12 +195,20 @@ def test_the_gap_is_the_fewest(case: tuple[Criteria, dict[str, Answer]]) -> None
             continue
         gap = level.gap
         smallest = fewest(criteria, answers, candidates, True, level.id)
-        assert gap.reachable == (smallest is not None), (level.id, gap, smallest)
-        if smallest is None:
-            continue
-        assert holds(criteria, changed(answers, met_by(criteria, gap.indicators)), level.id)
-        assert gap.exact
-        assert len(gap.indicators) == smallest, (level.id, gap.indicators, smallest)
+        check_gap(criteria, answers, level.id, gap, smallest)
+
+
+def check_gap(
+    criteria: Criteria, answers: dict[str, Answer], level_id: str, gap: Any, smallest: int | None
+) -> None:
+    """The gap is proven (exact), says unreachable exactly when brute force finds no set,
+    and is a set of the fewest that reaches the level."""
+    assert gap.exact, (level_id, gap)
+    assert gap.reachable == (smallest is not None), (level_id, gap, smallest)
+    if smallest is None:
+        return
+    assert holds(criteria, changed(answers, met_by(criteria, gap.indicators)), level_id)
+    assert len(gap.indicators) == smallest, (level_id, gap.indicators, smallest)
 
 
 @SETTINGS
@@ -209,7 +216,11 @@ def test_the_gap_is_the_fewest(case: tuple[Criteria, dict[str, Answer]]) -> None
 def test_the_margin_is_the_fewest_and_says_which_alone(
     case: tuple[Criteria, dict[str, Answer]],
 ) -> None:
-    criteria, answers = case
+    check_margin(*case)
+
+
+def check_margin(criteria: Criteria, answers: dict[str, Answer]) -> None:
+    """The margin is proven, the fewest, and its singles and sets are what they say."""
     result = score(criteria, assess(criteria, answers))
     margin = result.margin
     if margin is None:
@@ -232,3 +243,170 @@ def test_the_margin_is_the_fewest_and_says_which_alone(
         assert not set(found.indicators) & alone
         moved = changed(answers, {i: lose[i] for i in found.indicators})
         assert not holds(criteria, moved, margin.level), found
+
+
+# -- applicability groups: several controllers, groups of any size --------------------
+@st.composite
+def grouped(draw: st.DrawFn, strong: bool = False) -> tuple[Criteria, dict[str, Answer]]:
+    """A scheme where up to three yes/no controllers decide whether most indicators apply
+    (`applies_if` true or false), with lists and categories that nest or cross."""
+    n = draw(st.integers(5, 9))
+    controllers = list(range(draw(st.integers(1, 3))))
+    indicators: list[dict[str, Any]] = []
+    answers: dict[str, Answer] = {}
+    for k in range(n):
+        ident = f"I{k}"
+        indicator: dict[str, Any] = {
+            "id": ident,
+            "category": draw(st.sampled_from(["c1", "c2"])),
+            "title": ident,
+            "answer": {"type": "boolean"},
+            "pass": {"is_true": True},
+            "points": Decimal(draw(st.sampled_from(["0", "1", "1", "2", "3", "10"]))),
+        }
+        if k not in controllers and draw(st.integers(0, 3)) > 0:
+            controller = draw(st.sampled_from(controllers))
+            wanted = draw(st.sampled_from([True, True, False]))
+            indicator["applies_if"] = {"indicator": f"I{controller}", "is_true": wanted}
+        if draw(st.integers(0, 9)) == 0:
+            indicator["minimum_requirement"] = True
+        indicators.append(indicator)
+        value = draw(st.sampled_from([True, True, False] if strong else [True, False, False, None]))
+        if value is not None:
+            answers[ident] = Answer(value=value)
+    ids = [i["id"] for i in indicators]
+    requires: list[dict[str, Any]] = [
+        {"kind": "score", "at_least": draw(st.sampled_from(["50%", "75%", "90%"]))}
+    ]
+    if draw(st.booleans()):
+        among = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=5, unique=True))
+        requires.append({"kind": "indicators_met", "indicators": among, "at_least": 2})
+    if draw(st.booleans()):
+        requires.append({"kind": "indicators_met", "at_least": draw(st.integers(2, 5))})
+    if draw(st.booleans()):
+        category = draw(st.sampled_from(["c1", "c2"]))
+        requires.append({"kind": "score", "at_least": "50%", "category": category})
+    if draw(st.booleans()):
+        requires.append({"kind": "minimums"})
+    data = {
+        "kind": "criteria",
+        "format": 1,
+        "id": "grouped",
+        "version": "1",
+        "title": "Grouped",
+        "provenance": {"status": "example"},
+        "categories": [{"id": c, "title": c} for c in ("c1", "c2")],
+        "indicators": indicators,
+        "levels": [{"id": "top", "title": "Top", "requires": requires}],
+    }
+    return Criteria.model_validate(data), answers
+
+
+GROUPED = settings(SETTINGS, max_examples=150)
+
+
+@GROUPED
+@given(grouped())
+def test_the_gap_is_the_fewest_with_applicability_groups_of_any_size(
+    case: tuple[Criteria, dict[str, Answer]],
+) -> None:
+    criteria, answers = case
+    result = score(criteria, assess(criteria, answers))
+    candidates = meetable(criteria, answers)
+    for level in result.levels:
+        if level.gap is not None:
+            smallest = fewest(criteria, answers, candidates, True, level.id)
+            check_gap(criteria, answers, level.id, level.gap, smallest)
+
+
+@GROUPED
+@given(grouped(strong=True))
+def test_the_margin_is_the_fewest_with_applicability_groups(
+    case: tuple[Criteria, dict[str, Answer]],
+) -> None:
+    check_margin(*case)
+
+
+def boolean(ident: str, points: int, category: str = "c1", **more: Any) -> dict[str, Any]:
+    return {
+        "id": ident,
+        "category": category,
+        "title": ident,
+        "answer": {"type": "boolean"},
+        "pass": {"is_true": True},
+        "points": points,
+        **more,
+    }
+
+
+def scheme(indicators: list[dict[str, Any]], requires: list[dict[str, Any]]) -> Criteria:
+    return Criteria.model_validate(
+        {
+            "kind": "criteria",
+            "format": 1,
+            "id": "cases",
+            "version": "1",
+            "title": "Cases",
+            "provenance": {"status": "example"},
+            "categories": [{"id": "c1", "title": "One"}, {"id": "c2", "title": "Two"}],
+            "indicators": indicators,
+            "levels": [{"id": "top", "title": "Top", "requires": requires}],
+        }
+    )
+
+
+def test_a_controller_with_six_indicators_needs_five_moves() -> None:
+    """O met (10), C unmet (10) deciding D1..D6 (1 each), 90 % needed: C and four D's."""
+    condition = {"indicator": "C", "is_true": True}
+    criteria = scheme(
+        [boolean("O", 10), boolean("C", 10)]
+        + [boolean(f"D{k}", 1, applies_if=condition) for k in range(1, 7)],
+        [{"kind": "score", "at_least": "90%"}],
+    )
+    answers = {"O": True, "C": False, **{f"D{k}": False for k in range(1, 7)}}
+    gap = score(criteria, assess(criteria, {k: Answer(value=v) for k, v in answers.items()}))
+    found = gap.levels[0].gap
+    assert found is not None
+    assert (found.reachable, found.exact) == (True, True)
+    assert found.indicators == ("C", "D1", "D2", "D3", "D4")
+
+
+def test_a_count_among_a_long_list_with_a_share_is_exact() -> None:
+    """3 of 18 listed met and 60 %: four 5-point indicators and five 3-point listed ones."""
+    listed = [boolean(f"L{k}", 1 + k % 3) for k in range(18)]
+    others = [boolean("X", 1)] + [boolean(f"M{k}", 5, "c2") for k in range(4)]
+    criteria = scheme(
+        listed + others,
+        [
+            {"kind": "indicators_met", "at_least": 3, "indicators": [i["id"] for i in listed]},
+            {"kind": "score", "at_least": "60%"},
+        ],
+    )
+    answers = {i["id"]: Answer(value=False) for i in listed + others}
+    found = score(criteria, assess(criteria, answers)).levels[0].gap
+    assert found is not None
+    assert found.exact
+    assert len(found.indicators) == 9
+    assert holds(criteria, changed(answers, met_by(criteria, found.indicators)), "top")
+
+
+def test_an_unreachable_gap_is_proven_so_and_lists_what_brings_it_closer() -> None:
+    """C must be answered, and meeting C rules D out: 2 met among D and E never holds.
+
+    Every choice was tried, so the gap is proven unreachable (exact), not a search's
+    giving up; it still names what brings the level closer.
+    """
+    criteria = scheme(
+        [
+            boolean("C", 1),
+            boolean("D", 3, applies_if={"indicator": "C", "is_true": False}),
+            boolean("E", 1),
+        ],
+        [{"kind": "answered"}, {"kind": "indicators_met", "at_least": 2, "indicators": ["D", "E"]}],
+    )
+    answers = {"E": Answer(value=False)}
+    assert fewest(criteria, answers, meetable(criteria, answers), True, "top") is None
+    found = score(criteria, assess(criteria, answers)).levels[0].gap
+    assert found is not None
+    assert (found.reachable, found.exact) == (False, True)
+    assert set(found.indicators) == {"C", "D", "E"}

@@ -293,7 +293,7 @@ def test_silver_needs_a_previous_bronze_or_higher() -> None:
     assert silver(20, level="silver").level == "silver"
     result = silver(20)
     assert requirement(result, "silver", "previous_level") == (
-        "previous assessment 2020-03-15: bronze, 20 months earlier (needs bronze 18–24 months earlier)"
+        "previous assessment 2020-03-15: bronze, 20 months earlier (needs bronze 18 to 24 months earlier)"
     )
 
 

@@ -37,7 +37,6 @@ from typing import Any as _Any
 
 if _TYPE_CHECKING:
     from . import examples
-    from ._reports import render_html, render_pdf
     from ._version import __version__
     from .errors import (
         AssessmentError,
@@ -60,6 +59,7 @@ if _TYPE_CHECKING:
     from .pipeline.cohort import build_cohort_from as build_cohort
     from .pipeline.cohort import load_cohort
     from .pipeline.history import compare_files, history_of
+    from .report.render import render_html, render_pdf
     from .scoring import score
 
 # Each public name and where it lives, imported on first use: `import clusterbench.cli`
@@ -68,8 +68,8 @@ if _TYPE_CHECKING:
 _WHERE: dict[str, tuple[str, str | None]] = {
     "__version__": ("._version", "__version__"),
     "examples": (".examples", None),
-    "render_html": ("._reports", "render_html"),
-    "render_pdf": ("._reports", "render_pdf"),
+    "render_html": (".report.render", "render_html"),
+    "render_pdf": (".report.render", "render_pdf"),
     **{
         name: (".errors", name)
         for name in (

@@ -33,6 +33,7 @@ from .._version import __version__
 from ..errors import InputError, Issue, OutputError
 from ..loader.reader import MAX_BYTES, read_bytes
 from ..pipeline.files import Inputs, check_output, new_file_mode, write_atomically
+from ..report.options import ReportLanguage
 
 __all__ = [
     "JOURNAL",
@@ -80,7 +81,7 @@ class BatchOptions:
 
     out_dir: Path
     form: Form = "pdf"
-    language: str | None = None
+    language: ReportLanguage | None = None
     audience: Literal["full", "summary"] = "full"
     cohort: Path | None = None
     templates: Path | None = None

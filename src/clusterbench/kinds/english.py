@@ -11,26 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..models.result import RequirementResult
-from .answers.base import AnswerDescription
-from .text import count, percent, points, share
+from .text import count, percent, points, share, window
 
-__all__ = ["PHRASES", "answer_summary", "sentence", "window"]
+__all__ = ["PHRASES", "sentence"]
 
 
 def sentence(result: RequirementResult) -> str:
     """The result in plain English words."""
     return PHRASES[result.kind](result)
-
-
-def window(low: int | None, high: int | None) -> str:
-    """`` 18–24 months earlier``, `` at least 18 months earlier``, or nothing."""
-    if low is not None and high is not None:
-        return f" {low}–{high} months earlier"
-    if low is not None:
-        return f" at least {low} months earlier"
-    if high is not None:
-        return f" at most {high} months earlier"
-    return ""
 
 
 def _in(r: RequirementResult) -> str:
@@ -106,7 +94,10 @@ def _criteria(r: RequirementResult) -> str:
     if related.valid_until is not None and related.level is not None and dated:
         ended = r.valid_on is not None and related.valid_until < r.valid_on
         how += f", {'expired after' if ended else 'valid until'} {related.valid_until.isoformat()}"
-    return f"{r.criteria}: {related.level or 'no level'} ({how}; {wanted} needed)"
+    shown = related.level or "no level"
+    if related.level is None and related.reached is not None:  # reached, not held that day
+        shown = f"{related.reached}, {related.decision or 'not approved'}"
+    return f"{r.criteria}: {shown} ({how}; {wanted} needed)"
 
 
 def _answered(r: RequirementResult) -> str:
@@ -118,7 +109,7 @@ def _answered(r: RequirementResult) -> str:
 
 
 def _previous_level(r: RequirementResult) -> str:
-    needs = f"{r.level}{window(r.months_at_least, r.months_at_most)}"
+    needs = f"{r.level} {window(r.months_at_least, r.months_at_most)}".strip()
     previous = r.previous
     if previous is None:
         return f"no previous assessment (a previous {needs} is needed)"
@@ -158,29 +149,3 @@ PHRASES: dict[str, Callable[[RequirementResult], str]] = {
     "improved": _improved,
     "level": _level,
 }
-
-
-# -- answers -------------------------------------------------------------------------
-def answer_summary(answer: AnswerDescription) -> str:
-    """What an answer asks for, shortly: `whole number ≥ 0 (members)`, `yes/no`."""
-    kind = answer.type
-    if kind == "boolean":
-        return "yes/no"
-    if kind == "percent":
-        return "percent (0–100)"
-    if kind == "choice":
-        ids = ", ".join(i for i, _ in answer.options)
-        return f"{'options' if answer.multiple else 'one option'} of: {ids}"
-    if kind == "scale":
-        return "scale " + ", ".join(f"{value} = {label}" for value, label in answer.steps)
-    if kind in ("date", "text"):
-        return kind
-    text = "whole number" if kind == "integer" else "number"
-    low, high = answer.low, answer.high
-    if low is not None and high is not None:
-        text += f" {low}–{high}"
-    elif low is not None:
-        text += f" ≥ {low}"
-    elif high is not None:
-        text += f" ≤ {high}"
-    return f"{text} ({answer.unit})" if answer.unit is not None else text

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from ..models.common import assemble
 from ..models.criteria import Criteria
-from ..models.result import Band, Ratio, RelatedResult, Status
+from ..models.result import Band, Decided, Ratio, RelatedResult, Status
 from ..models.versions import IndicatorMap
 
 __all__ = [
@@ -179,6 +179,12 @@ class Previous:
     """How many renewals in a row its label already stands on."""
     carried: IndicatorMap | None = None
     """How its indicators map onto these criteria, when it was made with another version."""
+    held: str | None = None
+    """The level its label gave on this assessment's date: approved by then (or free of
+    approval), else None; a stated previous level is held as stated."""
+    decision: Decided | None = None
+    """The body's decision on its label as it stood on this assessment's date (None: a
+    stated previous level)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +204,11 @@ class Related:
         if reached in self.order and level in self.order:
             return self.order.index(reached) >= self.order.index(level)
         return reached == level
+
+    def awarded_by(self, day: dt.date) -> bool:
+        """Whether the level was awarded on or before ``day`` (or when is not known)."""
+        awarded = self.result.awarded
+        return awarded is None or awarded <= day
 
     def valid_on(self, day: dt.date) -> bool:
         """Whether the level is known to be valid on ``day``."""

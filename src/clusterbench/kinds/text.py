@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_EVEN, Context, Decimal
 from fractions import Fraction
+from typing import Protocol
 
-__all__ = ["EXACT", "as_decimal", "count", "nearest", "percent", "points", "share"]
+__all__ = [
+    "ENGLISH",
+    "EXACT",
+    "Words",
+    "as_decimal",
+    "count",
+    "nearest",
+    "percent",
+    "points",
+    "share",
+    "window",
+]
 
 EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 """Sums and products of Decimals without rounding (never divide in it)."""
@@ -70,3 +82,44 @@ def percent(value: Decimal | Fraction) -> str:
 def count(number: int, noun: str, plural: str | None = None) -> str:
     """``1 indicator``, ``3 indicators``."""
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+class Words(Protocol):
+    """Where a phrase finds its words: the catalogs of a language (the phrase layer's
+    ``Phrases``), or the English of the texts themselves (:data:`ENGLISH`)."""
+
+    def gettext(self, message: str) -> str: ...
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str: ...
+
+
+class _English:
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return singular if n == 1 else plural
+
+
+ENGLISH: Words = _English()
+"""The texts as written: English."""
+
+
+def window(low: int | None, high: int | None, words: Words = ENGLISH) -> str:
+    """A month window before the assessment: `18 to 24 months earlier`, `at least 18
+    months earlier`, `at most 24 months earlier`, or "" when it has no bound.
+
+    The one description of a window: `validate`'s English uses it as it is, and the
+    phrase layer passes its catalogs (these texts are extracted into them).
+    """
+    if low is not None and high is not None:
+        return words.gettext("%(low)d to %(high)d months earlier") % {"low": low, "high": high}
+    if low is not None:
+        return words.ngettext(
+            "at least %(num)d month earlier", "at least %(num)d months earlier", low
+        ) % {"num": low}
+    if high is not None:
+        return words.ngettext(
+            "at most %(num)d month earlier", "at most %(num)d months earlier", high
+        ) % {"num": high}
+    return ""

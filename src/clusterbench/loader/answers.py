@@ -12,7 +12,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import Issue, PathPart, Severity, quote
-from ..kinds.english import answer_summary
 from ..kinds.registry import answer_kind, split_assumptions
 from ..models.answer_types import AnswerValueError, suggest
 from ..models.answers import Answer
@@ -160,4 +159,4 @@ def _problems(
 
 def summary(indicator: Indicator) -> str:
     """What the indicator's answer asks for, shortly."""
-    return answer_summary(answer_kind(indicator.answer).describe(indicator.answer))
+    return answer_kind(indicator.answer).summary(indicator.answer)

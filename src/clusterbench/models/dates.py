@@ -1,23 +1,64 @@
-"""Calendar arithmetic in whole months, as labelling rules count time."""
+"""Calendar arithmetic in whole months, as labelling rules count time.
+
+A period of `months` months that starts on a day runs to the day before the same day
+`months` later; when that month has no such day (a 29 February, a 31st), the period
+runs to the end of that month, as if the same day were the first of the next month.
+Every period a label, a renewal or a renewal window lasts is computed by
+:func:`period_end` (from its first day) or :func:`after` (from the last day of the
+period before it), so that no two places count a month differently.
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 
-__all__ = ["add_months", "months_between"]
+__all__ = ["add_months", "after", "months_between", "period_end"]
+
+_DAY = dt.timedelta(days=1)
+
+
+def _month(day: dt.date, months: int) -> tuple[int, int, int]:
+    """The year and month `months` after `day`'s, and that month's last day."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    return year, month + 1, calendar.monthrange(year, month + 1)[1]
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """`day` moved by `months` calendar months, clamped to the month's last day.
 
+    For a point in time (a date some months earlier or later); a period's last day is
+    :func:`period_end`.
+
     >>> add_months(dt.date(2021, 1, 31), 1)
     datetime.date(2021, 2, 28)
     """
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
+    year, month, last = _month(day, months)
+    return dt.date(year, month, min(day.day, last))
+
+
+def period_end(start: dt.date, months: int) -> dt.date:
+    """The last day of a period of `months` months whose first day is `start`.
+
+    >>> period_end(dt.date(2021, 6, 15), 24)
+    datetime.date(2023, 6, 14)
+    >>> period_end(dt.date(2020, 2, 29), 24)
+    datetime.date(2022, 2, 28)
+    """
+    year, month, last = _month(start, months)
+    if start.day > last:  # the same day would be the first of the next month
+        return dt.date(year, month, last)
+    return dt.date(year, month, start.day) - _DAY
+
+
+def after(end: dt.date, months: int) -> dt.date:
+    """The last day of a period of `months` months that follows a period ending on `end`.
+
+    >>> after(dt.date(2025, 2, 28), 36)
+    datetime.date(2028, 2, 29)
+    """
+    return period_end(end + _DAY, months)
 
 
 def months_between(earlier: dt.date, later: dt.date) -> int:

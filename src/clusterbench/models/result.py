@@ -7,20 +7,32 @@ never reads as the threshold.
 """
 
 import datetime as dt
-from decimal import Decimal
-from fractions import Fraction
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import Field, PlainSerializer
+from pydantic import Field
 
-from .assessment import AssessmentInfo, Organisation
-from .common import Model, Number, Points, construct, to_json_number
+from .assessment import AssessmentInfo, Decision, Organisation
+from .common import Model, Number, Points
+from .level_result import (
+    Decided,
+    FloorResult,
+    Gap,
+    LevelResult,
+    Margin,
+    MarginSet,
+    PreviousFacts,
+    RelatedResult,
+    RequirementResult,
+)
+from .peer_result import PeerCategory, PeerComparison, PeerIndicator
+from .result_values import AnswerData, Band, Ratio, Status, to_json_value
 
 __all__ = [
     "Band",
     "CategoryResult",
     "Comparison",
     "CriteriaRef",
+    "Decided",
     "DesignationResult",
     "FloorResult",
     "Gap",
@@ -42,24 +54,6 @@ __all__ = [
     "ValidityResult",
     "to_json_value",
 ]
-
-Status = Literal["met", "partly_met", "not_met", "not_applicable", "not_answered", "recorded"]
-"""How an indicator came out. `recorded`: answered, but the criteria do not judge it."""
-Band = Literal["green", "yellow", "red"]
-
-
-def to_json_value(value: Any) -> Any:
-    """An answer value as JSON writes it (numbers, ISO dates, lists)."""
-    if isinstance(value, Decimal):
-        return to_json_number(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    return value
-
-
-AnswerData = Annotated[Any, PlainSerializer(to_json_value, when_used="json")]
 
 
 class CriteriaRef(Model):
@@ -101,23 +95,6 @@ class IndicatorResult(Model):
         return self.status != "not_applicable"
 
 
-class Ratio(Model):
-    """An exact share: `numerator / denominator`, reduced (the float beside it is rounded)."""
-
-    numerator: int
-    denominator: int = Field(ge=1)
-
-    @classmethod
-    def of(cls, value: Fraction) -> "Ratio":
-        """The ratio of an exact fraction."""
-        return construct(cls, numerator=value.numerator, denominator=value.denominator)
-
-    @property
-    def fraction(self) -> Fraction:
-        """The share as an exact fraction."""
-        return Fraction(self.numerator, self.denominator)
-
-
 class CategoryResult(Model):
     """Points per category."""
 
@@ -152,172 +129,6 @@ class ScoreResult(Model):
     )
     needed: Number | None = Field(
         default=None, description="The share of all points `target` needs."
-    )
-
-
-class FloorResult(Model):
-    """One category against its floor, for a `category_floors` requirement."""
-
-    id: str
-    points: Points
-    max_points: Points
-    share: Number | None = Field(
-        description="Earned over possible (nearest float); null: none possible."
-    )
-    share_exact: Ratio | None = None
-    floor: Number
-    held: bool
-
-
-class PreviousFacts(Model):
-    """The previous assessment as a `previous_level` requirement saw it."""
-
-    date: dt.date
-    level: str | None
-    criteria: str
-    months: int = Field(description="Whole months from the previous assessment to this one.")
-    level_held: bool = Field(description="Whether its level is the one needed or higher.")
-
-
-class RelatedResult(Model):
-    """The outcome of another criteria set this one requires (eligibility, a label)."""
-
-    criteria: str
-    level: str | None
-    source: Literal["answers", "stated", "file", "missing"] = Field(
-        description="`answers`: scored from answers given here; `stated`: a level stated here; "
-        "`file`: scored from that set's own assessment file; `missing`: not given."
-    )
-    points: Points | None = None
-    max_points: Points | None = None
-    date: dt.date | None = Field(default=None, description="When that outcome was assessed.")
-    awarded: dt.date | None = Field(default=None, description="When the level was awarded.")
-    valid_until: dt.date | None = Field(
-        default=None, description="The last day the level is valid; null: not known."
-    )
-    file: str | None = Field(default=None, description="The assessment file it was scored from.")
-    related: tuple["RelatedResult", ...] = Field(
-        default=(), description="The outcomes that set itself requires, scored the same way."
-    )
-
-
-class RequirementResult(Model):
-    """One requirement of a level: held or not, and every fact and number behind it.
-
-    Which fields are set depends on the `kind`; together they are everything a sentence
-    about the requirement needs, so that any language can phrase it from them alone.
-    """
-
-    kind: str
-    held: bool
-    fixable: bool = Field(
-        description="Whether better answers in this assessment could make it hold."
-    )
-    category: str | None = Field(default=None, description="The category it counts in.")
-    among: tuple[str, ...] | None = Field(
-        default=None, description="The indicators it counts among, when the criteria list them."
-    )
-    actual: Number | None = Field(
-        default=None,
-        description="What was reached: a share (nearest float), points, a count or months.",
-    )
-    actual_exact: Ratio | None = Field(default=None, description="`actual` exactly, for shares.")
-    needed: Number | None = None
-    points: Points | None = Field(default=None, description="Points earned in the scope.")
-    max_points: Points | None = Field(default=None, description="Points possible in the scope.")
-    points_needed: Points | None = Field(
-        default=None, description="Points the share needs (needed × possible), exactly."
-    )
-    total: int | None = Field(default=None, description="Indicators the requirement counts.")
-    indicators: tuple[str, ...] = Field(
-        default=(), description="Indicators that decide it (failing ones first)."
-    )
-    waived: tuple[str, ...] = Field(
-        default=(), description="Minimum requirements waived as not applicable."
-    )
-    categories: tuple[FloorResult, ...] = ()
-    level: str | None = Field(default=None, description="The level it names.")
-    criteria: str | None = Field(default=None, description="The other criteria set it names.")
-    related: RelatedResult | None = None
-    valid_on: dt.date | None = Field(
-        default=None, description="The date the related level must be valid on."
-    )
-    previous: PreviousFacts | None = None
-    months_at_least: int | None = None
-    months_at_most: int | None = None
-    of: Literal["indicators", "improvement_areas"] | None = None
-    since: dt.date | None = Field(default=None, description="The previous assessment's date.")
-    parts: tuple["RequirementResult", ...] = Field(
-        default=(), description="For `kind: level`: each requirement of that level."
-    )
-
-
-class Gap(Model):
-    """What separates the assessment from a level it did not reach."""
-
-    indicators: tuple[str, ...] = Field(
-        description="The fewest indicators which, met, would reach the level (with all that "
-        "is below it); when not `reachable`, those that would still bring it closer."
-    )
-    exact: bool = Field(
-        default=True,
-        description="False when the search for the fewest stopped at its bound and "
-        "`indicators` is a good set, not proven the smallest.",
-    )
-    points: Points | None = Field(
-        default=None, description="Points missing for the score requirement."
-    )
-    minimums: tuple[str, ...] = Field(default=(), description="Minimum requirements not met.")
-    unanswered: tuple[str, ...] = ()
-    blocked_by: tuple[RequirementResult, ...] = Field(
-        default=(), description="Requirements no answer can change (history, eligibility)."
-    )
-    reachable: bool = Field(description="Whether meeting `indicators` alone reaches the level.")
-
-
-class LevelResult(Model):
-    """One level: whether all its requirements hold, each requirement, and the gap."""
-
-    id: str
-    awarded: bool
-    held: bool
-    requirements: tuple[RequirementResult, ...]
-    gap: Gap | None = None
-
-
-class MarginSet(Model):
-    """The fewest indicators whose loss, all together, breaks one requirement.
-
-    None of them costs the level alone (those are the margin's `singles`, left out here).
-    """
-
-    kind: str = Field(description="The requirement's kind.")
-    category: str | None = None
-    indicators: tuple[str, ...]
-
-
-class Margin(Model):
-    """How much the awarded level could lose before it goes."""
-
-    level: str
-    points: Points | None = Field(default=None, description="Points above the score requirement.")
-    indicators: tuple[str, ...] = Field(
-        description="The fewest indicators whose loss would cost the level: the first of "
-        "`singles` when there is one, else the smallest of `sets`."
-    )
-    singles: tuple[str, ...] = Field(
-        default=(), description="Indicators each of whose loss alone costs the level."
-    )
-    minimums: tuple[str, ...] = Field(
-        default=(), description="The `singles` that are minimum requirements."
-    )
-    sets: tuple[MarginSet, ...] = Field(
-        default=(),
-        description="For each requirement losses can break: the fewest indicators, none a "
-        "single, whose loss all together breaks it (no one of them alone does).",
-    )
-    exact: bool = Field(
-        default=True, description="False when a search stopped at its bound (not proven fewest)."
     )
 
 
@@ -410,50 +221,6 @@ class DesignationResult(Model):
     )
 
 
-class PeerCategory(Model):
-    """One category against the peer group."""
-
-    id: str
-    share: Number | None
-    mean: Number | None
-    n: int
-
-
-class PeerIndicator(Model):
-    """One indicator against the peer group."""
-
-    id: str
-    value: AnswerData = None
-    points: Points
-    n: int = Field(description="Peers to which the indicator applied.")
-    met_share: Number | None = Field(default=None, description="Share of peers meeting it.")
-    mean: Number | None = Field(default=None, description="Peers' mean answer (numeric answers).")
-    median: Number | None = None
-    lower: int | None = Field(
-        default=None, description="How many of the `n` peers gave a lower answer."
-    )
-    equal: int | None = Field(default=None, description="How many gave the same answer.")
-
-
-class PeerComparison(Model):
-    """The assessment against its peer group in a cohort."""
-
-    by: str = Field(description="How the cohort groups organisations: portfolio, country or size.")
-    group: str = Field(
-        description="The group compared with (`all` when the own group is too small)."
-    )
-    n: int
-    score_share: Number | None = None
-    score_mean: Number | None = None
-    score_lower: int | None = Field(
-        default=None, description="How many of the `n` peers reached a lower share."
-    )
-    score_equal: int | None = Field(default=None, description="How many reached the same share.")
-    levels: dict[str, int] = Field(default_factory=dict)
-    categories: tuple[PeerCategory, ...] = ()
-    indicators: tuple[PeerIndicator, ...] = ()
-
-
 class Result(Model):
     """The whole outcome of scoring one assessment."""
 
@@ -482,6 +249,12 @@ class Result(Model):
     peers: PeerComparison | None = None
     assumptions: dict[str, AnswerData] = Field(
         default_factory=dict, description="Answers assumed with --assume (what if)."
+    )
+    decision: Decision | None = Field(
+        default=None,
+        description="The labelling body's decision on the level, as the assessment records "
+        "it: the level is a recommendation until it is approved (unless the criteria need no "
+        "approval).",
     )
 
     def indicator(self, indicator_id: str) -> IndicatorResult | None:

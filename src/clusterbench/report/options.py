@@ -8,7 +8,7 @@ Babel or WeasyPrint.
 from __future__ import annotations
 
 import re
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 __all__ = [
     "AUDIENCES",
@@ -18,22 +18,28 @@ __all__ = [
     "PDF_VARIANTS",
     "Audience",
     "Format",
+    "PdfVariant",
+    "ReportLanguage",
     "accent_colour",
 ]
 
-LANGUAGES: Final = ("en", "nb", "de")
-"""Languages the report's fixed texts are written in."""
+# Each choice is one Literal type (what mypy checks a caller against) and its values
+# read from it (what the command line offers and the renderer checks at run time).
+ReportLanguage = Literal["en", "nb", "de"]
+"""A language the report's fixed texts are written in."""
+LANGUAGES: Final[tuple[ReportLanguage, ...]] = get_args(ReportLanguage)
 
 Audience = Literal["full", "summary"]
-AUDIENCES: Final[tuple[Audience, ...]] = ("full", "summary")
 """`full`: the whole report; `summary`: two or three pages for a board or a funder."""
+AUDIENCES: Final[tuple[Audience, ...]] = get_args(Audience)
 
 Format = Literal["pdf", "html", "json"]
-FORMATS: Final[tuple[Format, ...]] = ("pdf", "html", "json")
 """What a report can be written as (JSON is the scored Result)."""
+FORMATS: Final[tuple[Format, ...]] = get_args(Format)
 
-PDF_VARIANTS: Final = ("pdf/a-3b",)
-"""PDF variants offered (PDF/A-3b allows the embedded result and criteria files)."""
+PdfVariant = Literal["pdf/a-3b"]
+"""A PDF variant offered (PDF/A-3b allows the embedded result and criteria files)."""
+PDF_VARIANTS: Final[tuple[PdfVariant, ...]] = get_args(PdfVariant)
 
 DEFAULT_ACCENT: Final = "#1F4E79"
 

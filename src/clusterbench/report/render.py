@@ -15,7 +15,7 @@ from ..pipeline.files import Inputs, check_output, write_atomically
 from ..pipeline.scoring import Scored
 from .fetcher import MAX_ASSET
 from .i18n import choose_language
-from .options import AUDIENCES, Audience, accent_colour
+from .options import AUDIENCES, Audience, PdfVariant, ReportLanguage, accent_colour
 from .pdf import Embedded, PdfResult, html_to_pdf
 from .printer import Printer
 from .templating import render_template, template_dirs
@@ -42,12 +42,12 @@ class RenderedPdf:
 
 
 def _options(
-    language: str | None,
+    language: ReportLanguage | None,
     audience: Audience,
     accent: str | None,
     logo: str | os.PathLike[str] | None,
     templates: str | os.PathLike[str] | None,
-    pdf_variant: str | None,
+    pdf_variant: PdfVariant | None,
 ) -> ReportOptions:
     if audience not in AUDIENCES:
         raise ReportError(f"unknown audience {audience!r}; choose {' or '.join(AUDIENCES)}")
@@ -89,7 +89,7 @@ def _html(scored: Scored, options: ReportOptions) -> tuple[str, tuple[Path, ...]
 def render_html(
     scored: Scored,
     *,
-    language: str | None = None,
+    language: ReportLanguage | None = None,
     audience: Audience = "full",
     accent: str | None = None,
     logo: str | os.PathLike[str] | None = None,
@@ -109,12 +109,12 @@ def render_html(
 def pdf_report(
     scored: Scored,
     *,
-    language: str | None = None,
+    language: ReportLanguage | None = None,
     audience: Audience = "full",
     accent: str | None = None,
     logo: str | os.PathLike[str] | None = None,
     templates: str | os.PathLike[str] | None = None,
-    pdf_variant: str | None = None,
+    pdf_variant: PdfVariant | None = None,
     printer: Printer | None = None,
 ) -> PdfResult:
     """The report as PDF bytes; see :func:`render_pdf`.
@@ -146,12 +146,12 @@ def render_pdf(
     scored: Scored,
     path: str | os.PathLike[str],
     *,
-    language: str | None = None,
+    language: ReportLanguage | None = None,
     audience: Audience = "full",
     accent: str | None = None,
     logo: str | os.PathLike[str] | None = None,
     templates: str | os.PathLike[str] | None = None,
-    pdf_variant: str | None = None,
+    pdf_variant: PdfVariant | None = None,
 ) -> RenderedPdf:
     """Write the report as a PDF: outline, metadata, the Result and criteria attached.
 
@@ -171,7 +171,7 @@ def render_pdf(
 def render_pdf_bytes(
     scored: Scored,
     *,
-    language: str | None = None,
+    language: ReportLanguage | None = None,
     audience: Audience = "full",
 ) -> bytes:
     """The report as PDF bytes, for a caller that sends rather than writes it (a download)."""

@@ -34,6 +34,7 @@ __all__ = [
     "build_cohort",
     "group_of",
     "is_number",
+    "met_share",
     "rank",
     "single_version",
     "stats",
@@ -68,6 +69,11 @@ def group_of(organisation: Organisation, by: str) -> str:
 
 def _number(value: float | Decimal) -> Decimal:
     return Decimal(str(value)).quantize(_PLACES, ROUND_HALF_EVEN)
+
+
+def met_share(met: int, applied: int) -> Decimal:
+    """The share of ``applied`` organisations meeting an indicator, as a cohort keeps it."""
+    return _number(Decimal(met) / applied)
 
 
 def stats(values: Sequence[Decimal]) -> Stats | None:
@@ -166,7 +172,7 @@ def _group(results: Sequence[Result], min_size: int) -> GroupStats:
         indicators[first.id] = construct(
             IndicatorStats,
             n=len(applied),
-            met_share=_number(Decimal(met) / len(applied)) if shown else None,
+            met_share=met_share(met, len(applied)) if shown else None,
             points=_enough([o.points for o in applied], min_size)
             if shown and first.max_points
             else None,

@@ -6,33 +6,21 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..kinds.facts import Facts, Outcome, Previous, Related
+from ..kinds.facts import Facts, Previous, Related
 from ..kinds.registry import answer_kind, required_sets, split_assumptions
 from ..models.answers import Answer
 from ..models.assessment import Assessment, RelatedAnswers
 from ..models.common import construct
 from ..models.criteria import Criteria
-from ..models.result import IndicatorResult, RelatedResult, Result
+from ..models.result import RelatedResult, Result
 from .history import validity
-from .indicators import outcome_of
+from .indicators import outcome, outcome_of
 from .requirements import level_holds
+from .standing import label_on
 from .values import normalized_values
 from .versions import indicator_map
 
-__all__ = ["assumed", "outcome", "previous_of", "related_of"]
-
-
-def outcome(result: IndicatorResult) -> Outcome:
-    """An indicator result as the light record stage two decides from."""
-    return Outcome(
-        result.id,
-        result.category,
-        result.status,
-        result.points,
-        result.max_points,
-        result.band,
-        result.minimum_requirement,
-    )
+__all__ = ["assumed", "previous_of", "related_of"]
 
 
 def previous_of(
@@ -40,6 +28,7 @@ def previous_of(
     assessment: Assessment,
     previous: Result | None,
     versions: Sequence[Criteria] | None = None,
+    dependencies: Mapping[str, Criteria] | None = None,
 ) -> Previous | None:
     """The previous assessment: its Result, else the date and level the assessment states.
 
@@ -48,7 +37,9 @@ def previous_of(
     this keeps a Result built in memory just as safe).  Made with another version of
     the same set, its indicators are keyed by their counterparts' ids here (through
     ``versions``, the versions after its own up to ``criteria``), and those without a
-    counterpart are left out and named (``Previous.carried``).
+    counterpart are left out and named (``Previous.carried``).  Its label counts as held
+    as the register would judge it on this assessment's date (:func:`.standing.label_on`:
+    approved by then, or free of approval); a stated previous level is held as stated.
     """
     found: Previous | None
     if previous is not None:
@@ -61,22 +52,38 @@ def previous_of(
                 for old, new in carried.pairs.items()
             }
         valid = previous.validity
+        own = criteria
+        if previous.criteria.id != criteria.id:
+            own = (dependencies or {}).get(previous.criteria.id, criteria)
+        label = label_on(
+            previous.level,
+            valid,
+            previous.assessment.date,
+            previous.decision,
+            own,
+            assessment.date,
+        )
         found = Previous(
             date=previous.assessment.date,
             level=previous.level,
             criteria=previous.criteria.id,
             indicators=outcomes,
-            valid_until=valid.valid_until if valid else None,
+            valid_until=label.valid_until if label.awarded else None,
             version=previous.criteria.version,
             renewals=valid.renewals if valid else 0,
             carried=carried,
+            held=label.level if label.awarded else None,
+            decision=label.decision,
         )
     else:
         stated = assessment.previous
         if stated is None or stated.date is None:
             return None
         found = Previous(
-            date=stated.date, level=stated.level, criteria=stated.criteria or criteria.id
+            date=stated.date,
+            level=stated.level,
+            criteria=stated.criteria or criteria.id,
+            held=stated.level,
         )
     return found if found.date < assessment.date else None
 
@@ -112,7 +119,9 @@ def related_of(
                     f"related.{criteria_id} names the assessment {entry.assessment!r}: "
                     "score() needs its Result among `related` (score_file scores it)"
                 )
-            result = _from_result(scored, entry.assessment)
+            if other is None:
+                raise ValueError(f"{criteria_id!r} is not among `dependencies`")
+            result = _from_result(scored, entry.assessment, other, on)
         elif entry.answers:
             if other is None:
                 raise ValueError(
@@ -163,19 +172,32 @@ def _scored_here(
     )
 
 
-def _from_result(result: Result, file: str) -> RelatedResult:
-    valid = result.validity
+def _from_result(result: Result, file: str, criteria: Criteria, on: dt.date) -> RelatedResult:
+    """Another set's label from its own scored assessment, as it stood on day ``on``.
+
+    The level counts only as the register would count it that day: approved by then (or
+    free of approval), neither rejected nor withdrawn; its validity is the approved
+    level's, awarded on the approval's date.
+    """
+    label = label_on(
+        result.level, result.validity, result.assessment.date, result.decision, criteria, on
+    )
+    awarded = label.awarded or label.status == "not_yet_valid"
+    later = result.decision  # approved after the day: when it was awarded after all
+    decided = later.date if later is not None and later.status == "approved" else None
     return construct(
         RelatedResult,
         criteria=result.criteria.id,
-        level=result.level,
+        level=label.level if label.awarded else None,
         source="file",
         points=result.score.points,
         max_points=result.score.max_points,
         date=result.assessment.date,
-        awarded=valid.valid_from if valid is not None else None,
-        valid_until=valid.valid_until if valid is not None else None,
+        awarded=(label.decided or label.valid_from) if awarded else decided,
+        valid_until=label.valid_until if awarded else None,
         file=file,
+        reached=result.level,
+        decision=label.decision,
         related=result.related,
     )
 

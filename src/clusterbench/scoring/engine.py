@@ -140,6 +140,7 @@ def score(
             criteria, facts, awarded, valid.valid_until if valid is not None else None
         ),
         assumptions=recorded,
+        decision=assessment.decision,
     )
     if cohort is not None:
         # Peer colours are for reading only: the level, gaps and progress above were
@@ -205,7 +206,7 @@ def _facts(
     versions: Sequence[Criteria] | None,
 ) -> Facts:
     on = assessment.date
-    earlier = previous_of(criteria, assessment, previous, versions)
+    earlier = previous_of(criteria, assessment, previous, versions, dependencies)
     facts = Facts(
         criteria=criteria,
         indicators={o.id: o for _, o, _ in evaluated},

@@ -17,6 +17,7 @@ from ..models.assessment import (
     Assessment,
     AssessmentInfo,
     CriteriaReference,
+    Decision,
     ImprovementArea,
     Organisation,
     PreviousAssessment,
@@ -86,7 +87,11 @@ def _previous_result(
 ) -> Result | None:
     if previous is None or example.previous is None:
         return None
-    return score(criteria, previous).model_copy(update={"level": example.previous.level})
+    # The example states the previous label: it was held (approved), at the level stated.
+    held = construct(Decision, status="approved")
+    return score(criteria, previous).model_copy(
+        update={"level": example.previous.level, "decision": held}
+    )
 
 
 def score_example(criteria: Criteria, example: Example) -> Result:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from ..kinds.facts import Facts, Previous
 from ..models.criteria import Criteria
-from ..models.dates import add_months, months_between
+from ..models.dates import after, months_between, period_end
 from ..models.result import Comparison, IndicatorChange, ValidityResult
 
 __all__ = ["compare", "previous_end", "validity"]
@@ -62,12 +62,12 @@ def previous_end(criteria: Criteria, previous: Previous) -> dt.date | None:
     """When the previous label ended: as it was scored, or by this criteria's rules."""
     if previous.valid_until is not None:
         return previous.valid_until
-    if previous.level is None or previous.criteria != criteria.id:
+    if previous.held is None or previous.criteria != criteria.id:
         return None
-    level = criteria.level(previous.level)
+    level = criteria.level(previous.held)
     if level is None or level.validity is None:
         return None
-    return add_months(previous.date, level.validity.months) - dt.timedelta(days=1)
+    return period_end(previous.date, level.validity.months)
 
 
 def validity(criteria: Criteria, level_id: str | None, facts: Facts) -> ValidityResult | None:
@@ -75,7 +75,9 @@ def validity(criteria: Criteria, level_id: str | None, facts: Facts) -> Validity
 
     A first label is valid `months` from the assessment date (the day before the same
     date `months` later).  A renewal of the same level no later than `window_months`
-    after the previous label's end extends it by `extension_months` from that end.
+    after the previous label's end extends it by `extension_months` from that end; only
+    a previous label that was held (approved by this assessment's date, or free of
+    approval; never rejected or withdrawn) can be renewed.
     """
     if level_id is None:
         return None
@@ -84,24 +86,24 @@ def validity(criteria: Criteria, level_id: str | None, facts: Facts) -> Validity
         return None
     rules = level.validity
     on = facts.date
-    until = add_months(on, rules.months) - dt.timedelta(days=1)
+    until = period_end(on, rules.months)
     renewal = False
     extended_from = None
     renewals = 0
     previous = facts.previous
     window = rules.renewal
-    if window is not None and previous is not None and previous.level == level_id:
+    if window is not None and previous is not None and previous.held == level_id:
         end = previous_end(criteria, previous)
         earlier = previous.renewals if previous.criteria == criteria.id else 0
         allowed = window.at_most is None or earlier < window.at_most
-        if end is not None and allowed and on <= add_months(end, window.window_months):
+        if end is not None and allowed and on <= after(end, window.window_months):
             renewal = True
             extended_from = end
-            until = add_months(end, window.extension_months)
+            until = after(end, window.extension_months)
             renewals = earlier + 1
     # No renewal is left once the renewals allowed are used up: the label just ends.
     renewable = window is not None and (window.at_most is None or renewals < window.at_most)
-    renew_by = add_months(until, window.window_months) if window is not None and renewable else None
+    renew_by = after(until, window.window_months) if window is not None and renewable else None
     return ValidityResult(
         level=level_id,
         valid_from=on,

@@ -8,13 +8,22 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from ..kinds.facts import Measure, Outcome, measure
+from ..kinds.registry import answer_kind
 from ..models.answers import Answer
 from ..models.common import assemble
 from ..models.criteria import Criteria, Indicator
 from ..models.result import Band, IndicatorResult, Status
 from ..models.rules import PartialStep
 
-__all__ = ["Judgement", "dated", "evaluate", "evaluate_indicators", "judge", "outcome_of"]
+__all__ = [
+    "Judgement",
+    "dated",
+    "evaluate",
+    "evaluate_indicators",
+    "judge",
+    "outcome",
+    "outcome_of",
+]
 
 _ZERO = Decimal(0)
 _DERIVED_BAND: dict[Status, Band | None] = {
@@ -152,11 +161,12 @@ def evaluate(
 
 
 def _judged(result: IndicatorResult) -> tuple[IndicatorResult, Outcome, Measure]:
-    outcome = _outcome(result)
-    return result, outcome, measure(outcome)
+    found = outcome(result)
+    return result, found, measure(found)
 
 
-def _outcome(result: IndicatorResult) -> Outcome:
+def outcome(result: IndicatorResult) -> Outcome:
+    """An indicator result as the light record stage two decides from."""
     return Outcome(
         result.id,
         result.category,
@@ -174,13 +184,13 @@ _GIVEN = ("id", "category", "status", "points", "max_points", "band", "minimum_r
 
 def dated(criteria: Criteria) -> frozenset[str]:
     """The indicators whose decisions can change with the assessment date alone: a
-    `within_months` rule, or a date answer (cached)."""
+    `within_months` rule, or an answer type whose values do (cached)."""
     found: frozenset[str] | None = criteria.memo.get("dated")
     if found is None:
         found = frozenset(
             indicator.id
             for indicator, _, by_date in _templates(criteria)
-            if by_date or indicator.answer.type == "date"
+            if by_date or answer_kind(indicator.answer).dated
         )
         criteria.memo["dated"] = found
     return found

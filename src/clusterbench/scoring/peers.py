@@ -6,15 +6,16 @@ Pure functions.  A cohort is used only with the criteria content it was built fr
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from ..models.assessment import Organisation
-from ..models.cohort import Cohort, GroupStats, Stats
+from ..models.cohort import Cohort, GroupStats, IndicatorStats, Stats
 from ..models.common import construct
-from ..models.result import PeerCategory, PeerComparison, PeerIndicator, Result
-from .cohort import ALL, group_of, is_number, rank
+from ..models.result import PeerCategory, PeerComparison, PeerIndicator, Ratio, Result
+from .cohort import ALL, group_of, is_number, met_share, rank
 
-__all__ = ["compare_with_peers", "peer_band", "peer_group", "why_no_peers"]
+__all__ = ["compare_with_peers", "met_ratio", "peer_band", "peer_group", "why_no_peers"]
 
 
 def peer_group(
@@ -83,6 +84,7 @@ def compare_with_peers(result: Result, cohort: Cohort) -> PeerComparison | None:
             PeerCategory,
             id=c.id,
             share=c.share,
+            share_exact=c.share_exact,
             mean=group.categories[c.id].mean if c.id in group.categories else None,
             n=group.categories[c.id].n if c.id in group.categories else 0,
         )
@@ -100,6 +102,7 @@ def compare_with_peers(result: Result, cohort: Cohort) -> PeerComparison | None:
                 points=outcome.points,
                 n=peers.n if peers is not None else 0,
                 met_share=peers.met_share if peers is not None else None,
+                met_share_exact=met_ratio(peers) if peers is not None else None,
                 mean=values.mean if values is not None else None,
                 median=values.median if values is not None else None,
                 **_ranked(outcome.value, values),
@@ -113,12 +116,27 @@ def compare_with_peers(result: Result, cohort: Cohort) -> PeerComparison | None:
         group=name,
         n=group.n,
         score_share=share,
+        score_share_exact=result.score.share_exact,
         score_mean=score.mean if score is not None else None,
         **{f"score_{k}": v for k, v in _ranked(share, score).items()},
         levels=dict(group.levels),
         categories=categories,
         indicators=tuple(indicators),
     )
+
+
+def met_ratio(peers: IndicatorStats) -> Ratio | None:
+    """The share of peers meeting an indicator exactly: how many met it over the `n`.
+
+    A cohort keeps the share rounded; the count is the one whose share rounds to it
+    (unique while `n` is below a million), else None.
+    """
+    if peers.met_share is None or not peers.n:
+        return None
+    met = int((peers.met_share * peers.n).to_integral_value())
+    if not 0 <= met <= peers.n or met_share(met, peers.n) != peers.met_share:
+        return None
+    return Ratio.of(Fraction(met, peers.n))
 
 
 def _ranked(value: Any, distribution: Stats | None) -> dict[str, int | None]:

@@ -1,369 +1,261 @@
 """The fewest moves that make every goal hold (a gap), or that break one goal (a margin).
 
-A *goal* is one requirement term's current value, held at ``≥ 0`` (``> 0`` when strict).
-A *unit* is one indicator, or indicators whose moves interact through applicability;
-each of its options moves some of them and changes every goal by a delta.  Nothing here
-knows what the goals mean.
+A *goal* is one requirement term's current value, held at ``≥ 0`` (``> 0`` when
+strict).  A *unit* moves one indicator.  Indicators tied by applicability form a
+*group*: its controllers (the answers that `applies_if` reads) and the indicators they
+decide.  Once the group's controllers are settled — moved or not, a *scenario* — every
+other member moves on its own again, so a group is searched as its scenarios, each with
+its members as plain units: exact for groups of any size.  Nothing here knows what the
+goals mean.
 
 The gap is found exactly:
 
-1. units without which some goal cannot be reached are forced (a failing minimum);
-2. when every open goal counts over all indicators or over one category, in points or
-   indicators met (the shape schemes use), the fewest are the best of each category up
-   to its need, then the best of the rest — exact by an exchange argument, O(n log n);
-3. otherwise the units that touch the other goals (a listed few, improvements,
-   applicability groups) are searched depth-first, each leaf completed as in 2, up to
-   ``LIMIT`` such units and ``BUDGET`` nodes;
-4. beyond that bound a greedy cover is returned, marked not exact.
+1. units without which some goal cannot be reached are taken first (a failing minimum);
+2. every choice of scenarios (one per group, at most ``COMBINATIONS`` choices) is
+   completed by :mod:`.solve` — in O(n log n) when the open goals count points or
+   indicators met over nested scopes (every indicator, categories, lists), else by
+   branch and bound within ``BUDGET`` nodes;
+3. beyond those bounds the best cover found is returned, marked not exact.  A gap is
+   said unreachable only when no cover exists (proven), else it is the best found.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["BUDGET", "LIMIT", "OTHER", "Found", "Goal", "Option", "Unit", "breaking", "cover"]
+from .solve import (
+    BUDGET,
+    Goal,
+    Unit,
+    apply,
+    branch,
+    fits_laminar,
+    greedy,
+    helpful,
+    laminar,
+    open_goals,
+)
 
-LIMIT = 16
-"""The most units an exact search branches on (each doubles the leaves at worst)."""
-BUDGET = 20_000
-"""The most search nodes before the search settles for the best found (not exact)."""
-OTHER = "\0other"
-"""The scope key of a goal that counts neither over every indicator nor one category."""
+__all__ = [
+    "BUDGET",
+    "COMBINATIONS",
+    "Found",
+    "Goal",
+    "Group",
+    "Scenario",
+    "Unit",
+    "breaking",
+    "cover",
+]
+
+COMBINATIONS = 4096
+"""The most choices of scenarios (one per applicability group) a search tries."""
 
 _ZERO = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)
-class Option:
-    """Moving ``items`` together changes each goal by ``deltas`` (in goal order)."""
+class Scenario:
+    """Controllers of a group moved (``items``; none in a group's first scenario): what
+    that changes in each goal, with every indicator they decide, and each other member's
+    own move once they are so."""
 
     items: tuple[str, ...]
     deltas: tuple[Decimal, ...]
+    units: tuple[Unit, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Unit:
-    """One indicator (one option), or an applicability group (an option per subset).
+class Group:
+    """An applicability group as its scenarios (the first moves no controller).
 
-    ``category`` and ``rank`` serve step 2: the unit's category, and how much it brings
-    (points, then indicators met): a higher rank never brings less to any such goal.
+    ``complete``: every choice of its controllers is a scenario (a group with very many
+    controllers has only the smaller choices, and searches on it are not exact).
     """
 
-    options: tuple[Option, ...]
-    category: str | None = None
-    rank: tuple[Decimal, int] = (_ZERO, 0)
-
-    @property
-    def simple(self) -> bool:
-        """One indicator whose move brings nothing negative."""
-        return (
-            len(self.options) == 1
-            and len(self.options[0].items) == 1
-            and all(d >= 0 for d in self.options[0].deltas)
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Goal:
-    """A term's value now; ``scope``: None (every indicator), a category id, or OTHER."""
-
-    value: Decimal
-    strict: bool = False
-    scope: str | None = OTHER
-
-    def held(self, value: Decimal) -> bool:
-        """Whether the goal holds at ``value``."""
-        return value > 0 if self.strict else value >= 0
+    scenarios: tuple[Scenario, ...]
+    complete: bool = True
 
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """The moves found; ``exact``: proven fewest; ``feasible``: they reach every goal."""
+    """The moves found; ``exact``: proven fewest (or proven none); ``feasible``: they
+    reach every goal."""
 
     items: tuple[str, ...]
     exact: bool
     feasible: bool
 
 
-class _Budget:
-    __slots__ = ("left",)
-
-    def __init__(self) -> None:
-        self.left = BUDGET
-
-    def spend(self) -> bool:
-        self.left -= 1
-        return self.left >= 0
-
-
-def _apply(values: list[Decimal], option: Option, sign: int = 1) -> None:
-    for j, delta in enumerate(option.deltas):
-        if delta:
-            values[j] = values[j] + delta if sign > 0 else values[j] - delta
-
-
-def _all_held(goals: Sequence[Goal], values: Sequence[Decimal], which: Sequence[int]) -> bool:
-    return all(goals[j].held(values[j]) for j in which)
-
-
 # ------------------------------------------------------------------------------ gap
-def cover(goals: Sequence[Goal], units: Sequence[Unit]) -> Found:
+def cover(goals: Sequence[Goal], units: Sequence[Unit], groups: Sequence[Group] = ()) -> Found:
     """The fewest moves after which every goal holds."""
     values = [g.value for g in goals]
-    everything = range(len(goals))
-    if _all_held(goals, values, everything):
+    if not open_goals(goals, values):
         return Found((), True, True)
-    simple = [u for u in units if u.simple]
-    mixed = [u for u in units if not u.simple]
     chosen: list[str] = []
-    pool = _force(goals, values, simple, mixed, chosen)
+    pool = _force(goals, values, units, groups, chosen)
+    closer = chosen + _closer(units, groups)
     if pool is None:  # no moves reach every goal
-        taken = [u.options[0].items[0] for u in simple if any(d > 0 for d in u.options[0].deltas)]
-        return Found(tuple(chosen + taken), True, False)
-    open_ = [j for j in everything if not goals[j].held(values[j])]
-    if not open_:
-        return Found(tuple(chosen), True, True)
-    laminar = [j for j in everything if goals[j].scope != OTHER]
-    other = [j for j in everything if goals[j].scope == OTHER]
-    if not mixed and all(goals[j].scope != OTHER for j in open_):
-        rest = _laminar(goals, values, pool, laminar)
-        if rest is not None:
-            return Found(tuple(chosen + rest), True, True)
-    # Units that touch a goal step 2 cannot handle (open, or one a group's move lowers),
-    # and the units that move more than one indicator, are branched on.
-    touched = {
-        j
-        for j in other
-        if not goals[j].held(values[j]) or any(o.deltas[j] < 0 for u in mixed for o in u.options)
-    }
-    special = [u for u in pool if any(u.options[0].deltas[j] for j in touched)]
-    special_ids = {id(u) for u in special}
-    plain = [u for u in pool if id(u) not in special_ids]
-    special = mixed + special
-    best = _greedy(goals, values, [*pool, *mixed])
-    if len(special) <= LIMIT:
-        found = _search(goals, values, special, plain, laminar, other, best)
-        if found is not None:
-            items, exact = found
-            return Found(tuple(chosen + items), exact, True)
-    if best is None:
-        return Found(tuple(chosen), False, False)
-    return Found(tuple(chosen + best), False, True)
+        return Found(tuple(dict.fromkeys(closer)), True, False)
+    search = _Search(goals, values, pool, groups)
+    search.run()
+    exact = search.complete and all(g.complete for g in groups)
+    if search.best is None:
+        if exact:  # every choice tried, each proven short
+            return Found(tuple(dict.fromkeys(closer)), True, False)
+        fallback = greedy(
+            goals, values, [*pool, *(u for g in groups for u in g.scenarios[0].units)]
+        )
+        if fallback is None:
+            return Found(tuple(dict.fromkeys(closer)), False, False)
+        return Found(tuple(chosen + fallback), False, True)
+    return Found(tuple(chosen + search.best), exact, True)
+
+
+def _closer(units: Sequence[Unit], groups: Sequence[Group]) -> list[str]:
+    """Every move that brings some goal closer, in the order given."""
+    found = helpful(units)
+    for group in groups:
+        for scenario in group.scenarios:
+            if any(d > 0 for d in scenario.deltas):
+                found += scenario.items
+            found += helpful(scenario.units)
+    return found
+
+
+class _Search:
+    """Every choice of scenarios, each completed by the fewest plain units."""
+
+    def __init__(
+        self,
+        goals: Sequence[Goal],
+        values: list[Decimal],
+        pool: Sequence[Unit],
+        groups: Sequence[Group],
+    ) -> None:
+        self.goals = goals
+        self.values = values
+        self.pool = list(pool)
+        self.groups = groups
+        self.best: list[str] | None = None
+        self.complete = True
+        self.tried = 0
+        self.budget = BUDGET
+
+    def run(self) -> None:
+        self.walk(0, [], [])
+
+    def walk(self, k: int, taken: list[str], extra: list[Unit]) -> None:
+        best = self.best
+        if best is not None and len(taken) >= len(best):
+            return
+        if k == len(self.groups):
+            self.tried += 1
+            if self.tried > COMBINATIONS:
+                self.complete = False
+                return
+            self.leaf(taken, [*self.pool, *extra])
+            return
+        for scenario in self.groups[k].scenarios:
+            if not self.complete:
+                return
+            apply(self.values, scenario.deltas)
+            self.walk(k + 1, taken + list(scenario.items), extra + list(scenario.units))
+            apply(self.values, scenario.deltas, -1)
+
+    def leaf(self, taken: list[str], pool: list[Unit]) -> None:
+        goals, values = self.goals, self.values
+        limit = len(self.best) - len(taken) if self.best is not None else None
+        if fits_laminar(goals, values, pool):
+            found = laminar(goals, values, pool)
+            if found is not None and (limit is None or len(found) < limit):
+                self.best = taken + found
+            return
+        start = greedy(goals, values, pool)
+        if start is not None and limit is not None and len(start) >= limit:
+            start = None
+        found, complete = branch(goals, values, pool, start, self.budget)
+        self.budget = max(self.budget // 2, 1_000)  # later choices get less
+        if not complete:
+            self.complete = False
+        if found is not None and (limit is None or len(found) < limit):
+            self.best = taken + found
 
 
 def _force(
     goals: Sequence[Goal],
     values: list[Decimal],
-    simple: list[Unit],
-    mixed: Sequence[Unit],
+    units: Sequence[Unit],
+    groups: Sequence[Group],
     chosen: list[str],
 ) -> list[Unit] | None:
-    """Take every simple unit no cover can do without; None when no cover exists."""
-    pool = list(simple)
-    bonus = [
-        max((max(o.deltas[j], _ZERO) for u in mixed for o in u.options), default=_ZERO) * len(mixed)
-        for j in range(len(goals))
-    ]
+    """Take every unit no cover can do without; None when no cover exists."""
+    # What the groups could bring at most, to each goal.
+    bonus = [_ZERO] * len(goals)
+    for group in groups:
+        for j in range(len(goals)):
+            bonus[j] += max(
+                max(s.deltas[j], _ZERO) + sum((max(u.deltas[j], _ZERO) for u in s.units), _ZERO)
+                for s in group.scenarios
+            )
+    pool = [u for u in units if any(u.deltas)]
     while True:
         potential = list(bonus)
         for unit in pool:
-            for j, delta in enumerate(unit.options[0].deltas):
+            for j, delta in enumerate(unit.deltas):
                 if delta > 0:
                     potential[j] += delta
-        open_ = [j for j in range(len(goals)) if not goals[j].held(values[j])]
-        if any(not goals[j].held(values[j] + potential[j]) for j in open_):
+        wanted = open_goals(goals, values)
+        if any(not goals[j].held(values[j] + potential[j]) for j in wanted):
             return None
+        if any(d < 0 for unit in pool for d in unit.deltas):
+            return pool  # a unit that lowers a goal: none is forced by this count
         forced = [
             unit
             for unit in pool
             if any(
-                unit.options[0].deltas[j] > 0
-                and not goals[j].held(values[j] + potential[j] - unit.options[0].deltas[j])
-                for j in open_
+                unit.deltas[j] > 0 and not goals[j].held(values[j] + potential[j] - unit.deltas[j])
+                for j in wanted
             )
         ]
         if not forced:
             return pool
         for unit in forced:
-            _apply(values, unit.options[0])
-            chosen.append(unit.options[0].items[0])
-        forced_ids = {id(u) for u in forced}
-        pool = [u for u in pool if id(u) not in forced_ids]
-
-
-def _laminar(
-    goals: Sequence[Goal], values: Sequence[Decimal], pool: Sequence[Unit], which: Sequence[int]
-) -> list[str] | None:
-    """Step 2: per category its best units up to its goals, then the best of the rest."""
-    current = list(values)
-    open_ = [j for j in which if not goals[j].held(current[j])]
-    if not open_:
-        return []
-    ordered = sorted(pool, key=lambda u: u.rank, reverse=True)
-    taken: list[str] = []
-    used: set[int] = set()
-    by_scope: dict[str | None, list[int]] = {}
-    for j in open_:
-        by_scope.setdefault(goals[j].scope, []).append(j)
-    for scope, wanted in by_scope.items():
-        if scope is None:
-            continue
-        for unit in ordered:
-            if _all_held(goals, current, wanted):
-                break
-            if unit.category == scope:
-                _apply(current, unit.options[0])
-                taken.append(unit.options[0].items[0])
-                used.add(id(unit))
-        if not _all_held(goals, current, wanted):
-            return None
-    wanted = by_scope.get(None, [])
-    for unit in ordered:
-        if _all_held(goals, current, wanted):
-            break
-        if id(unit) not in used:
-            _apply(current, unit.options[0])
-            taken.append(unit.options[0].items[0])
-    return taken if _all_held(goals, current, open_) else None
-
-
-def _search(
-    goals: Sequence[Goal],
-    values: list[Decimal],
-    special: Sequence[Unit],
-    plain: Sequence[Unit],
-    laminar: Sequence[int],
-    other: Sequence[int],
-    best: list[str] | None,
-) -> tuple[list[str], bool] | None:
-    """Step 3: every choice of the special units, each completed by step 2."""
-    budget = _Budget()
-    best_items = best
-    best_size = len(best) if best is not None else None
-    exact = True
-    # reach[k][n]: the most the special units from k on can add to the n-th other goal.
-    reach = [[_ZERO] * len(other) for _ in range(len(special) + 1)]
-    for k in range(len(special) - 1, -1, -1):
-        for n, j in enumerate(other):
-            most = max((max(o.deltas[j], _ZERO) for o in special[k].options), default=_ZERO)
-            reach[k][n] = reach[k + 1][n] + most
-
-    def walk(k: int, cost: int, taken: list[str]) -> None:
-        nonlocal best_items, best_size, exact
-        if best_size is not None and cost >= best_size:
-            return
-        if any(not goals[j].held(values[j] + reach[k][n]) for n, j in enumerate(other)):
-            return
-        if not budget.spend():
-            exact = False
-            return
-        if k == len(special):
-            if not _all_held(goals, values, other):
-                return
-            rest = _laminar(goals, values, plain, laminar)
-            if rest is None:
-                return
-            if best_size is None or cost + len(rest) < best_size:
-                best_items, best_size = taken + rest, cost + len(rest)
-            return
-        for option in special[k].options:
-            _apply(values, option)
-            walk(k + 1, cost + len(option.items), taken + list(option.items))
-            _apply(values, option, -1)
-        walk(k + 1, cost, taken)
-
-    walk(0, 0, [])
-    if best_items is None:
-        return None
-    return best_items, exact
-
-
-def _greedy(
-    goals: Sequence[Goal], values: Sequence[Decimal], units: Sequence[Unit]
-) -> list[str] | None:
-    """Step 4: the most useful options first, then drop what is not needed."""
-    current = list(values)
-    open_ = [j for j in range(len(goals)) if not goals[j].held(current[j])]
-
-    def usefulness(option: Option) -> Decimal:
-        total = _ZERO
-        for j in open_:
-            need = -current[j] if current[j] < 0 else Decimal(1)
-            total += min(max(option.deltas[j], _ZERO), need) / need
-        return total / max(len(option.items), 1)
-
-    scored = [(usefulness(o), n, o) for n, u in enumerate(units) for o in u.options]
-    scored.sort(key=lambda t: (-t[0], t[1]))
-    taken: list[Option] = []
-    seen: set[int] = set()
-    for score, n, option in scored:
-        if _all_held(goals, current, range(len(goals))):
-            break
-        if score <= 0 or n in seen:
-            continue
-        seen.add(n)
-        _apply(current, option)
-        taken.append(option)
-    if not _all_held(goals, current, range(len(goals))):
-        return None
-    for option in reversed(list(taken)):
-        _apply(current, option, -1)
-        if _all_held(goals, current, range(len(goals))):
-            taken.remove(option)
-        else:
-            _apply(current, option)
-    return [i for o in taken for i in o.items]
+            apply(values, unit.deltas)
+            chosen.append(unit.item)
+        gone = {id(u) for u in forced}
+        pool = [u for u in pool if id(u) not in gone]
 
 
 # --------------------------------------------------------------------------- margin
 def breaking(
-    goals: Sequence[Goal], units: Sequence[Unit], j: int
+    goal: Goal, j: int, units: Sequence[Unit], groups: Sequence[Group] = ()
 ) -> tuple[tuple[str, ...] | None, bool]:
-    """The fewest moves after which goal ``j`` no longer holds (None: none does), exactly?"""
-    goal = goals[j]
-    single = [u for u in units if len(u.options) == 1 and len(u.options[0].items) == 1]
-    simple = sorted(single, key=lambda u: u.options[0].deltas[j])
-    ids = {id(u) for u in single}
-    mixed = [u for u in units if id(u) not in ids and any(o.deltas[j] for o in u.options)]
-    harmful = [u for u in simple if u.options[0].deltas[j] < 0]
-
-    def prefix(start: Decimal) -> list[str] | None:
-        value = start
-        taken: list[str] = []
-        for unit in harmful:
-            if not goal.held(value):
-                break
-            value += unit.options[0].deltas[j]
-            taken.append(unit.options[0].items[0])
-        return taken if not goal.held(value) else None
-
-    if not mixed:
-        found = prefix(goal.value)
-        return (tuple(found) if found is not None else None), True
-    if len(mixed) > LIMIT:
-        found = prefix(goal.value)
-        return (tuple(found) if found is not None else None), False
-    budget = _Budget()
+    """The fewest moves after which goal ``j`` no longer holds (None: none does), and
+    whether that is proven: the most harmful first, for each choice of scenarios."""
+    harmful = sorted((u for u in units if u.deltas[j] < 0), key=lambda u: u.deltas[j])
     best: list[str] | None = None
-    exact = True
-
-    def walk(k: int, value: Decimal, taken: list[str]) -> None:
-        nonlocal best, exact
+    complete = all(g.complete for g in groups)
+    choices = itertools.product(*(g.scenarios for g in groups))
+    for count, chosen in enumerate(choices):
+        if count >= COMBINATIONS:
+            complete = False
+            break
+        value = goal.value + sum((s.deltas[j] for s in chosen), _ZERO)
+        taken = [i for s in chosen for i in s.items]
         if best is not None and len(taken) >= len(best):
-            return
-        if not budget.spend():
-            exact = False
-            return
-        if k == len(mixed):
-            rest = prefix(value) if goal.held(value) else []
-            if rest is not None and (best is None or len(taken) + len(rest) < len(best)):
-                best = taken + rest
-            return
-        for option in mixed[k].options:
-            walk(k + 1, value + option.deltas[j], taken + list(option.items))
-        walk(k + 1, value, taken)
-
-    walk(0, goal.value, [])
-    return (tuple(best) if best is not None else None), exact
+            continue
+        extra = [u for s in chosen for u in s.units if u.deltas[j] < 0]
+        ordered = sorted([*harmful, *extra], key=lambda u: u.deltas[j]) if extra else harmful
+        for unit in ordered:
+            if not goal.held(value) or (best is not None and len(taken) >= len(best)):
+                break
+            value += unit.deltas[j]
+            taken.append(unit.item)
+        if not goal.held(value) and (best is None or len(taken) < len(best)):
+            best = taken
+    return (tuple(best) if best is not None else None), complete

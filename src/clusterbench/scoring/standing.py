@@ -10,15 +10,27 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from ..models.assessment import Decision
 from ..models.criteria import Criteria
-from ..models.dates import add_months
-from ..models.result import ValidityResult
+from ..models.dates import after, period_end
+from ..models.result import Decided, ValidityResult
 from .statuses import STATUSES, Status
 
-__all__ = ["STATUSES", "NextStep", "Standing", "Status", "standing"]
+__all__ = [
+    "AWARDED",
+    "STATUSES",
+    "NextStep",
+    "Standing",
+    "Status",
+    "decision_on",
+    "label_on",
+    "standing",
+]
+
+AWARDED: frozenset[Status] = frozenset({"valid", "renewal_window", "expired", "superseded"})
+"""The statuses of a label awarded by the day asked about (held that day, or before)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +69,20 @@ class Standing:
     def held(self) -> bool:
         """Whether a label is held on the day (valid, or in force until its renewal)."""
         return self.status == "valid"
+
+    @property
+    def awarded(self) -> bool:
+        """Whether the label was awarded by the day (approved, or free of approval, and
+        begun), whether or not it has ended since."""
+        return self.status in AWARDED
+
+    @property
+    def decision(self) -> Decided | None:
+        """The body's decision as it stood on the day (None: nothing reached, nothing
+        approved)."""
+        if self.status in ("pending", "rejected", "withdrawn"):
+            return cast(Decided, self.status)
+        return None if self.status == "no_label" else "approved"
 
     @property
     def deadline(self) -> dt.date | None:
@@ -121,6 +147,31 @@ def standing(
     return made("expired", NextStep("reassess"))
 
 
+def decision_on(decision: Decision | None, on: dt.date) -> Decision | None:
+    """The decision as it stood on day ``on``: one dated later was not taken yet."""
+    if decision is None or decision.date is None or decision.date <= on:
+        return decision
+    return None
+
+
+def label_on(
+    reached: str | None,
+    validity: ValidityResult | None,
+    assessed: dt.date,
+    decision: Decision | None,
+    criteria: Criteria,
+    on: dt.date,
+) -> Standing:
+    """:func:`standing` with the decision as it stood on day ``on``.
+
+    The one definition of a label *held*: approved (or free of approval) by that day,
+    never rejected or withdrawn, and begun.  A related label (a Gold under a national
+    programme) and the previous label a renewal extends are judged by it on the
+    assessment date, as the register judges every label on its day.
+    """
+    return standing(reached, validity, assessed, decision_on(decision, on), criteria, on)
+
+
 def _plain(
     status: Status, level: str | None, recommended: str | None, decision: Decision | None
 ) -> Standing:
@@ -147,7 +198,7 @@ def _validity(
     found = criteria.level(level) if level is not None else None
     if found is None or found.validity is None:
         return assessed, None, None
-    until = add_months(assessed, found.validity.months) - dt.timedelta(days=1)
+    until = period_end(assessed, found.validity.months)
     window = found.validity.renewal
-    renew_by = add_months(until, window.window_months) if window is not None else None
+    renew_by = after(until, window.window_months) if window is not None else None
     return assessed, until, renew_by

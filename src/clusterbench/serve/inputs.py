@@ -19,7 +19,7 @@ from ..kinds.registry import answer_kind
 from ..models.domain import parse_number
 from ..models.rules import format_value
 
-__all__ = ["CONTROLS", "Input", "input_for", "shown_value"]
+__all__ = ["Control", "Input", "input_for", "shown_value"]
 
 Control = Literal["boolean", "number", "choice", "multichoice", "scale", "date", "text"]
 
@@ -68,19 +68,6 @@ def _number(text: str, *, whole: bool) -> Any:
     return number
 
 
-CONTROLS: dict[str, Control] = {
-    "boolean": "boolean",
-    "integer": "number",
-    "number": "number",
-    "percent": "number",
-    "choice": "choice",
-    "scale": "scale",
-    "date": "date",
-    "text": "text",
-}
-"""An answer type's name (as its registry object describes it) → the control for it."""
-
-
 def _bound(value: Any) -> str | None:
     if value is None:
         return None
@@ -92,7 +79,7 @@ def _bound(value: Any) -> str | None:
 def input_for(answer: Any, language: str) -> Input:
     """The control for an indicator's answer type, from the type's own description."""
     described = answer_kind(answer).describe(answer)
-    control = CONTROLS[described.type]
+    control: Control = described.form  # each form of entry is a control
     if control == "choice" and described.multiple:
         control = "multichoice"
     if control == "scale":
@@ -106,11 +93,11 @@ def input_for(answer: Any, language: str) -> Input:
         options=options,
         minimum=_bound(described.low),
         maximum=_bound(described.high),
-        step="1" if described.type == "integer" else "any",
+        step="1" if described.whole else "any",
         unit="%"
-        if described.type == "percent"
+        if described.percent
         else (None if described.unit is None else described.unit.in_language(language)),
-        whole=described.type in ("integer", "scale"),
+        whole=described.whole,
     )
 
 

@@ -15,10 +15,12 @@ from ...models.rules import Rule
 from ...models.units import Unit
 
 __all__ = [
+    "FORMS",
     "NUMERIC_OPERATORS",
     "AnswerDescription",
     "AnswerKind",
     "Domain",
+    "Form",
     "Shown",
     "number",
     "wrong",
@@ -26,6 +28,11 @@ __all__ = [
 
 NUMERIC_OPERATORS = ("at_least", "above", "at_most", "below", "between")
 A = TypeVar("A")
+
+Form = Literal["boolean", "number", "choice", "scale", "date", "text"]
+"""How a value of an answer is entered: yes or no, a number, options, labelled steps, a
+date, a text.  Forms, questionnaires and summaries are made per form, never per type."""
+FORMS: tuple[Form, ...] = get_args(Form)
 
 
 def wrong(expected: str, value: Any) -> AnswerValueError:
@@ -63,15 +70,23 @@ class Domain:
 
 @dataclass(frozen=True, slots=True)
 class AnswerDescription:
-    """What an answer asks for, as facts a phrase can be made from."""
+    """What an answer asks for, as facts a phrase or a form control can be made from.
+
+    ``form``: how a value is entered; ``whole``: whole numbers only; ``percent``: a
+    share written in per cent (0 to 100).  Readers of a description decide from these
+    facts, never from ``type`` (the name criteria files write).
+    """
 
     type: str
+    form: Form
     low: Any = None
     high: Any = None
     unit: Unit | None = None
     options: tuple[tuple[str, Text], ...] = ()
     multiple: bool = False
     steps: tuple[tuple[int, Text], ...] = ()
+    whole: bool = False
+    percent: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +106,11 @@ class AnswerKind(ABC, Generic[A]):
     """One answer type.  Subclasses set ``model`` and are listed in the registry."""
 
     model: ClassVar[type[Any]]
+    form: ClassVar[Form]
+    """How a value is entered (see :data:`Form`)."""
+    dated: ClassVar[bool] = False
+    """Whether the values that meet or miss a rule depend on the assessment date itself
+    (a date answer: "within the last year" is another date every day)."""
 
     @property
     def type(self) -> str:
@@ -131,6 +151,16 @@ class AnswerKind(ABC, Generic[A]):
     def numeric(self, answer: A) -> bool:
         """Whether answers are numbers that peers can be compared on."""
         return False
+
+    def span(self, answer: A) -> tuple[Decimal, Decimal] | None:
+        """The fixed range every value lies in, when the type has one (a scale's first and
+        last step, a percentage's 0 to 100); None when only the criteria's bounds say."""
+        return None
+
+    @abstractmethod
+    def summary(self, answer: A) -> str:
+        """What the answer asks for, shortly, in the English of `validate`'s messages:
+        `whole number ≥ 0 (members)`, `yes/no`."""
 
     @abstractmethod
     def tries(self, answer: A, rule: Rule, on: dt.date) -> Sequence[Any]:

@@ -19,6 +19,7 @@ class BooleanKind(AnswerKind[BooleanAnswer]):
     """`true` or `false`, unquoted (a quoted `"yes"` is a text, and an error)."""
 
     model = BooleanAnswer
+    form = "boolean"
 
     def normalize(self, answer: BooleanAnswer, value: Any) -> bool:
         if isinstance(value, bool):
@@ -27,7 +28,10 @@ class BooleanKind(AnswerKind[BooleanAnswer]):
         raise AnswerValueError("CB302", f"expected true or false, got {shown(value)}{hint}")
 
     def describe(self, answer: BooleanAnswer) -> AnswerDescription:
-        return AnswerDescription(self.type)
+        return AnswerDescription(self.type, self.form)
+
+    def summary(self, answer: BooleanAnswer) -> str:
+        return "yes/no"
 
     def operators(self, answer: BooleanAnswer) -> tuple[str, ...]:
         return ("is_true", "equals")

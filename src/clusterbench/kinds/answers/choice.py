@@ -23,6 +23,7 @@ class ChoiceKind(AnswerKind[ChoiceAnswer]):
     `equals`/`one_of` ask whether an option is among them."""
 
     model = ChoiceAnswer
+    form = "choice"
 
     def normalize(self, answer: ChoiceAnswer, value: Any) -> str | tuple[str, ...]:
         ids = answer.option_ids()
@@ -42,7 +43,11 @@ class ChoiceKind(AnswerKind[ChoiceAnswer]):
 
     def describe(self, answer: ChoiceAnswer) -> AnswerDescription:
         options = tuple((o.id, o.label) for o in answer.options)
-        return AnswerDescription(self.type, options=options, multiple=answer.multiple)
+        return AnswerDescription(self.type, self.form, options=options, multiple=answer.multiple)
+
+    def summary(self, answer: ChoiceAnswer) -> str:
+        ids = ", ".join(answer.option_ids())
+        return f"{'options' if answer.multiple else 'one option'} of: {ids}"
 
     def operators(self, answer: ChoiceAnswer) -> tuple[str, ...]:
         return ("equals", "one_of", *(NUMERIC_OPERATORS if answer.multiple else ()))

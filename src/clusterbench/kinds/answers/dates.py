@@ -30,6 +30,8 @@ class DateKind(AnswerKind[DateAnswer]):
     """Comparisons with dates; `within_months` counts back from the assessment date."""
 
     model = DateAnswer
+    form = "date"
+    dated = True
 
     def normalize(self, answer: DateAnswer, value: Any) -> dt.date:
         if isinstance(value, dt.datetime):
@@ -48,7 +50,10 @@ class DateKind(AnswerKind[DateAnswer]):
         return value
 
     def describe(self, answer: DateAnswer) -> AnswerDescription:
-        return AnswerDescription(self.type, answer.min, answer.max)
+        return AnswerDescription(self.type, self.form, answer.min, answer.max)
+
+    def summary(self, answer: DateAnswer) -> str:
+        return "date"
 
     def operators(self, answer: DateAnswer) -> tuple[str, ...]:
         return (*NUMERIC_OPERATORS, "equals", "one_of", "within_months")

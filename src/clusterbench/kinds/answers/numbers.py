@@ -79,6 +79,20 @@ def edges(rule: Rule, unit: Any) -> list[Any]:
 
 class _Numeric(AnswerKind[N]):
     unit: Decimal = Decimal("0.01")
+    form = "number"
+    noun = "number"
+
+    def summary(self, answer: N) -> str:
+        low, high = getattr(answer, "min", None), getattr(answer, "max", None)
+        text = self.noun
+        if low is not None and high is not None:
+            text += f" {low}–{high}"
+        elif low is not None:
+            text += f" ≥ {low}"
+        elif high is not None:
+            text += f" ≤ {high}"
+        unit = getattr(answer, "unit", None)
+        return f"{text} ({unit})" if unit is not None else text
 
     def operators(self, answer: N) -> tuple[str, ...]:
         return (*NUMERIC_OPERATORS, "equals", "one_of")
@@ -122,6 +136,7 @@ class IntegerKind(_Numeric[IntegerAnswer]):
 
     model = IntegerAnswer
     unit = Decimal(1)
+    noun = "whole number"
 
     def normalize(self, answer: IntegerAnswer, value: Any) -> Decimal:
         found = _number(value, "a whole number")
@@ -131,7 +146,9 @@ class IntegerKind(_Numeric[IntegerAnswer]):
         return found
 
     def describe(self, answer: IntegerAnswer) -> AnswerDescription:
-        return AnswerDescription(self.type, answer.min, answer.max, answer.unit)
+        return AnswerDescription(
+            self.type, self.form, answer.min, answer.max, answer.unit, whole=True
+        )
 
     def domain(self, answer: IntegerAnswer) -> Domain:
         low = Decimal(answer.min) if answer.min is not None else None
@@ -153,7 +170,7 @@ class NumberKind(_Numeric[NumberAnswer]):
         return found
 
     def describe(self, answer: NumberAnswer) -> AnswerDescription:
-        return AnswerDescription(self.type, answer.min, answer.max, answer.unit)
+        return AnswerDescription(self.type, self.form, answer.min, answer.max, answer.unit)
 
     def domain(self, answer: NumberAnswer) -> Domain:
         return Domain(answer.min, answer.max, discrete=False)
@@ -173,7 +190,13 @@ class PercentKind(_Numeric[PercentAnswer]):
         return found
 
     def describe(self, answer: PercentAnswer) -> AnswerDescription:
-        return AnswerDescription(self.type, Decimal(0), Decimal(100))
+        return AnswerDescription(self.type, self.form, Decimal(0), Decimal(100), percent=True)
+
+    def summary(self, answer: PercentAnswer) -> str:
+        return "percent (0–100)"
+
+    def span(self, answer: PercentAnswer) -> tuple[Decimal, Decimal]:
+        return Decimal(0), Decimal(100)
 
     def domain(self, answer: PercentAnswer) -> Domain:
         return Domain(Decimal(0), Decimal(100), discrete=False)

@@ -18,6 +18,7 @@ class ScaleKind(AnswerKind[ScaleAnswer]):
     """One step's value; rules compare step values as numbers."""
 
     model = ScaleAnswer
+    form = "scale"
 
     def normalize(self, answer: ScaleAnswer, value: Any) -> Decimal:
         values = [step.value for step in answer.steps]
@@ -30,7 +31,15 @@ class ScaleKind(AnswerKind[ScaleAnswer]):
         return Decimal(value)
 
     def describe(self, answer: ScaleAnswer) -> AnswerDescription:
-        return AnswerDescription(self.type, steps=tuple((s.value, s.label) for s in answer.steps))
+        steps = tuple((s.value, s.label) for s in answer.steps)
+        return AnswerDescription(self.type, self.form, steps=steps, whole=True)
+
+    def summary(self, answer: ScaleAnswer) -> str:
+        return "scale " + ", ".join(f"{s.value} = {s.label}" for s in answer.steps)
+
+    def span(self, answer: ScaleAnswer) -> tuple[Decimal, Decimal]:
+        values = [Decimal(s.value) for s in answer.steps]
+        return min(values), max(values)
 
     def operators(self, answer: ScaleAnswer) -> tuple[str, ...]:
         return (*NUMERIC_OPERATORS, "equals", "one_of")

@@ -17,6 +17,7 @@ class TextKind(AnswerKind[TextAnswer]):
     """Any non-empty text; rules compare it with texts."""
 
     model = TextAnswer
+    form = "text"
 
     def normalize(self, answer: TextAnswer, value: Any) -> str:
         if isinstance(value, (bool, list | tuple | dict)):
@@ -27,7 +28,10 @@ class TextKind(AnswerKind[TextAnswer]):
         return found
 
     def describe(self, answer: TextAnswer) -> AnswerDescription:
-        return AnswerDescription(self.type)
+        return AnswerDescription(self.type, self.form)
+
+    def summary(self, answer: TextAnswer) -> str:
+        return "text"
 
     def operators(self, answer: TextAnswer) -> tuple[str, ...]:
         return ("equals", "one_of")

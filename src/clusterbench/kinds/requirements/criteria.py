@@ -18,8 +18,9 @@ __all__ = ["CriteriaKind"]
 class CriteriaKind(RequirementKind[CriteriaRequirement]):
     """The other set's outcome reaches `level` (any level when none is named).
 
-    With `valid: true` the level must also be valid on the assessment date: awarded on or
-    before it and valid until it or later.  No answer of this assessment changes either.
+    The level must have been awarded on or before the assessment date (a label from its
+    own assessment file only once the body approved it); with `valid: true` it must also
+    be valid until that date or later.  No answer of this assessment changes either.
     """
 
     model = CriteriaRequirement
@@ -29,7 +30,7 @@ class CriteriaKind(RequirementKind[CriteriaRequirement]):
         related = facts.related.get(req.criteria)
         if related is None or related.result.source == "missing":
             return False
-        if not related.reaches(req.level):
+        if not related.reaches(req.level) or not related.awarded_by(facts.date):
             return False
         return not req.valid or related.valid_on(facts.date)
 
@@ -45,6 +46,7 @@ class CriteriaKind(RequirementKind[CriteriaRequirement]):
             level=req.level,
             related=related.result if related is not None else None,
             valid_on=facts.date if req.valid else None,
+            awarded_by=facts.date,
         )
 
     def check(self, req: CriteriaRequirement, context: CheckContext) -> Iterator[Finding]:

@@ -27,7 +27,8 @@ class ImprovedKind(RequirementKind[ImprovedRequirement]):
             return (fixed(req, len(facts.areas) >= req.at_least),)
         if facts.previous is None or facts.previous.indicators is None:
             return (fixed(req, False),)
-        return (term(req, None, req.at_least, improved=1),)
+        # The same term object every time: gap and margin analysis remember by it.
+        return self.stated(req, facts, lambda: (term(req, None, req.at_least, improved=1),))
 
     def explain(self, req: ImprovedRequirement, facts: Facts) -> RequirementResult:
         previous = facts.previous

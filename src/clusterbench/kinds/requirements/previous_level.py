@@ -18,7 +18,10 @@ __all__ = ["PreviousLevelKind"]
 
 
 class PreviousLevelKind(RequirementKind[PreviousLevelRequirement]):
-    """The previous level is `level` or higher (of the same criteria), in the month window.
+    """The previous label is `level` or higher (of the same criteria), in the month window.
+
+    The previous label counts only when it was held: approved by this assessment's date
+    (or free of approval), neither rejected nor withdrawn.
 
     Months are whole calendar months (see :func:`~clusterbench.models.dates.months_between`).
     No answer of this assessment changes it.
@@ -33,8 +36,10 @@ class PreviousLevelKind(RequirementKind[PreviousLevelRequirement]):
             return None
         criteria = facts.criteria
         same = previous.criteria == criteria.id
-        level_held = previous.level == req.level or (
-            same and criteria.level_rank(previous.level) >= criteria.level_rank(req.level)
+        held = previous.held  # only a label the body approved counts
+        level_held = held is not None and (
+            held == req.level
+            or (same and criteria.level_rank(held) >= criteria.level_rank(req.level))
         )
         return construct(
             PreviousFacts,
@@ -43,6 +48,7 @@ class PreviousLevelKind(RequirementKind[PreviousLevelRequirement]):
             criteria=previous.criteria,
             months=months_between(previous.date, facts.date),
             level_held=level_held,
+            decision=previous.decision,
         )
 
     def held(self, req: PreviousLevelRequirement, facts: Facts) -> bool:

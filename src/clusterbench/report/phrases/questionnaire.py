@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
+from ...kinds.answers.base import AnswerDescription
 from ...kinds.registry import answer_kind, describe, required_sets
 from ...models.criteria import Criteria, Indicator
 from .words import Phrases
 
-__all__ = ["describe_indicator", "questionnaire"]
+__all__ = ["ANSWER_HINTS", "describe_indicator", "questionnaire"]
 
 
 def questionnaire(
@@ -219,32 +220,45 @@ def _wrapped(label: str, text: str) -> list[str]:
 
 
 def _answer_hint(indicator: Indicator, say: Phrases) -> str:
-    _ = say.gettext
     stated = answer_kind(indicator.answer).describe(indicator.answer)
-    if stated.type == "boolean":
-        return _("true or false")
-    if stated.type == "choice":
-        options = ", ".join(f"{i} ({say.line(label)})" for i, label in stated.options)
-        lead = (
-            _("a list of the options %(options)s")
-            if stated.multiple
-            else _("one of the options %(options)s")
-        )
-        return lead % {"options": options}
-    if stated.type == "scale":
-        steps = ", ".join(f"{v} ({say.line(label)})" for v, label in stated.steps)
-        return _("one of %(steps)s") % {"steps": steps}
-    if stated.type == "date":
-        return _("a date, YYYY-MM-DD")
-    if stated.type == "text":
-        return _("a text")
-    kind = {
-        "integer": _("a whole number"),
-        "number": _("a number"),
-        "percent": _("a percentage, 0 to 100"),
-    }.get(stated.type, stated.type)
-    low, high = stated.low, stated.high
-    if stated.type != "percent":
+    return ANSWER_HINTS[stated.form](say, stated)
+
+
+def _hint_boolean(say: Phrases, stated: AnswerDescription) -> str:
+    return say.gettext("true or false")
+
+
+def _hint_choice(say: Phrases, stated: AnswerDescription) -> str:
+    _ = say.gettext
+    options = ", ".join(f"{i} ({say.line(label)})" for i, label in stated.options)
+    lead = (
+        _("a list of the options %(options)s")
+        if stated.multiple
+        else _("one of the options %(options)s")
+    )
+    return lead % {"options": options}
+
+
+def _hint_scale(say: Phrases, stated: AnswerDescription) -> str:
+    steps = ", ".join(f"{v} ({say.line(label)})" for v, label in stated.steps)
+    return say.gettext("one of %(steps)s") % {"steps": steps}
+
+
+def _hint_date(say: Phrases, stated: AnswerDescription) -> str:
+    return say.gettext("a date, YYYY-MM-DD")
+
+
+def _hint_text(say: Phrases, stated: AnswerDescription) -> str:
+    return say.gettext("a text")
+
+
+def _hint_number(say: Phrases, stated: AnswerDescription) -> str:
+    _ = say.gettext
+    if stated.percent:
+        kind = _("a percentage, 0 to 100")
+    else:
+        kind = _("a whole number") if stated.whole else _("a number")
+        low, high = stated.low, stated.high
         if low is not None and high is not None:
             kind = _("%(kind)s from %(low)s to %(high)s") % {
                 "kind": kind,
@@ -258,3 +272,14 @@ def _answer_hint(indicator: Indicator, say: Phrases) -> str:
     if stated.unit is not None:
         kind += f" ({stated.unit.form(say.language, 'other')})"
     return kind
+
+
+ANSWER_HINTS: dict[str, Callable[[Phrases, AnswerDescription], str]] = {
+    "boolean": _hint_boolean,
+    "number": _hint_number,
+    "choice": _hint_choice,
+    "scale": _hint_scale,
+    "date": _hint_date,
+    "text": _hint_text,
+}
+"""How to write an answer, per form of entry (a test checks every form has one)."""

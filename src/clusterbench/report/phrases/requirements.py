@@ -8,18 +8,17 @@ every registered kind has both.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
 from ...kinds.description import Description
-from ...models.criteria import Criteria
+from ...kinds.text import window as month_window
 from ...models.result import RequirementResult
+from .labels import Related, criteria_name, decided, other_level, related_label
 from .words import Phrases
 
 __all__ = ["RESULT_PHRASES", "STATEMENTS", "requirement", "statement"]
-
-Related = Mapping[str, Criteria]
 
 
 def requirement(say: Phrases, r: RequirementResult, related: Related) -> str:
@@ -40,36 +39,6 @@ def _in(say: Phrases, category: str | None, text: str) -> str:
         "category": say.category_title(category),
         "text": text,
     }
-
-
-def window(say: Phrases, low: int | None, high: int | None) -> str:
-    """`18 to 24 months earlier`, `at least 18 months earlier`, or ""."""
-    _ = say.gettext
-    if low is not None and high is not None:
-        return _("%(low)d to %(high)d months earlier") % {"low": low, "high": high}
-    if low is not None:
-        return say.ngettext(
-            "at least %(num)d month earlier", "at least %(num)d months earlier", low
-        ) % {"num": low}
-    if high is not None:
-        return say.ngettext(
-            "at most %(num)d month earlier", "at most %(num)d months earlier", high
-        ) % {"num": high}
-    return ""
-
-
-def _other_level(say: Phrases, criteria_id: str | None, level: str | None, related: Related) -> str:
-    """A level of this or another criteria set, by its title."""
-    if criteria_id in (None, say.criteria.id):
-        return say.level_title(level)
-    other = related.get(criteria_id or "")
-    found = other.level(level) if other is not None and level else None
-    return say.text(found.title) if found is not None else level or say.gettext("no level")
-
-
-def _criteria_name(say: Phrases, criteria_id: str | None, related: Related) -> str:
-    other = related.get(criteria_id or "")
-    return say.text(other.title) if other is not None else str(criteria_id)
 
 
 # -- results ----------------------------------------------------------------------------
@@ -148,30 +117,6 @@ def _category_floors(say: Phrases, r: RequirementResult, related: Related) -> st
     return _("below the floor: %(categories)s") % {"categories": say.join(below)}
 
 
-def _criteria(say: Phrases, r: RequirementResult, related: Related) -> str:
-    _ = say.gettext
-    name = _criteria_name(say, r.criteria, related)
-    reached = r.related.level if r.related is not None else None
-    if r.related is None or r.related.source == "missing":
-        return _("%(name)s: not assessed") % {"name": name}
-    if reached is None:
-        return _("%(name)s: not reached") % {"name": name}
-    text = _("%(name)s: %(level)s") % {
-        "name": name,
-        "level": _other_level(say, r.criteria, reached, related),
-    }
-    if r.valid_on is None:
-        return text
-    until = r.related.valid_until
-    if until is None:
-        validity = _("validity not known")
-    elif until >= r.valid_on:
-        validity = _("valid until %(date)s") % {"date": say.fmt.date(until)}
-    else:
-        validity = _("expired after %(date)s") % {"date": say.fmt.date(until)}
-    return f"{text} ({validity})"
-
-
 def _answered(say: Phrases, r: RequirementResult, related: Related) -> str:
     if r.held:
         return _in(say, r.category, say.gettext("every applicable indicator is answered"))
@@ -188,18 +133,21 @@ def _previous_level(say: Phrases, r: RequirementResult, related: Related) -> str
     _ = say.gettext
     needed = _("%(level)s %(window)s") % {
         "level": say.level_title(r.level),
-        "window": window(say, r.months_at_least, r.months_at_most),
+        "window": month_window(r.months_at_least, r.months_at_most, say),
     }
     previous = r.previous
     if previous is None:
         return _("no previous assessment (needs %(needed)s)") % {"needed": needed.strip()}
+    level = other_level(say, previous.criteria, previous.level, related)
+    if previous.decision not in (None, "approved"):  # reached, but never held
+        level = decided(say, level, previous.decision, None)
     return say.ngettext(
         "previous assessment %(date)s: %(level)s, %(num)d month earlier (needs %(needed)s)",
         "previous assessment %(date)s: %(level)s, %(num)d months earlier (needs %(needed)s)",
         previous.months,
     ) % {
         "date": say.fmt.date(previous.date),
-        "level": _other_level(say, previous.criteria, previous.level, related),
+        "level": level,
         "num": previous.months,
         "needed": needed.strip(),
     }
@@ -249,7 +197,7 @@ RESULT_PHRASES: dict[str, Callable[[Phrases, RequirementResult, Related], str]] 
     "indicators_met": _indicators_met,
     "minimums": _minimums,
     "category_floors": _category_floors,
-    "criteria": _criteria,
+    "criteria": related_label,
     "answered": _answered,
     "previous_level": _previous_level,
     "improved": _improved,
@@ -314,9 +262,9 @@ def _said_category_floors(say: Phrases, d: Description, related: Related) -> str
 
 def _said_criteria(say: Phrases, d: Description, related: Related) -> str:
     _ = say.gettext
-    name = _criteria_name(say, d.criteria, related)
+    name = criteria_name(say, d.criteria, related)
     if d.level:
-        level = _other_level(say, d.criteria, d.level, related)
+        level = other_level(say, d.criteria, d.level, related)
         if d.valid:
             return _("%(name)s: %(level)s, valid on the assessment date") % {
                 "name": name,
@@ -335,7 +283,7 @@ def _said_previous_level(say: Phrases, d: Description, related: Related) -> str:
         say.gettext("a previous assessment gave %(level)s %(window)s")
         % {
             "level": say.level_title(d.level),
-            "window": window(say, d.months_at_least, d.months_at_most),
+            "window": month_window(d.months_at_least, d.months_at_most, say),
         }
     ).strip()
 

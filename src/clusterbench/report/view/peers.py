@@ -133,12 +133,11 @@ def _scale_row(ctx: Context, indicator: Indicator, item: PeerIndicator) -> chart
     rule = indicator.pass_ or (indicator.bands.green if indicator.bands else None)
     threshold = rule.at_least if rule is not None and rule.at_least is not None else None
     threshold = threshold if isinstance(threshold, Decimal) else None
-    stated = answer_kind(indicator.answer).describe(indicator.answer)
-    if stated.steps:  # a scale: its own first and last step
-        low = Decimal(min(v for v, _label in stated.steps))
-        high = Decimal(max(v for v, _label in stated.steps))
-    elif stated.type == "percent":
-        low, high = Decimal(0), Decimal(100)
+    kind = answer_kind(indicator.answer)
+    stated = kind.describe(indicator.answer)
+    span = kind.span(indicator.answer)  # a scale's steps, a percentage's 0 to 100
+    if span is not None:
+        low, high = span
     else:  # from zero to the answer's maximum, else to a round number above every value
         low = Decimal(0)
         if min(value, item.mean) < 0:
