@@ -1,7 +1,8 @@
 """The package root's report functions, importing the renderer only when called.
 
 ``import clusterbench`` and ``clusterbench validate`` never pay for Jinja2, Babel or
-WeasyPrint: they are imported by the first report.  The signatures are the renderer's
+WeasyPrint: they are imported by the first report.  Without the ``report`` extra, a
+report is a ReportError that says what to install.  The signatures are the renderer's
 own, keyword by keyword, so that a misspelt option (``lang="nb"``) is a type error, not
 a failure at run time.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
+from ._extras import require_report
 from .pipeline.scoring import Scored
 from .report.options import Audience
 
@@ -32,8 +34,10 @@ def render_html(
     """The report of a scored assessment as HTML; see :func:`clusterbench.report.render_html`.
 
     A what-if (a Scored made with ``score_file(..., assume=...)``) says so on its cover.
+    Needs the ``report`` extra (a :class:`~clusterbench.ReportError` says so without it).
     """
-    from .report.render import render_html as render  # imported on use: Jinja2 and Babel
+    require_report(pdf=False)
+    from .report.render import render_html as render  # imported on use: Jinja2
 
     return render(
         scored, language=language, audience=audience, accent=accent, logo=logo, templates=templates
@@ -54,7 +58,9 @@ def render_pdf(
     """Write the report of a scored assessment as PDF; see :func:`clusterbench.report.render_pdf`.
 
     A what-if (a Scored made with ``score_file(..., assume=...)``) says so on its cover.
+    Needs the ``report`` extra (a :class:`~clusterbench.ReportError` says so without it).
     """
+    require_report(pdf=True)
     from .report.render import render_pdf as render  # imported on use: WeasyPrint
 
     return render(
