@@ -14,9 +14,10 @@ system:
 system-reports:
 	@tools/setup-system.sh --reports
 
+# pip -q -q: errors only (a machine's pip configuration may warn about every index it reads).
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install -q -q --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
 DEMO := examples/fjordhelse/2021-gold.yaml

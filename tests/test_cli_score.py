@@ -148,8 +148,9 @@ def test_bad_assumption_and_missing_file(
     assert code == 2
     assert "write ID=VALUE" in err
     code, _, err = run(["score", str(tmp_path / "none.yaml")], capsys)
-    assert code == 1
-    assert "no such file" in err
+    assert code == 2  # a path that does not exist is a usage error, as a wrong id is
+    assert err.startswith("usage: clusterbench score")
+    assert "none.yaml: no such file or directory" in err
 
 
 def test_previous_is_loaded_and_can_be_overridden(

@@ -349,12 +349,14 @@ def test_wrong_options_stop_the_batch_before_any_work(
     assert main(["batch", str(assessments), "-o", str(out), "--cohort", str(broken)]) == 1
     assert f"{broken}:1:1: by: missing required key 'by' [CB103]" in capsys.readouterr().err
     missing = tmp_path / "nowhere.json"
-    assert main(["batch", str(assessments), "-o", str(out), "--cohort", str(missing)]) == 1
-    assert f"{missing}: no such file [CB100]" in capsys.readouterr().err
+    assert main(["batch", str(assessments), "-o", str(out), "--cohort", str(missing)]) == 2
+    assert f"argument --cohort: {missing}: no such file or directory" in capsys.readouterr().err
     assert main(["batch", str(assessments), "-o", str(out), "--lang", "xx"]) == 2
     assert "argument --lang: invalid choice: 'xx'" in capsys.readouterr().err
     assert main(["batch", str(assessments), "-o", str(out), "--templates", str(missing)]) == 2
-    assert "no such templates folder" in capsys.readouterr().err
+    assert f"argument --templates: {missing}: no such file or directory" in capsys.readouterr().err
+    assert main(["batch", str(assessments), "-o", str(out), "--templates", str(broken)]) == 1
+    assert f"{broken}: no such templates folder" in capsys.readouterr().err
     assert not out.exists() or not any(out.iterdir())
 
 

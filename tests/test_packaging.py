@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,181 @@ def test_wheel_holds_the_license_and_project_urls(site: Path) -> None:
     metadata = (info / "METADATA").read_text(encoding="utf-8")
     assert "License-Expression: MIT" in metadata
     assert re.search(r"^Project-URL: Issues, https://\S+/issues$", metadata, flags=re.M)
+
+
+# -- a plain `pip install clusterbench`, without extras -----------------------------------
+#
+# Installing the wheel into a new virtual environment takes pip about 15 s and the
+# package index; the same is made here in a moment: beside the wheel installed above, a
+# folder holding only the distributions its core requirements pull in (read from the
+# wheel's own METADATA, then their requirements, transitively), linked from this
+# environment, and Python started without its site-packages (-S).  Jinja2 and WeasyPrint
+# are then neither importable nor in the metadata, as after `pip install clusterbench`.
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[\s<>=!~;\[(]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+@pytest.fixture(scope="module")
+def core(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of the core requirements' distributions (linked), for PYTHONPATH."""
+    [info] = site.glob("clusterbench-*.dist-info")
+    wanted = [
+        line.removeprefix("Requires-Dist:").strip()
+        for line in (info / "METADATA").read_text(encoding="utf-8").splitlines()
+        if line.startswith("Requires-Dist:") and "extra ==" not in line
+    ]
+    folder = tmp_path_factory.mktemp("core")
+    pending, seen = [_name(r) for r in wanted], set()
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        dist = metadata.distribution(name)
+        for file in dist.files or ():
+            top = file.parts[0]
+            if top not in ("..", "__pycache__") and not (folder / top).exists():
+                (folder / top).symlink_to(dist.locate_file(top))
+        pending += [_name(r) for r in dist.requires or () if "extra ==" not in r]
+    assert {"babel", "pydantic", "pyyaml", "shtab"} <= seen
+    assert not {"jinja2", "weasyprint"} & seen
+    return folder
+
+
+def run_core(site: Path, core: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`clusterbench ARGS` as a core install runs it."""
+    cwd.mkdir(exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(core)])}
+    return subprocess.run(
+        [sys.executable, "-S", "-m", "clusterbench", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+GOLD = ROOT / "examples" / "fjordhelse" / "2021-gold.yaml"
+SILVER = ROOT / "examples" / "fjordhelse" / "2019-silver.yaml"
+RENEWAL = ROOT / "examples" / "fjordhelse" / "2023-gold-renewal.yaml"
+EXAMPLES = ROOT / "examples"
+
+
+def test_the_core_really_lacks_the_report_extra(site: Path, core: Path, tmp_path: Path) -> None:
+    script = (
+        "import importlib.util, importlib.metadata as m, clusterbench\n"
+        "print(clusterbench.__file__)\n"
+        "print([importlib.util.find_spec(n) for n in ('jinja2', 'weasyprint')])\n"
+        "print(m.version('babel'))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(core)])}
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    module, specs, babel = result.stdout.splitlines()
+    assert module.startswith(str(site))
+    assert specs == "[None, None]"
+    assert babel
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["validate", str(EXAMPLES)], 0),
+        (["score", str(GOLD)], 0),
+        (["score", str(GOLD), "--lang", "nb"], 0),
+        (["score", str(GOLD), "--format", "json"], 0),
+        (["criteria", "list"], 0),
+        (["criteria", "show", "esca-gold", "--lang", "de"], 0),
+        (["criteria", "diff", "esca-bronze@pre-2019", "esca-bronze", "--lang", "nb"], 0),
+        (["new", "esca-gold", "--lang", "nb"], 0),
+        (["new", "esca-gold", "-o", "assessment.yaml"], 0),
+        (["compare", str(SILVER), str(GOLD)], 0),
+        (["history", str(EXAMPLES), "--organisation", "Fjordhelse Cluster"], 0),
+        (["register", str(EXAMPLES), "--as-of", "2024-01-01"], 0),
+        (["register", str(EXAMPLES), "--format", "csv"], 0),
+        (["cohort", "build", str(GOLD), str(RENEWAL), "-o", "-", "--min-size", "1"], 0),
+        (["report", str(GOLD), "-o", "result.json"], 0),
+        (["batch", str(EXAMPLES), "-o", "out", "--format", "json"], 0),
+        (["schema", "result"], 0),
+        (["completion", "bash"], 0),
+    ],
+)
+def test_a_core_install_runs_every_command_that_needs_no_report(
+    args: list[str], code: int, site: Path, core: Path, tmp_path: Path
+) -> None:
+    result = run_core(site, core, tmp_path / "work", *args)
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "internal error" not in result.stderr
+    assert result.stdout or list((tmp_path / "work").iterdir())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", str(GOLD), "-o", "r.html"],
+        ["report", str(GOLD), "-o", "r.pdf"],
+        ["report", str(GOLD), "-o", "-", "--format", "html"],
+        ["certificate", str(GOLD), "-o", "c.pdf", "--draft"],
+        ["register", str(EXAMPLES), "--format", "html", "-o", "register.html"],
+        ["batch", str(EXAMPLES), "-o", "out"],
+    ],
+)
+def test_a_core_install_asks_for_the_report_extra(
+    args: list[str], site: Path, core: Path, tmp_path: Path
+) -> None:
+    result = run_core(site, core, tmp_path / "work", *args)
+    assert result.returncode == 1, result.stderr
+    assert "pip install 'clusterbench[report]'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "internal error" not in result.stderr
+    assert not [p for p in (tmp_path / "work").rglob("*") if p.is_file()]  # nothing written
+
+
+def test_a_core_install_library_asks_for_the_report_extra(
+    site: Path, core: Path, tmp_path: Path
+) -> None:
+    script = (
+        "import clusterbench as cb\n"
+        "scored = cb.score_file(cb.examples.path('fjordhelse/2021-gold'))\n"
+        "for render in (lambda: cb.render_html(scored), lambda: cb.render_pdf(scored, 'r.pdf')):\n"
+        "    try:\n"
+        "        render()\n"
+        "    except cb.ReportError as exc:\n"
+        "        print(exc)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(core)])}
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", script],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stdout.splitlines()
+        == [
+            "reports need the report extra (jinja2 is not installed): "
+            "pip install 'clusterbench[report]'"
+        ]
+        * 2
+    )
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_core_install_doctor_says_to_install_the_extra(
+    site: Path, core: Path, tmp_path: Path
+) -> None:
+    result = run_core(site, core, tmp_path / "work", "doctor")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "MISSING  Jinja2           not installed: pip install 'clusterbench[report]'" in lines
+    assert "MISSING  weasyprint       not installed: pip install 'clusterbench[report]'" in lines
+    assert any(line.startswith("ok       Babel") for line in lines)
+    assert "apt-get" not in result.stdout

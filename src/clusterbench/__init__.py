@@ -25,131 +25,114 @@ The map:
   a problem in a user's file is an :class:`Issue` (file, line, column, key path, code,
   message), and :class:`InputError` carries all of a file's Issues.
 
-The criteria language, the assessment format and the command line are documented in
-the project's README and ``docs/``.
+The names above are loaded on first use and listed in ``__all__``; ``help()`` on each
+(``help(cb.Criteria)``) documents it.  The criteria language, the assessment format and
+the command line are documented in the project's README and ``docs/``.
 """
 
 from __future__ import annotations
 
-from importlib import import_module as _import
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
+# The one list of public names, and where each lives.  mypy reads it as it is written;
+# at run time `_public()` reads these same lines, and each name is imported on first use:
+# `import clusterbench.cli` (every command) then costs nothing of what its command does
+# not use, and `report` can start WeasyPrint's import while it loads and scores (see
+# clusterbench.report.printer).
 if _TYPE_CHECKING:
-    from . import examples
-    from ._version import __version__
-    from .errors import (
-        AssessmentError,
-        ClusterbenchError,
-        CohortError,
-        CriteriaError,
-        InputError,
-        Issue,
-        NotFoundError,
-        OutputError,
-        ReportError,
-        Severity,
-    )
-    from .loader.assessment import load_assessment, parse_assessment
-    from .loader.criteria import load_criteria, parse_criteria
-    from .models import Assessment, Criteria
-    from .models.cohort import Cohort
-    from .models.result import Result
-    from .pipeline import FileReport, Scored, ValidationReport, score_file, validate_paths
-    from .pipeline.cohort import build_cohort_from as build_cohort
-    from .pipeline.cohort import load_cohort
-    from .pipeline.history import compare_files, history_of
-    from .report.render import render_html, render_pdf
-    from .scoring import score
+    from . import examples as examples
+    from ._version import __version__ as __version__
+    from .errors import AssessmentError as AssessmentError
+    from .errors import ClusterbenchError as ClusterbenchError
+    from .errors import CohortError as CohortError
+    from .errors import CriteriaError as CriteriaError
+    from .errors import InputError as InputError
+    from .errors import Issue as Issue
+    from .errors import NotFoundError as NotFoundError
+    from .errors import OutputError as OutputError
+    from .errors import ReportError as ReportError
+    from .errors import Severity as Severity
+    from .loader.assessment import load_assessment as load_assessment
+    from .loader.assessment import parse_assessment as parse_assessment
+    from .loader.criteria import load_criteria as load_criteria
+    from .loader.criteria import parse_criteria as parse_criteria
+    from .models import Assessment as Assessment
+    from .models import Criteria as Criteria
+    from .models.cohort import Cohort as Cohort
+    from .models.result import Result as Result
+    from .pipeline import FileReport as FileReport
+    from .pipeline import Scored as Scored
+    from .pipeline import ValidationReport as ValidationReport
+    from .pipeline import score_file as score_file
+    from .pipeline import validate_paths as validate_paths
+    from .pipeline.cohort import build_cohort_from as _build_cohort_from
+    from .pipeline.cohort import load_cohort as load_cohort
+    from .pipeline.history import compare_files as compare_files
+    from .pipeline.history import history_of as history_of
+    from .report.render import render_html as render_html
+    from .report.render import render_pdf as render_pdf
+    from .scoring import score as score
 
-# Each public name and where it lives, imported on first use: `import clusterbench.cli`
-# (every command) then costs nothing of what its command does not use, and `report` can
-# start WeasyPrint's import while it loads and scores (see clusterbench.report.printer).
-_WHERE: dict[str, tuple[str, str | None]] = {
-    "__version__": ("._version", "__version__"),
-    "examples": (".examples", None),
-    "render_html": (".report.render", "render_html"),
-    "render_pdf": (".report.render", "render_pdf"),
-    **{
-        name: (".errors", name)
-        for name in (
-            "AssessmentError",
-            "ClusterbenchError",
-            "CohortError",
-            "CriteriaError",
-            "InputError",
-            "Issue",
-            "NotFoundError",
-            "OutputError",
-            "ReportError",
-            "Severity",
-        )
-    },
-    "load_assessment": (".loader.assessment", "load_assessment"),
-    "parse_assessment": (".loader.assessment", "parse_assessment"),
-    "load_criteria": (".loader.criteria", "load_criteria"),
-    "parse_criteria": (".loader.criteria", "parse_criteria"),
-    "Assessment": (".models", "Assessment"),
-    "Criteria": (".models", "Criteria"),
-    "Cohort": (".models.cohort", "Cohort"),
-    "Result": (".models.result", "Result"),
-    "FileReport": (".pipeline", "FileReport"),
-    "Scored": (".pipeline", "Scored"),
-    "ValidationReport": (".pipeline", "ValidationReport"),
-    "score_file": (".pipeline", "score_file"),
-    "validate_paths": (".pipeline", "validate_paths"),
-    "build_cohort": (".pipeline.cohort", "build_cohort_from"),
-    "load_cohort": (".pipeline.cohort", "load_cohort"),
-    "compare_files": (".pipeline.history", "compare_files"),
-    "history_of": (".pipeline.history", "history_of"),
-    "score": (".scoring", "score"),
-}
+    build_cohort = _build_cohort_from  # a public name of its own (exported, as `x as x` is)
 
-__all__ = [
-    "Assessment",
-    "AssessmentError",
-    "ClusterbenchError",
-    "Cohort",
-    "CohortError",
-    "Criteria",
-    "CriteriaError",
-    "FileReport",
-    "InputError",
-    "Issue",
-    "NotFoundError",
-    "OutputError",
-    "ReportError",
-    "Result",
-    "Scored",
-    "Severity",
-    "ValidationReport",
-    "__version__",
-    "build_cohort",
-    "compare_files",
-    "examples",
-    "history_of",
-    "load_assessment",
-    "load_cohort",
-    "load_criteria",
-    "parse_assessment",
-    "parse_criteria",
-    "render_html",
-    "render_pdf",
-    "score",
-    "score_file",
-    "validate_paths",
-]
+# Filled by _public(); made, not annotated, so that help() shows no __annotations__.
+_where = dict[str, tuple[str, str | None]]()
+
+
+def _public() -> dict[str, tuple[str, str | None]]:
+    """Each public name: (module, attribute), or (module, None) for a module, read once
+    from the imports above."""
+    if not _where:
+        import ast
+
+        with open(__file__, encoding="utf-8") as source:
+            tree = ast.parse(source.read())
+        [block] = [
+            node
+            for node in tree.body
+            if isinstance(node, ast.If)
+            and isinstance(node.test, ast.Name)
+            and node.test.id == "_TYPE_CHECKING"
+        ]
+        private: dict[str, tuple[str, str | None]] = {}
+        for node in block.body:
+            if isinstance(node, ast.Assign):  # `public = _imported`: a name of its own
+                [target] = node.targets
+                assert isinstance(target, ast.Name)
+                assert isinstance(node.value, ast.Name)
+                _where[target.id] = private[node.value.id]
+                continue
+            assert isinstance(node, ast.ImportFrom)
+            dots = "." * node.level
+            for alias in node.names:
+                name = alias.asname or alias.name
+                if node.module is None:  # `from . import examples`: the module itself
+                    found: tuple[str, str | None] = (dots + alias.name, None)
+                else:
+                    found = (dots + node.module, alias.name)
+                hidden = name.startswith("_") and not name.startswith("__")
+                (private if hidden else _where)[name] = found
+    return _where
 
 
 def __getattr__(name: str) -> _Any:
-    found = _WHERE.get(name)
+    # Not kept in the module's namespace: `dir(clusterbench)` and `help(clusterbench)`
+    # stay a short map instead of thousands of lines of every model's pydantic methods.
+    if name == "__all__":
+        return sorted(_public())
+    found = _public().get(name)
     if found is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module = _import(found[0], __name__)
-    value = module if found[1] is None else getattr(module, found[1])
-    globals()[name] = value  # the next access is a plain attribute
-    return value
+    from importlib import import_module
 
+    try:
+        module = import_module(found[0], __name__)
+    except ImportError as exc:  # the report extra missing: say what to install
+        from ._extras import missing_extra
 
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+        error = missing_extra(exc)
+        if error is None:
+            raise
+        raise error from None
+    return module if found[1] is None else getattr(module, found[1])

@@ -9,13 +9,18 @@ handler: commands raise, ``main`` turns what they raise into a message and an ex
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from types import FrameType
 from typing import NoReturn
 
+from .._extras import missing_extra
 from ..errors import ClusterbenchError, NotFoundError
-from .console import prepare_streams
+from .console import StreamError, discard_output, prepare_streams
 from .errors import print_error
 from .parser import build_parser
 from .status import (
@@ -89,21 +94,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
 
     0 done, 1 invalid input, 2 usage error, 3 internal error (a bug: please report it),
-    4 a required level not reached, 130 interrupted.
+    4 a required level not reached, 130 interrupted (Ctrl-C or SIGTERM).
     """
     prepare_streams()
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # --help, --version or a usage error (already printed)
-        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    with _terminated_as_interrupt():
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help, --version or a usage error (already printed)
+            return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run a parsed command: the one place that turns what it raises into an exit code."""
     name = " ".join(part for part in (args.command, getattr(args, "action", None)) if part)
     try:
-        return _command(args.command)(args)
+        code = _command(args.command)(args)
+        sys.stdout.flush()  # a failure to write is the command's, said here, not at exit
+        return code
     except (UsageError, NotFoundError) as exc:  # a name on the command line is wrong
         args.parser.print_usage(sys.stderr)
         print(f"clusterbench {name}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except StreamError as exc:  # standard output is full or closed
+        discard_output()
+        print_error(name, exc)
+        return EXIT_INVALID
     except ClusterbenchError as exc:
         print_error(name, exc)
         return EXIT_INVALID
@@ -114,18 +131,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # output piped into `head`: stop quietly
-        sys.stderr.close()
+        discard_output()
         return EXIT_OK
+    except ImportError as exc:
+        extra = missing_extra(exc)
+        if extra is None:
+            return _internal(name, exc, args.debug)
+        print_error(name, extra)
+        return EXIT_INVALID
     except Exception as exc:
-        if args.debug:
-            traceback.print_exc()
-        print(
-            f"clusterbench {name}: internal error: {type(exc).__name__}: {exc}\n"
-            f"This is a bug in clusterbench. Please report it, with the command you ran, at "
-            f"{issues_url()}" + ("" if args.debug else " (add --debug to see the traceback)"),
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+        return _internal(name, exc, args.debug)
+
+
+def _internal(name: str, exc: BaseException, debug: bool) -> int:
+    if debug:
+        traceback.print_exception(exc)
+    print(
+        f"clusterbench {name}: internal error: {type(exc).__name__}: {exc}\n"
+        f"This is a bug in clusterbench. Please report it, with the command you ran, at "
+        f"{issues_url()}" + ("" if debug else " (add --debug to see the traceback)"),
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
+
+
+@contextlib.contextmanager
+def _terminated_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a CI timeout, a service stop, `kill`) stops a command as Ctrl-C does: the
+    same clean-up runs (temporaries removed, helper processes ended) and it exits 130."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread receives signals
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 def run() -> NoReturn:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TextIO
 
 from ..batch import MANIFEST, BatchOptions, Item, run_batch
-from ..errors import ClusterbenchError, InputError, OutputError
 from .status import EXIT_INVALID, EXIT_OK, UsageError
 
 
@@ -61,12 +60,7 @@ def run(args: argparse.Namespace) -> int:
         force=args.force,
     )
     started = time.perf_counter()
-    try:
-        items = run_batch(source, options, progress=Progress())
-    except (InputError, OutputError):  # the cohort file's located issues; an unusable -o
-        raise
-    except ClusterbenchError as exc:  # options no file could be rendered with
-        raise UsageError(str(exc)) from None
+    items = run_batch(source, options, progress=Progress())
     seconds = time.perf_counter() - started
     statuses = Counter(i.status for i in items)
     levels = Counter(i.level or "no level" for i in items if i.status != "failed")

@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from ..pipeline.files import STDOUT, Inputs, check_output, write_output
+from .._extras import require_report
+from ..pipeline.files import Inputs
 from ..pipeline.scoring import score_file
-from .status import EXIT_OK, UsageError
+from .language import language_for
+from .output import Target
+from .status import EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
     """Score the assessment, then write the certificate of its approved label (``-o -``:
     standard output)."""
+    require_report(pdf=True)
     from ..report.certificate import certificate_pdf  # WeasyPrint only when needed
 
-    to_stdout = args.output == STDOUT
-    if to_stdout and sys.stdout.isatty():
-        raise UsageError("a PDF on a terminal is unreadable; redirect it: -o - > cert.pdf")
-    if not to_stdout:
-        check_output(args.output, Inputs([args.assessment]))  # before any work
+    target = Target(args.output)
+    target.check(Inputs([args.assessment]), binary="a PDF certificate")  # before any work
     scored = score_file(args.assessment)
-    data = certificate_pdf(scored, language=args.lang, draft=args.draft)
-    written = write_output(
-        args.output, data, stdout=sys.stdout.buffer, inputs=Inputs(scored.sources)
-    )
-    print(f"wrote {written}", file=sys.stderr if to_stdout else sys.stdout)
+    language = language_for(scored.criteria, args.lang)  # a --lang the criteria lack: usage
+    data = certificate_pdf(scored, language=language, draft=args.draft)
+    target.say(f"wrote {target.write(data, Inputs(scored.sources))}")
     return EXIT_OK

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from ..models.rules import format_value
 from ..pipeline.history import compare_files
+from .console import emit
 from .status import EXIT_OK
 
 
@@ -15,8 +15,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the comparison of two assessments."""
     comparison = compare_files(args.old, args.new)
     if args.format == "json":
-        json.dump(comparison.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        emit(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
     old, new = comparison.old.result, comparison.new.result
     months = new.comparison.months if new.comparison else 0

@@ -7,10 +7,11 @@ import json
 import sys
 from typing import Any
 
-from ..errors import ReportError
-from ..loader.criteria import bundled_criteria, bundled_versions, find_criteria, load_criteria
+from ..loader.criteria import bundled_criteria, bundled_versions, load_criteria
 from ..loader.library import CriteriaLibrary
-from .status import EXIT_OK, UsageError
+from .console import emit
+from .language import phrases_for
+from .status import EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,16 +22,12 @@ def run(args: argparse.Namespace) -> int:
         from .criteria_diff import run_diff
 
         return run_diff(args)
-    from ..report.i18n import choose_language
-    from ..report.phrases import Phrases, overview
+    from ..report.phrases import overview
 
-    criteria = load_criteria(find_criteria(args.criteria))
-    try:
-        language = choose_language(criteria, args.lang)
-    except ReportError as exc:
-        raise UsageError(str(exc)) from None
-    related = CriteriaLibrary().dependencies(criteria)
-    sys.stdout.write(overview(criteria, Phrases(language, criteria), related))
+    library = CriteriaLibrary()
+    criteria = library.find(args.criteria)
+    say = phrases_for(criteria, args.lang)
+    sys.stdout.write(overview(criteria, say, library.dependencies(criteria)))
     return EXIT_OK
 
 
@@ -59,8 +56,7 @@ def _list(form: str) -> int:
             }
         )
     if form == "json":
-        json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        emit(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
     width = max(len(r["reference"]) for r in rows)
     for row in rows:

@@ -11,8 +11,12 @@ import shutil
 import sys
 from typing import Any
 
+from .._extras import installed
 from .._resources import bundled_dir
+from .console import emit
 from .status import EXIT_INVALID, EXIT_OK
+
+REPORT_EXTRA = "pip install 'clusterbench[report]'"
 
 
 def _package(name: str) -> str | None:
@@ -30,20 +34,15 @@ def checks() -> list[dict[str, Any]]:
         found.append({"name": name, "ok": ok, "detail": detail, "required": required})
 
     add("python", sys.version_info >= (3, 11), platform.python_version())
-    for package, need in (
-        ("pydantic", True),
-        ("PyYAML", True),
-        ("Jinja2", True),
-        ("Babel", True),
-        ("weasyprint", True),
+    for package, module, install in (
+        ("pydantic", "pydantic", "pip install clusterbench"),
+        ("PyYAML", "yaml", "pip install clusterbench"),
+        ("Babel", "babel", "pip install clusterbench"),
+        ("Jinja2", "jinja2", REPORT_EXTRA),
+        ("weasyprint", "weasyprint", REPORT_EXTRA),
     ):
-        version = _package(package)
-        add(
-            package,
-            version is not None,
-            version or "not installed (pip install clusterbench[report])",
-            need,
-        )
+        ok = installed(module)
+        add(package, ok, (_package(package) or "installed") if ok else f"not installed: {install}")
     try:
         from yaml import _yaml  # noqa: F401
 
@@ -55,18 +54,21 @@ def checks() -> list[dict[str, Any]]:
             "missing: YAML is read by the slower pure-Python parser",
             required=False,
         )
-    try:
-        from ..report.libraries import import_weasyprint
+    if not installed("weasyprint"):  # Pango is loaded by WeasyPrint: that comes first
+        add("pango", False, f"not checked: WeasyPrint loads it; first {REPORT_EXTRA}")
+    else:
+        try:
+            from ..report.libraries import import_weasyprint
 
-        import_weasyprint()  # loads Pango through cffi, as a report does
+            import_weasyprint()  # loads Pango through cffi, as a report does
 
-        add("pango", True, "loaded by WeasyPrint")
-    except (ImportError, OSError) as exc:
-        add(
-            "pango",
-            False,
-            f"cannot load: {exc} (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
-        )
+            add("pango", True, "loaded by WeasyPrint")
+        except (ImportError, OSError) as exc:
+            add(
+                "pango",
+                False,
+                f"cannot load: {exc} (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
+            )
     subset = ctypes.util.find_library("harfbuzz-subset")
     add(
         "harfbuzz-subset",
@@ -92,8 +94,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the checks; exit 1 when something reports need is missing."""
     found = checks()
     if args.format == "json":
-        json.dump(found, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        emit(json.dumps(found, indent=2) + "\n")
     else:
         for check in found:
             mark = "ok " if check["ok"] else ("MISSING" if check["required"] else "absent ")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
 from decimal import Decimal
 
 from ..models.figures import Growth, Money
@@ -13,6 +12,7 @@ from ..models.rules import format_value
 from ..pipeline.development import Development, FigureSeries
 from ..pipeline.history import History, history_of
 from ..report.register_page import STATUS_WORDS, standing_words
+from .console import emit
 from .status import EXIT_OK
 
 
@@ -21,8 +21,7 @@ def run(args: argparse.Namespace) -> int:
     on: dt.date = args.as_of or dt.date.today()  # the clock is read here, at the edge only
     history = history_of(args.paths, args.organisation, country=args.country, on=on)
     if args.format == "json":
-        json.dump(history.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        emit(json.dumps(history.to_dict(), indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
     print(f"{history.organisation}: {len(history.entries)} assessments, as of {on.isoformat()}")
     width = max([18, *(len(entry.criteria) for entry in history.entries)])

@@ -3,49 +3,38 @@
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 
-from ..errors import AssessmentError, ReportError
+from ..errors import AssessmentError
 from ..loader.chain import AssessmentReader
-from ..pipeline.files import STDOUT, Inputs, check_output, write_output
+from ..pipeline.files import Inputs
 from ..pipeline.migrate import migrate
-from .status import EXIT_OK, UsageError
+from .language import phrases_for
+from .output import Target
+from .status import EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
     """Write the assessment moved onto a later version of its criteria."""
-    to_stdout = args.output == STDOUT
+    target = Target(args.output)
     reader = AssessmentReader()
     library = reader.library
     inputs = Inputs([args.assessment])
-    if not to_stdout:
-        if os.path.lexists(args.output) and not args.force:
-            raise UsageError(f"{args.output} exists; use --force to overwrite it")
-        check_output(args.output, inputs)  # before any work
-    target = library.get(args.to)
+    target.check(inputs, force=args.force)  # before any work
+    destination = library.get(args.to)
     checked = reader.read(args.assessment)
     if not checked.ok:
         raise AssessmentError([i for i in checked.issues if i.is_error])
-    from ..report.i18n import choose_language  # the comments are in the assessor's language
-    from ..report.phrases import Phrases
-    from ..report.phrases.migration import MigrationNotes
+    from ..report.phrases.migration import MigrationNotes  # in the assessor's language
 
-    try:
-        language = choose_language(target, args.lang)
-    except ReportError as exc:
-        raise UsageError(str(exc)) from None
-    notes = MigrationNotes(Phrases(language, target))
-    folder = Path(args.assessment).parent if to_stdout else Path(args.output).parent
-    moved = migrate(checked, target, library, notes, folder=folder)
+    notes = MigrationNotes(phrases_for(destination, args.lang))
+    folder = Path(args.assessment).parent if target.path is None else target.path.parent
+    moved = migrate(checked, destination, library, notes, folder=folder)
     if checked.criteria is not None:
         inputs.add(library.source(checked.criteria))
-    inputs.add(library.source(target))
-    written = write_output(
-        args.output, moved.text.encode("utf-8"), stdout=sys.stdout.buffer, inputs=inputs
-    )
-    say = sys.stderr if to_stdout else sys.stdout
+    inputs.add(library.source(destination))
+    written = target.write(moved.text.encode("utf-8"), inputs)
+    say = target.notes
     carried = moved.carried
     print(
         f"wrote {written}: {moved.source.reference} → {moved.target.reference}, "

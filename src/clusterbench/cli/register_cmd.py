@@ -9,10 +9,11 @@ import io
 import json
 import sys
 
-from ..pipeline.files import STDOUT, Inputs, check_output, write_output
+from ..pipeline.files import Inputs
 from ..pipeline.register import build_register
 from ..pipeline.register_view import Record, decision_records, parse_period, records
 from ..report.register_page import STATUS_WORDS, next_step_words
+from .output import Target
 from .status import EXIT_INVALID, EXIT_OK, UsageError
 
 _COLUMNS = (
@@ -46,8 +47,8 @@ def run(args: argparse.Namespace) -> int:
             due_by = parse_period(args.due_within, on)
         except ValueError as exc:
             raise UsageError(f"--due-within {exc}") from None
-    if args.output not in (None, STDOUT):
-        check_output(args.output)  # a wrong -o costs nothing: checked before any work
+    target = Target(args.output)
+    target.check(Inputs(args.paths))  # a wrong -o costs nothing: checked before any work
     register = build_register(args.paths, on=on, jobs=args.jobs)
     for problem in register.problems:
         print(f"{problem.file}: {problem.message}", file=sys.stderr)
@@ -62,17 +63,13 @@ def run(args: argparse.Namespace) -> int:
             due_by=due_by,
         )
         text = _formatted(found, args.format, on)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:  # `-o -` too: standard output must not be one of the files read
-        sys.stdout.flush()
-        written = write_output(
-            args.output,
-            text.encode("utf-8"),
-            stdout=sys.stdout.buffer,
-            inputs=Inputs(register.sources),
-        )
-        print(f"wrote {written}", file=sys.stderr)
+    if target.to_stdout and args.format == "text":
+        target.check(Inputs(register.sources))  # not onto a file it was made from
+        sys.stdout.write(text)  # for people: what the terminal cannot show gets stand-ins
+    else:
+        written = target.write(text.encode("utf-8"), Inputs(register.sources))
+        if not target.to_stdout:
+            target.say(f"wrote {written}")
     return EXIT_INVALID if register.problems else EXIT_OK
 
 

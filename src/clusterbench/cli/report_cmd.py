@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..pipeline.files import STDOUT
-from .status import EXIT_OK, UsageError
+from .._extras import require_report
+from .output import Target
+from .status import EXIT_OK
 
 if TYPE_CHECKING:
     from ..report.printer import Printer
@@ -16,40 +16,41 @@ if TYPE_CHECKING:
 
 def run(args: argparse.Namespace) -> int:
     """Score, then write the report in the format asked for (``-o -``: standard output)."""
-    to_stdout = args.output == STDOUT
-    output = Path(args.output)
+    target = Target(args.output)
+    path = target.path
     form = args.format or {".html": "html", ".htm": "html", ".json": "json"}.get(
-        output.suffix.lower() if not to_stdout else "", "pdf"
+        path.suffix.lower() if path is not None else "", "pdf"
     )
-    if to_stdout and form == "pdf" and sys.stdout.isatty():
-        raise UsageError("a PDF on a terminal is unreadable; redirect it: -o - > report.pdf")
+    if form != "json":
+        require_report(pdf=form == "pdf")
+    from ..pipeline.files import Inputs
+
+    # A wrong -o costs nothing: checked before any work.
+    target.check(
+        Inputs([args.assessment, args.previous, args.cohort, args.logo]),
+        binary="a PDF" if form == "pdf" else None,
+    )
     if form != "pdf":
-        return _write(args, output, form, to_stdout, None)
+        return _write(args, target, form, None)
     # WeasyPrint is imported in a helper process while this one loads and scores.
     from ..report.printer import Printer
 
     printer = Printer.start()
     try:
-        return _write(args, output, form, to_stdout, printer)
+        return _write(args, target, form, printer)
     finally:
         if printer is not None:
             printer.close()
 
 
-def _write(
-    args: argparse.Namespace, output: Path, form: str, to_stdout: bool, printer: Printer | None
-) -> int:
+def _write(args: argparse.Namespace, target: Target, form: str, printer: Printer | None) -> int:
     from ..pipeline.cohort import load_cohort
-    from ..pipeline.files import Inputs, check_output, check_stdout, write_output
+    from ..pipeline.files import Inputs
     from ..pipeline.scoring import score_file
     from .assumptions import parse_assumptions
     from .errors import print_peer_note
+    from .language import language_for
 
-    given = Inputs([args.assessment, args.previous, args.cohort, args.logo])
-    if to_stdout:  # a wrong -o costs nothing: checked before any work
-        check_stdout(sys.stdout.buffer, given)
-    else:
-        check_output(output, given)
     cohort = load_cohort(args.cohort) if args.cohort else None
     scored = score_file(
         args.assessment,
@@ -61,32 +62,29 @@ def _write(
     print_peer_note("report", cohort, scored.result)
     if form == "json":
         data = (scored.result.model_dump_json(indent=2) + "\n").encode("utf-8")
-        inputs = Inputs([*scored.sources, args.cohort])
-        _say(write_output(args.output, data, stdout=sys.stdout.buffer, inputs=inputs), to_stdout)
+        written = target.write(data, Inputs([*scored.sources, args.cohort]))
+        target.say(f"wrote {written}")
         return EXIT_OK
-    # Imported here: scoring and validating never pay for Jinja2, Babel or WeasyPrint.
+    # Imported here: scoring and validating never pay for Jinja2 or WeasyPrint.
     from ..report.render import pdf_report, render_html, report_inputs
 
+    language = language_for(scored.criteria, args.lang)  # a --lang the criteria lack: usage
     inputs = report_inputs(scored, args.logo, args.cohort, templates=args.templates)
     if form == "html":
         html = render_html(
             scored,
-            language=args.lang,
+            language=language,
             audience=args.audience,
             accent=args.accent,
             logo=args.logo,
             templates=args.templates,
         )
-        written = write_output(
-            args.output, html.encode("utf-8"), stdout=sys.stdout.buffer, inputs=inputs
-        )
-        _say(written, to_stdout)
+        target.say(f"wrote {target.write(html.encode('utf-8'), inputs)}")
         return EXIT_OK
-    if not to_stdout:
-        check_output(output, inputs)  # every input now known: before a second of layout
+    target.check(inputs)  # every input now known: before a second of layout
     pdf = pdf_report(
         scored,
-        language=args.lang,
+        language=language,
         audience=args.audience,
         accent=args.accent,
         logo=args.logo,
@@ -96,11 +94,6 @@ def _write(
     )
     for warning in pdf.warnings:
         print(f"clusterbench report: warning: {warning}", file=sys.stderr)
-    written = write_output(args.output, pdf.data, stdout=sys.stdout.buffer, inputs=inputs)
-    _say(f"{written} ({len(pdf.data):,} bytes)", to_stdout)
+    written = target.write(pdf.data, inputs)
+    target.say(f"wrote {written} ({len(pdf.data):,} bytes)")
     return EXIT_OK
-
-
-def _say(written: str, to_stdout: bool) -> None:
-    # With -o -, standard output is the report: the note goes to standard error.
-    print(f"wrote {written}", file=sys.stderr if to_stdout else sys.stdout)

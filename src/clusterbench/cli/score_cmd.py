@@ -5,24 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..errors import ReportError
 from ..pipeline.cohort import load_cohort
 from ..pipeline.scoring import Scored, score_file
 from .assumptions import parse_assumptions
+from .console import emit
 from .errors import print_peer_note
+from .language import phrases_for
 from .status import EXIT_LEVEL, EXIT_OK, UsageError
 
 
 def summary_text(scored: Scored, language: str | None) -> str:
     """The terminal summary in ``language`` (default: the criteria's first)."""
-    from ..report.i18n import choose_language  # Babel: only for a summary in words
-    from ..report.phrases import Phrases, summary
+    from ..report.phrases import summary
 
-    try:
-        chosen = choose_language(scored.criteria, language)
-    except ReportError as exc:
-        raise UsageError(str(exc)) from None
-    say = Phrases(chosen, scored.criteria, written_in=scored.assessment.language)
+    say = phrases_for(scored.criteria, language, written_in=scored.assessment.language)
     return summary(scored.result, scored.criteria, scored.related, say)
 
 
@@ -45,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
             f"--require-level {args.require_level!r}: {criteria.id} has levels {known}"
         )
     if args.format == "json":
-        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+        emit(result.model_dump_json(indent=2) + "\n")
     else:
         sys.stdout.write(summary_text(scored, args.lang))
     if args.require_level is not None and criteria.level_rank(result.level) < criteria.level_rank(

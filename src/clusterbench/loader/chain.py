@@ -49,7 +49,9 @@ def _key(path: Path) -> _Key:
     """What identifies a file: its device and inode, else its real path (never raises)."""
     try:
         info = os.stat(path)
-    except (OSError, ValueError):
+    except ValueError:  # a NUL character: there is no such file, as the reader says
+        return os.fspath(path)
+    except OSError:
         return os.path.realpath(path)
     return info.st_dev, info.st_ino
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ __all__ = [
     "bundled_criteria",
     "bundled_versions",
     "check_criteria_document",
+    "criteria_reference",
     "find_criteria",
     "load_criteria",
     "load_criteria_file",
@@ -92,17 +94,43 @@ def bundled_versions() -> dict[tuple[str, str], Path]:
     return found
 
 
-def find_criteria(source: str | os.PathLike[str]) -> Path:
-    """The file for a path, or for a bundled criteria set: ``ID`` or ``ID@VERSION``."""
-    path = Path(source)
-    if os.path.lexists(path) and not path.is_dir():
-        return path  # whatever it is, the reader says what is wrong with it
+def criteria_reference(source: str | os.PathLike[str]) -> Path | str:
+    """What a criteria reference names: a file (a Path) or an id (``ID`` or ``ID@VERSION``).
+
+    The one rule for every function and command that takes "an id or a path": a path
+    that exists is a file, whatever it is (the reader says what is wrong with a folder or
+    a FIFO), except a folder whose name is shaped like an id; a name with a path separator
+    or a ``.yaml``/``.yml`` suffix is a file, and :class:`~clusterbench.NotFoundError`
+    when it does not exist; anything else is an id.
+    """
     text = os.fspath(source)
+    path = Path(text)
+    shaped_like_path = (
+        path.suffix in (".yaml", ".yml")
+        or os.sep in text
+        or (os.altsep is not None and os.altsep in text)
+    )
+    try:
+        info: os.stat_result | None = os.lstat(text)
+    except (OSError, ValueError):  # ValueError: a NUL character, which no name can hold
+        info = None
+    if info is not None and (shaped_like_path or not stat.S_ISDIR(info.st_mode)):
+        return path
+    if shaped_like_path:
+        raise NotFoundError(f"{text}: no such criteria file")
+    return text
+
+
+def find_criteria(source: str | os.PathLike[str]) -> Path:
+    """The file for a path, or for a bundled criteria set: ``ID`` or ``ID@VERSION``
+    (see :func:`criteria_reference`)."""
+    found = criteria_reference(source)
+    if isinstance(found, Path):
+        return found
+    text = found
     bundled = bundled_criteria()
     if text in bundled:
         return bundled[text]
-    if path.suffix in (".yaml", ".yml") or os.sep in text:
-        raise NotFoundError(f"{text}: no such criteria file")
     criteria_id, at, version = text.rpartition("@")
     if at and criteria_id in bundled:
         earlier = bundled_versions()

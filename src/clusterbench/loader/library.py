@@ -18,7 +18,13 @@ from ..kinds.registry import required_sets
 from ..models.answer_types import suggest
 from ..models.criteria import Criteria
 from .cached import load_bundled_criteria
-from .criteria import bundled_criteria, bundled_versions, load_criteria_file
+from .criteria import (
+    bundled_criteria,
+    bundled_versions,
+    criteria_reference,
+    find_criteria,
+    load_criteria_file,
+)
 
 __all__ = ["CriteriaLibrary", "split_reference"]
 
@@ -106,6 +112,19 @@ class CriteriaLibrary:
             self._sources[id(found)] = path
             self._texts[id(found)] = text
         return found
+
+    def find(self, reference: str | os.PathLike[str]) -> Criteria:
+        """The criteria a reference names: a file, ``ID`` or ``ID@VERSION`` (the rule of
+        :func:`~clusterbench.loader.criteria.criteria_reference`).  Raises NotFoundError
+        or CriteriaError."""
+        found = criteria_reference(reference)
+        if isinstance(found, Path):
+            return self.file(found)
+        try:
+            return self.get(found)
+        except NotFoundError:
+            find_criteria(found)  # says it as load_criteria does: the nearest id, those known
+            raise
 
     def file(self, path: str | os.PathLike[str]) -> Criteria:
         """The criteria set in this file; raises CriteriaError (unreadable or invalid)."""

@@ -122,6 +122,10 @@ def read_bytes(
         info = os.stat(path)
     except OSError as exc:
         raise InputError([unreadable(name, path, exc)]) from None
+    except ValueError:  # a NUL character: no file can have such a name
+        raise InputError(
+            [_issue(name, "CB100", "no such file: a path cannot hold a NUL character")]
+        ) from None
     kind = file_kind(info.st_mode)
     if kind is not None:
         raise _refuse(name, kind)  # refused from its metadata: never opened
@@ -209,7 +213,7 @@ def find_files(paths: Iterable[str | os.PathLike[str]], suffixes: Sequence[str])
                 raise NotFoundError(f"{os.fspath(raw)}: no such file or directory") from None
             files.append(path)  # a dangling symbolic link: the reader says so
             continue
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a NUL character in the path
             files.append(path)  # the reader says why it cannot be read
             continue
         if stat.S_ISDIR(info.st_mode):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import signal
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from ..models.criteria import Criteria
 from ..models.result import DesignationResult, RelatedResult, ValidityResult
 from .scoring import Scored, check_decision, score_checked
 
-__all__ = ["Judged", "Judgement", "Problem", "Select", "judge_files"]
+__all__ = ["Judged", "Judgement", "Problem", "Select", "WorkerError", "judge_files"]
 
 Select = Callable[[Organisation], bool]
 
@@ -213,12 +214,34 @@ def _work(
     return judge.found
 
 
+class WorkerError(Exception):
+    """An unforeseen error in a worker process, raised again in the parent: a bug, not a
+    problem of the files (which are Problems).  Its cause carries the worker's traceback."""
+
+
+class _InWorkerError(Exception):
+    """The traceback of the worker, shown as the cause of a WorkerError."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+    def __str__(self) -> str:
+        return f'\n"""\n{self.text}"""'
+
+
 def _worker(connection: Connection, folders: list[list[Path]], select: Select | None) -> None:
-    import signal
+    import traceback
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the run
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: end at once
     try:
-        connection.send(_work(folders, None, select))
+        try:
+            found: Judgement | tuple[bool, str, str, str] = _work(folders, None, select)
+        except Exception as exc:  # sent back, so that the parent says it as it is
+            on_purpose = isinstance(exc, ClusterbenchError)
+            found = (on_purpose, type(exc).__name__, str(exc), traceback.format_exc())
+        connection.send(found)
     finally:
         connection.close()
 
@@ -268,14 +291,24 @@ def _parallel(folders: list[list[Path]], select: Select | None, jobs: int) -> Ju
     try:
         for (process, receive), share in zip(running, shares, strict=True):
             try:
-                judgement.merge(receive.recv())
+                found = receive.recv()
             except EOFError:  # the worker died: say so, never return a register without it
                 process.join()
+                if process.exitcode in (-signal.SIGTERM, -signal.SIGINT):
+                    raise KeyboardInterrupt from None  # stopped with the run, not failed
                 count = sum(len(paths) for paths in share)
                 raise ClusterbenchError(
                     f"a worker process stopped (exit {process.exitcode}) while judging "
                     f"{count} files; run again with --jobs 1 to see why"
                 ) from None
+            if not isinstance(found, Judgement):
+                on_purpose, kind, message, remote = found
+                if on_purpose:
+                    raise ClusterbenchError(message)
+                raise WorkerError(f"{kind}: {message} (in a worker process)") from (
+                    _InWorkerError(remote)
+                )
+            judgement.merge(found)
             process.join()
     finally:
         for process, receive in running:

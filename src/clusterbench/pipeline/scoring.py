@@ -73,9 +73,7 @@ def score_file(
     if isinstance(criteria, Criteria):
         chosen = criteria
     elif criteria is not None:
-        text = os.fspath(criteria)
-        # A path that exists in any form is read as a file: the reader says what is wrong.
-        chosen = library.file(text) if os.path.lexists(text) else library.get(text)
+        chosen = library.find(criteria)
     checked = reader.read(path, criteria=chosen, previous=previous)
     return _score_checked(checked, Path(path), library, assume, cohort)
 

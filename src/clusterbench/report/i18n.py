@@ -27,7 +27,7 @@ from babel.support import NullTranslations, Translations
 
 from ..errors import ReportError
 from ..models.criteria import Criteria
-from .options import LANGUAGES
+from .options import LANGUAGES, ReportLanguage
 
 __all__ = ["LANGUAGES", "Formatter", "check_language", "choose_language", "translations"]
 
@@ -42,7 +42,7 @@ def check_language(language: str) -> str:
     return language
 
 
-def choose_language(criteria: Criteria, wanted: str | None) -> str:
+def choose_language(criteria: Criteria, wanted: str | None) -> ReportLanguage:
     """The language to write in: `wanted`, else the criteria's first clusterbench speaks.
 
     A ReportError when clusterbench does not speak `wanted`, or the criteria have no
@@ -55,10 +55,11 @@ def choose_language(criteria: Criteria, wanted: str | None) -> str:
                 f"the criteria {criteria.id} are written in {', '.join(criteria.languages)}; "
                 f"they have no {wanted!r} texts to write in that language"
             )
-        return wanted
+        return next(known for known in LANGUAGES if known == wanted)  # checked above
     for language in criteria.languages:
-        if language in LANGUAGES:
-            return language
+        for known in LANGUAGES:
+            if known == language:
+                return known
     raise ReportError(f"the criteria {criteria.id} have no texts in {' or '.join(LANGUAGES)}")
 
 
