@@ -135,11 +135,17 @@ def count(minimum: int) -> Callable[[str], object]:
 
 
 def iso_date(text: str) -> object:
-    """An argparse type for a date written YYYY-MM-DD."""
+    """An argparse type for a date written YYYY-MM-DD, within the dates files may hold."""
+    from ..models.domain import date_problem
+
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r}: write a date as YYYY-MM-DD") from None
+    problem = date_problem(day)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f"{text!r} {problem}")
+    return day
 
 
 class VersionAction(argparse.Action):

@@ -189,6 +189,9 @@ def _history(commands: Subparsers[argparse.ArgumentParser]) -> None:
         "--country", metavar="CODE", help="its country (ISO 3166 alpha-3), when the name is shared"
     )
     history.add_argument(
+        "--id", metavar="ID", help="its organisation.id, when the name is shared in one country"
+    )
+    history.add_argument(
         "--as-of",
         type=iso_date,
         metavar="DATE",
@@ -221,7 +224,11 @@ def _register(commands: Subparsers[argparse.ArgumentParser]) -> None:
         help="only this country (repeatable)",
     )
     register.add_argument(
-        "--level", action="append", default=[], metavar="LEVEL", help="only this level (repeatable)"
+        "--level",
+        action="append",
+        default=[],
+        metavar="LEVEL",
+        help="only this level: its id or its title (repeatable)",
     )
     register.add_argument(
         "--status",
@@ -242,6 +249,18 @@ def _register(commands: Subparsers[argparse.ArgumentParser]) -> None:
         help="instead, list the decisions taken since DATE (the board's list)",
     )
     format_option(register, "text", "csv", "json", "html")
+    register.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=LANGUAGES[0],
+        help="language of the words (default: en)",
+    )
+    register.add_argument(
+        "--all",
+        action="store_true",
+        help="HTML: every status and every file left out (default: a public page of the "
+        "labels in force, or with --since of the labels awarded)",
+    )
     register.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
     register.add_argument(
         "--jobs",

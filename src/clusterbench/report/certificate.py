@@ -11,6 +11,7 @@ from typing import Any
 from .._resources import bundled_dir
 from .._version import __version__
 from ..errors import ReportError
+from ..pipeline.awards import awarded_validity
 from ..pipeline.files import Inputs, write_atomically
 from ..pipeline.scoring import Scored, check_decision
 from ..scoring.standing import standing
@@ -41,6 +42,11 @@ def certificate_view(
     wrong = check_decision(scored)
     if wrong is not None:
         raise ReportError(f"{assessment.organisation.name}: {wrong.message}")
+    if decision is not None and decision.status in ("rejected", "withdrawn"):
+        raise ReportError(
+            f"{assessment.organisation.name}: the labelling body {decision.status} the level; "
+            "there is no label to certify, not even as a draft"
+        )
     if not approved and criteria.needs_approval and not draft:
         what = decision.status if decision is not None else "no decision yet"
         raise ReportError(
@@ -49,7 +55,12 @@ def certificate_view(
         )
     on = (decision.date if decision is not None and decision.date else None) or assessment.date
     label = standing(
-        result.level, result.validity, assessment.date, decision if approved else None, criteria, on
+        result.level,
+        awarded_validity(scored),
+        assessment.date,
+        decision if approved else None,
+        criteria,
+        on,
     )
     level_id = label.level or result.level
     level = criteria.level(level_id) if level_id else None
