@@ -11,11 +11,12 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 
-from ..report.options import AUDIENCES, LANGUAGES
+from ..report.options import AUDIENCES, LANGUAGES, PDF_VARIANTS, accent_colour
 
 __all__ = [
     "Subparsers",
     "VersionAction",
+    "branding_options",
     "checked",
     "command",
     "count",
@@ -104,6 +105,20 @@ def rendering_options(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="a folder of templates replacing the bundled ones, file by file",
     )
+
+
+def branding_options(parser: argparse.ArgumentParser) -> None:
+    """What `report` and `batch` share to brand a report: PDF variant, accent, logo."""
+    parser.add_argument(
+        "--pdf-variant", choices=PDF_VARIANTS, help="write an archival PDF (PDF/A-3b)"
+    )
+    parser.add_argument(
+        "--accent",
+        type=checked(accent_colour, "colour"),
+        metavar="#RRGGBB",
+        help="accent colour for headings and the cover",
+    )
+    parser.add_argument("--logo", metavar="PATH", help="a logo image for the cover")
 
 
 def checked(convert: Callable[[str], object], what: str) -> Callable[[str], object]:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 import os
 
-from ..report.options import FORMATS, LANGUAGES, PDF_VARIANTS, accent_colour
+from ..report.options import FORMATS, LANGUAGES
 from ..scoring.statuses import STATUSES
 from .options import (
     Subparsers,
     VersionAction,
-    checked,
+    branding_options,
     command,
     count,
     criteria_options,
@@ -128,16 +128,7 @@ def _report(commands: Subparsers[argparse.ArgumentParser]) -> None:
         choices=FORMATS,
         help="output format (default: from OUT's extension, else pdf)",
     )
-    report.add_argument(
-        "--pdf-variant", choices=PDF_VARIANTS, help="write an archival PDF (PDF/A-3b)"
-    )
-    report.add_argument(
-        "--accent",
-        type=checked(accent_colour, "colour"),
-        metavar="#RRGGBB",
-        help="accent colour for headings and the cover",
-    )
-    report.add_argument("--logo", metavar="PATH", help="a logo image for the cover")
+    branding_options(report)
 
 
 def _cohort(commands: Subparsers[argparse.ArgumentParser]) -> None:
@@ -312,7 +303,19 @@ def _batch(commands: Subparsers[argparse.ArgumentParser]) -> None:
         help="worker processes (default: one per core)",
     )
     rendering_options(batch)
+    branding_options(batch)
     format_option(batch, *FORMATS)
+    batch.add_argument(
+        "--name",
+        metavar="TEMPLATE",
+        help="the outputs' names without extension, from {stem}, {lang}, {audience}, "
+        "{organisation}, {report_id} (default: {stem}.{lang}.{audience}; JSON: {stem})",
+    )
+    batch.add_argument(
+        "--certificates",
+        action="store_true",
+        help="also a certificate for every approved label ({stem}.{lang}.certificate.pdf)",
+    )
     batch.add_argument("--force", action="store_true", help="render everything, changed or not")
 
 
