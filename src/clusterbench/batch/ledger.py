@@ -86,13 +86,13 @@ class Ledger:
             old_key = old.get("key") if old else None
             if old_key is None or not self._exists(old_key):
                 continue
-            if item.status == "failed" and item.key is None:
+            if item.status == "failed" and item.key in (None, old_key):
                 item.key, item.output, item.stale = old_key, old.get("output"), True  # type: ignore[union-attr]
                 stale.append(item)
-            elif item.key != old_key and old_key not in self.taken:
+            elif (item.key != old_key or item.output is None) and old_key not in self.taken:
                 why = (
                     f"made again as {item.key}"
-                    if item.key
+                    if item.output is not None
                     else f"no longer made: {item.note or item.status}"
                 )
                 forgotten.append(_orphan(old, why))  # type: ignore[arg-type]

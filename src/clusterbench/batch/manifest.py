@@ -73,7 +73,7 @@ class Manifest:
     @property
     def ours(self) -> set[str]:
         """The keys of every output a batch wrote into this folder (it may replace them)."""
-        keys = {str(e["key"]) for e in self.entries.values() if e.get("key")}
+        keys = {str(e["key"]) for e in self.entries.values() if e.get("key") and e.get("output")}
         keys |= {str(o["key"]) for o in self.orphaned if o.get("key")}
         return keys | self.claimed
 

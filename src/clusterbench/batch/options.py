@@ -73,6 +73,22 @@ class BatchOptions:
             return self.name or CERTIFICATE_NAME
         return self.name or (_JSON_NAME if self.form == "json" else _DEFAULT_NAME)
 
+    def planned_key(self, kind: Kind, folder: str, stem: str) -> str | None:
+        """The output's path inside the output folder when planning can know it (its name
+        uses no field of the assessment, nor a language still to choose); else None."""
+        known: dict[str, str | None] = {
+            "stem": stem,
+            "audience": "certificate" if kind == "certificate" else self.audience,
+        }
+        if self.language is not None:
+            known["lang"] = self.language
+        template = self.template(kind)
+        fields = {field for _, field, _, _ in string.Formatter().parse(template) if field}
+        if not fields <= set(known):
+            return None
+        name = f"{fill_name(template, known)}.{'pdf' if kind == 'certificate' else self.form}"
+        return f"{folder}/{name}" if folder else name
+
     def settings(self, kind: Kind) -> dict[str, Any]:
         """The options that change an output of this kind (part of its fingerprint)."""
         if kind == "certificate":

@@ -75,8 +75,9 @@ class Item:
     `id` names the output from one run to the next, however the folders were written on
     the command line: the input's path below the batch's folder, the kind, the format,
     and the language and audience asked for.  `key` is the output's path inside the
-    output folder and `output` the path written (None until its name is known: the
-    worker names it once the assessment is read).  `sources` are the files it was made
+    output folder, where it is or would be (None while its name is not known: a name
+    from the assessment is given once the worker has read it); `output` the file
+    written (None when there is none).  `sources` are the files it was made
     from, as they were when it was made.  `stale`: the output on disk is an earlier
     run's, of the input as it was then (this run failed to make it again).
     """
@@ -269,6 +270,7 @@ def plan(source: Path, options: BatchOptions, found: Sequence[Path]) -> list[Job
                 kind=kind,
                 stem=stem,
                 folder=folder,
+                key=options.planned_key(kind, folder, stem),
                 options=options.record(),
             )
             for kind in kinds

@@ -222,7 +222,7 @@ def _commit(found: list[tuple[Item, dict[str, Any]]], out_dir: Path, record: _Re
             refused = record.ledger.refuse(item)
             if refused is not None:
                 discard(temporary)
-                item.status, item.error, item.key, item.output = "failed", refused, None, None
+                item.status, item.error, item.output = "failed", refused, None
             else:
                 ready.append((item, temporary))
         record.journal.claim(item.key for item, _ in ready if item.key)
@@ -231,7 +231,7 @@ def _commit(found: list[tuple[Item, dict[str, Any]]], out_dir: Path, record: _Re
                 commit(temporary, out_dir / str(item.key), record.ledger.inputs)
             except OutputError as exc:
                 discard(temporary)
-                item.status, item.error, item.key, item.output = "failed", str(exc), None, None
+                item.status, item.error, item.output = "failed", str(exc), None
         record.keep(items)
     record.seconds += time.perf_counter() - started
     return items
