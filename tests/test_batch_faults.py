@@ -17,7 +17,7 @@ from benchmarks.generate import generate
 
 from clusterbench import load_criteria
 from clusterbench.batch import MANIFEST, BatchOptions, planning, run_batch
-from clusterbench.batch.planning import JOURNAL
+from clusterbench.batch.manifest import JOURNAL
 
 WAIT = 120
 """Seconds to wait for a stopped batch: a deadlock shows as a timeout, not as a slow run."""
@@ -155,10 +155,11 @@ def test_the_next_run_cleans_up_after_a_killed_batch(assessments: Path, tmp_path
         process.communicate()
     journal = out / JOURNAL
     assert journal.exists()
-    finished = {json.loads(line)["key"] for line in journal.read_text().splitlines() if line}
+    lines = [json.loads(line) for line in journal.read_text().splitlines() if line]
+    finished = {line["id"] for line in lines if "id" in line}  # claims are lines too
     (out / ".assessment-00009.pdf.4999999.abcdefgh.part").write_text("half")  # as if cut off
     items = run_batch(assessments, BatchOptions(out_dir=out, jobs=2, audience="summary"))
-    unchanged = {i.key for i in items if i.status == "unchanged"}
+    unchanged = {i.id for i in items if i.status == "unchanged"}
     assert finished <= unchanged  # what the killed run finished is kept, not made again
     assert {i.status for i in items} <= {"rendered", "unchanged"}
     _consistent(out, ".pdf")
@@ -191,22 +192,22 @@ def test_an_unchanged_run_reads_no_assessment(
 def test_workers_that_cannot_start_fail_the_files_and_stop_being_started(
     assessments: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from clusterbench.batch import runner
+    from clusterbench.batch import pool
 
     started: list[object] = []
 
     def broken(context: object, options: object, environment: object) -> object:
-        ours, theirs = runner.multiprocessing.get_context("spawn").Pipe(duplex=True)
-        process = runner.multiprocessing.get_context("spawn").Process(target=os._exit, args=(1,))
+        ours, theirs = pool.multiprocessing.get_context("spawn").Pipe(duplex=True)
+        process = pool.multiprocessing.get_context("spawn").Process(target=os._exit, args=(1,))
         process.start()
         theirs.close()
         started.append(process)
-        return runner._Worker(process, ours)
+        return pool._Worker(process, ours)
 
-    monkeypatch.setattr(runner, "_start", broken)
+    monkeypatch.setattr(pool, "_start", broken)
     items = run_batch(assessments, BatchOptions(out_dir=tmp_path / "out", form="json", jobs=2))
     assert {i.status for i in items} == {"failed"}
     assert len(items) == 10
-    assert len(started) <= 2 + runner._STILLBORN  # not one per file, not for ever
+    assert len(started) <= 2 + pool._STILLBORN  # not one per file, not for ever
     assert any("no worker process could start" in (i.error or "") for i in items)
     assert [p.name for p in (tmp_path / "out").glob("*.json")] == ["manifest.json"]

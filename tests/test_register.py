@@ -42,20 +42,24 @@ def row_of(on: str, organisation: str, criteria: str, folder: Path = EXAMPLES):
 
 # ------------------------------------------------------------ boundary days
 @pytest.mark.parametrize(
-    ("on", "status", "step", "by"),
+    ("on", "row_status", "status", "step", "by"),
     [
-        ("2024-06-25", "pending", "decide", None),  # assessed, the body has not decided yet
-        ("2024-06-26", "valid", "renew", "2026-05-27"),  # the day of the decision
-        ("2026-05-27", "valid", "renew", "2026-05-27"),  # the last day of validity
-        ("2026-05-28", "renewal_window", "renew_late", "2027-05-27"),  # the day after
-        ("2027-05-27", "renewal_window", "renew_late", "2027-05-27"),  # the last renewal day
-        ("2027-05-28", "expired", "reassess", None),  # the day after that
+        # Assessed, the body has not decided yet: the Bronze is still the label in force.
+        ("2024-06-25", "valid", "pending", "decide", None),
+        ("2024-06-26", "valid", "valid", "renew", "2026-05-27"),  # the day of the decision
+        ("2026-05-27", "valid", "valid", "renew", "2026-05-27"),  # the last day of validity
+        ("2026-05-28", "renewal_window", "renewal_window", "renew_late", "2027-05-27"),  # after
+        ("2027-05-27", "renewal_window", "renewal_window", "renew_late", "2027-05-27"),  # last
+        ("2027-05-28", "expired", "expired", "reassess", None),  # the day after that
     ],
 )
-def test_every_boundary_day(on: str, status: str, step: str, by: str | None) -> None:
+def test_every_boundary_day(
+    on: str, row_status: str, status: str, step: str, by: str | None
+) -> None:
     row = row_of(on, "Audums Fashion Cluster", "esca-bronze")
     standing = row.labels[-1].standing
-    assert row.status == status
+    assert row.status == row_status
+    assert standing.status == status
     assert standing.level == "silver"
     assert standing.next_step is not None
     assert standing.next_step.kind == step
@@ -66,14 +70,18 @@ def test_a_later_approved_label_supersedes_the_earlier_one() -> None:
     row = row_of("2024-06-30", "Audums Fashion Cluster", "esca-bronze")
     first, second = row.labels
     assert first.standing.status == "superseded"
+    assert first.standing.superseded_by is not None
+    assert first.standing.superseded_by.since == D("2024-06-26")  # the Silver's approval
     assert second.standing.status == "valid"
-    # Before the Silver decision (2024-06-26), the Bronze was still the label in force
-    # and the Silver was pending.
+    # Before the Silver decision (2024-06-26), the Bronze was still the label in force,
+    # with the Silver pending beside it.
     row = row_of("2024-06-25", "Audums Fashion Cluster", "esca-bronze")
     assert [label.standing.status for label in row.labels] == ["valid", "pending"]
-    assert row.status == "pending"
+    assert row.status == "valid"
     assert row.current is not None
     assert row.current.standing.level == "bronze"
+    assert row.pending is not None
+    assert row.pending.standing.recommended == "silver"
 
 
 def test_nothing_after_the_day_asked_about_is_known() -> None:
@@ -127,7 +135,7 @@ def test_a_decision_dated_before_the_assessment_is_an_error(tmp_path: Path) -> N
 
 
 def test_a_decision_for_an_unknown_level_is_an_error(tmp_path: Path) -> None:
-    gold = decided(tmp_path, "decision: {status: approved, level: platinum}\n")
+    gold = decided(tmp_path, "decision: {status: approved, date: 2021-11-30, level: platinum}\n")
     [issue] = validate_paths([gold]).files[0].issues
     assert (issue.code, issue.path) == ("CB315", "decision.level")
     assert "esca-gold has no level 'platinum'" in issue.message
@@ -154,7 +162,10 @@ def test_a_decision_for_a_level_not_reached_is_an_error_not_a_crash(
     assert "reaches no level" in err
 
 
-def test_a_lower_level_may_be_awarded_with_its_own_validity(tmp_path: Path) -> None:
+def test_a_lower_level_awarded_keeps_the_renewal_rule_of_its_label(tmp_path: Path) -> None:
+    # The Silver reached in May 2024 is awarded as a Bronze while the Bronze of September
+    # 2022 (valid until 2024-09-19) is still held: a renewal of the same label, extended
+    # 36 months from its end (DOMAIN.md), not a first Bronze of 24 months.
     folder = copy_examples(tmp_path)
     silver = folder / "young-fashion" / "2024-silver.yaml"
     text = silver.read_text(encoding="utf-8").replace(
@@ -162,8 +173,44 @@ def test_a_lower_level_may_be_awarded_with_its_own_validity(tmp_path: Path) -> N
     )
     silver.write_text(text, encoding="utf-8")
     row = row_of("2025-01-01", "Audums Fashion Cluster", "esca-bronze", folder)
-    assert (row.shown.standing.level, row.shown.standing.recommended) == ("bronze", "silver")
-    assert row.shown.standing.valid_until == D("2026-05-27")  # bronze: 24 months
+    standing = row.shown.standing
+    assert (standing.level, standing.recommended) == ("bronze", "silver")
+    assert (standing.valid_from, standing.valid_until) == (D("2024-05-28"), D("2027-09-19"))
+    assert standing.renew_by == D("2028-09-19")
+    assert row.shown.renewal
+    # The certificate says the same.
+    from clusterbench.report.certificate import certificate_view
+
+    view = certificate_view(score_file(silver), language="en")
+    assert (view["level"], view["valid_until"]) == ("Bronze", "19 September 2027")
+
+
+def test_a_lower_level_awarded_is_no_previous_label_of_the_level_reached(tmp_path: Path) -> None:
+    # Reached Silver twice, awarded Bronze the first time: the second Silver is a first
+    # Silver (24 months from its assessment), not a renewal of a Silver never awarded.
+    folder = copy_examples(tmp_path)
+    bronze = folder / "young-fashion" / "2022-bronze.yaml"
+    silver = folder / "young-fashion" / "2024-silver.yaml"
+    later = folder / "young-fashion" / "2026-silver.yaml"
+    text = silver.read_text(encoding="utf-8")
+    later.write_text(
+        text.replace("date: 2024-05-28", "date: 2026-05-20")
+        .replace("date: 2024-06-26", "date: 2026-06-10")
+        .replace("previous: {file: 2022-bronze.yaml}", "previous: {file: 2024-silver.yaml}"),
+        encoding="utf-8",
+    )
+    silver.write_text(
+        text.replace("  status: approved\n", "  status: approved\n  level: bronze\n"),
+        encoding="utf-8",
+    )
+    assert bronze.exists()
+    row = row_of("2026-07-01", "Audums Fashion Cluster", "esca-bronze", folder)
+    last = row.shown.standing
+    assert (last.level, last.valid_from, last.valid_until) == (
+        "silver",
+        D("2026-05-20"),
+        D("2028-05-19"),
+    )
 
 
 # ------------------------------------------------------------- organisations
@@ -248,7 +295,7 @@ def test_csv_json_and_html_say_the_same(capsys: pytest.CaptureFixture[str], tmp_
         (e["organisation"], e["status"]) for e in data["entries"]
     ]
     page = tmp_path / "register.html"
-    assert run([*args, "--format", "html", "-o", str(page)], capsys)[0] == 0
+    assert run([*args, "--format", "html", "--all", "-o", str(page)], capsys)[0] == 0
     html = page.read_text(encoding="utf-8")
     for entry in data["entries"]:
         assert entry["organisation"] in html
@@ -289,7 +336,7 @@ def test_history_says_where_the_labels_stand_on_the_day(capsys: pytest.CaptureFi
         "superseded",  # Arena, extended in 2017
         "superseded",  # Bronze 2017
         "expired",  # Arena Pro, until 2024-06-03
-        "expired",  # Silver
+        "superseded",  # Silver, by the Gold
         "expired",  # Gold
         "no_label",  # the renewal attempt of 2023
     ]

@@ -205,7 +205,7 @@ def test_the_health_history_in_one_command(capsys: pytest.CaptureFixture[str]) -
         "2017-05-16  no-innovation-clusters arena       76.0 %  superseded",
         "2017-11-28  esca-bronze            bronze              superseded",
         "2019-06-04  no-innovation-clusters arena_pro   90.0 %  valid",
-        "2019-11-19  esca-bronze            silver              expired",
+        "2019-11-19  esca-bronze            silver              superseded",  # by the Gold
         "2021-11-09  esca-gold              gold        95.0 %  expired",  # 95 % on 31 indicators
         "2023-10-24  esca-gold              -           96.0 %  no label",  # a minimum missed
     ]

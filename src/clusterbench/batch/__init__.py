@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .planning import MANIFEST, BatchOptions, Item, plan
+from .manifest import MANIFEST
+from .options import BatchOptions, check_name
+from .planning import Item
 from .runner import check_options, run_batch
 
-__all__ = ["MANIFEST", "BatchOptions", "Item", "check_options", "plan", "run_batch"]
+__all__ = ["MANIFEST", "BatchOptions", "Item", "check_name", "check_options", "run_batch"]

@@ -7,7 +7,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..batch import MANIFEST, BatchOptions, Item, run_batch
 from .status import EXIT_INVALID, EXIT_OK, UsageError
@@ -58,20 +58,33 @@ def run(args: argparse.Namespace) -> int:
         templates=Path(args.templates) if args.templates else None,
         jobs=args.jobs,
         force=args.force,
+        accent=args.accent,
+        logo=Path(args.logo) if args.logo else None,
+        pdf_variant=args.pdf_variant,
+        name=args.name,
+        certificates=args.certificates,
     )
     started = time.perf_counter()
-    items = run_batch(source, options, progress=Progress())
+    summary: dict[str, Any] = {}
+    items = run_batch(source, options, progress=Progress(), summary=summary)
     seconds = time.perf_counter() - started
-    statuses = Counter(i.status for i in items)
-    levels = Counter(i.level or "no level" for i in items if i.status != "failed")
+    reports = [i for i in items if i.kind == "report"]
+    statuses = Counter(i.status for i in reports)
+    levels = Counter(i.level or "no level" for i in reports if i.status != "failed")
     print(
-        f"{len(items)} assessments in {seconds:.1f} s: {statuses['rendered']} rendered, "
+        f"{len(reports)} assessments in {seconds:.1f} s: {statuses['rendered']} rendered, "
         f"{statuses['unchanged']} unchanged, {statuses['failed']} failed"
     )
     if levels:
         print("levels: " + ", ".join(f"{level} {count}" for level, count in sorted(levels.items())))
+    if options.certificates:
+        made = Counter(i.status for i in items if i.kind == "certificate")
+        print(
+            f"certificates: {made['rendered']} written, {made['unchanged']} unchanged, "
+            f"{made['not_awarded']} without an approved label, {made['failed']} failed"
+        )
     if options.cohort is not None:
-        alone = [i for i in items if i.status != "failed" and i.peers is None]
+        alone = [i for i in reports if i.status != "failed" and i.peers is None]
         if alone:
             print(
                 f"{len(alone)} without a peer comparison, for example {alone[0].input}: "
@@ -80,8 +93,17 @@ def run(args: argparse.Namespace) -> int:
             )
     for item in items:
         if item.status == "failed":
-            print(f"FAILED {item.input}:", file=sys.stderr)
+            what = "" if item.kind == "report" else f" ({item.kind})"
+            print(f"FAILED {item.input}{what}:", file=sys.stderr)
             for line in (item.error or "").splitlines():
                 print(f"  {line}", file=sys.stderr)
+            if item.stale:
+                print(f"  kept the earlier output {item.output}: it is stale", file=sys.stderr)
+    for gone in summary.get("forgotten", []):
+        print(
+            f"orphaned: {gone['output']} ({gone['reason']}); the file is kept, listed in the "
+            "manifest until you remove it",
+            file=sys.stderr,
+        )
     print(f"manifest: {options.out_dir / MANIFEST}")
-    return EXIT_INVALID if statuses["failed"] else EXIT_OK
+    return EXIT_INVALID if any(i.status == "failed" for i in items) else EXIT_OK

@@ -11,7 +11,7 @@ from ..models.figures import Growth, Money
 from ..models.rules import format_value
 from ..pipeline.development import Development, FigureSeries
 from ..pipeline.history import History, history_of
-from ..report.register_page import STATUS_WORDS, standing_words
+from ..report.register_page import RegisterWords
 from .console import emit
 from .status import EXIT_OK
 
@@ -19,7 +19,10 @@ from .status import EXIT_OK
 def run(args: argparse.Namespace) -> int:
     """Print one organisation's assessments, labels, validity, renewals and gaps on a day."""
     on: dt.date = args.as_of or dt.date.today()  # the clock is read here, at the edge only
-    history = history_of(args.paths, args.organisation, country=args.country, on=on)
+    history = history_of(
+        args.paths, args.organisation, country=args.country, organisation_id=args.id, on=on
+    )
+    words = RegisterWords("en")
     if args.format == "json":
         emit(json.dumps(history.to_dict(), indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
@@ -33,9 +36,11 @@ def run(args: argparse.Namespace) -> int:
         )
         renewal = " (renewal)" if entry.renewal else ""
         score = f"{entry.share * 100:.1f} %" if entry.share is not None else ""
+        decided = words.decision(entry.decision, entry.standing, entry.approval)
         print(
             f"  {entry.date.isoformat()}  {entry.criteria:<{width}} {entry.level or '-':<10} "
-            f"{score:>7}  {STATUS_WORDS[entry.standing.status]:<18} {valid}{renewal}"
+            f"{score:>7}  {words.status(entry.standing.status):<18} {valid}{renewal}"
+            f"{'; ' + decided if decided else ''}"
         )
     for start, end in history.gaps:
         print(f"  gap: no valid label from {start.isoformat()} to {end.isoformat()}")
@@ -46,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
             f"{period.start.isoformat()} {ends}"
         )
     for row in history.rows:
-        line = f"{row.criteria.id}: {standing_words(row.shown.standing, row.status, on)}"
+        waiting = row.pending.date if row.pending is not None and row.in_force else None
+        line = f"{row.criteria.id}: {words.standing(row.shown.standing, row.status, waiting)}"
         for held in row.held_designations:
             last = f" until {held.valid_until.isoformat()}" if held.valid_until else ""
             line += f"; with {held.id}{last}"

@@ -16,13 +16,14 @@ import typing
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..report.options import AUDIENCES, LANGUAGES
+from ..report.options import AUDIENCES, LANGUAGES, PDF_VARIANTS, accent_colour
 
 __all__ = [
     "CommandParser",
     "LibraryChoices",
     "Subparsers",
     "VersionAction",
+    "branding_options",
     "checked",
     "command",
     "count",
@@ -260,6 +261,22 @@ def rendering_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def branding_options(parser: argparse.ArgumentParser) -> None:
+    """What `report` and `batch` share to brand a report: PDF variant, accent, logo."""
+    parser.add_argument(
+        "--pdf-variant", choices=PDF_VARIANTS, help="write an archival PDF (PDF/A-3b)"
+    )
+    parser.add_argument(
+        "--accent",
+        type=checked(accent_colour, "colour"),
+        metavar="#RRGGBB",
+        help="accent colour for headings and the cover",
+    )
+    parser.add_argument(
+        "--logo", type=input_path, metavar="PATH", help="a logo image for the cover"
+    )
+
+
 def checked(convert: Callable[[str], object], what: str) -> Callable[[str], object]:
     """An argparse type that turns ``convert``'s ValueError into a usage error."""
 
@@ -289,11 +306,17 @@ def count(minimum: int) -> Callable[[str], object]:
 
 
 def iso_date(text: str) -> object:
-    """An argparse type for a date written YYYY-MM-DD."""
+    """An argparse type for a date written YYYY-MM-DD, within the dates files may hold."""
+    from ..models.domain import date_problem
+
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r}: write a date as YYYY-MM-DD") from None
+    problem = date_problem(day)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f"{text!r} {problem}")
+    return day
 
 
 class VersionAction(argparse.Action):

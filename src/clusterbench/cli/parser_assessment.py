@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import argparse
 
-from ..report.options import FORMATS, PDF_VARIANTS, accent_colour
+from ..report.options import FORMATS
 from .options import (
     CommandParser,
     Subparsers,
-    checked,
+    branding_options,
     command,
     criteria_options,
     format_option,
@@ -68,18 +68,7 @@ def report(group: Subparsers[CommandParser]) -> None:
         choices=FORMATS,
         help="output format (default: from OUT's extension, else pdf)",
     )
-    parser.add_argument(
-        "--pdf-variant", choices=PDF_VARIANTS, help="write an archival PDF (PDF/A-3b)"
-    )
-    parser.add_argument(
-        "--accent",
-        type=checked(accent_colour, "colour"),
-        metavar="#RRGGBB",
-        help="accent colour for headings and the cover",
-    )
-    parser.add_argument(
-        "--logo", type=input_path, metavar="PATH", help="a logo image for the cover"
-    )
+    branding_options(parser)
 
 
 def certificate(group: Subparsers[CommandParser]) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 
-from ..report.options import FORMATS
+from ..report.options import FORMATS, LANGUAGES
 from ..scoring.statuses import STATUSES
 from .options import (
     CommandParser,
     LibraryChoices,
     Subparsers,
+    branding_options,
     command,
     commands,
     count,
@@ -80,6 +81,9 @@ def history(group: Subparsers[CommandParser]) -> None:
         "--country", metavar="CODE", help="its country (ISO 3166 alpha-3), when the name is shared"
     )
     parser.add_argument(
+        "--id", metavar="ID", help="its organisation.id, when the name is shared in one country"
+    )
+    parser.add_argument(
         "--as-of",
         type=iso_date,
         metavar="DATE",
@@ -114,7 +118,11 @@ def register(group: Subparsers[CommandParser]) -> None:
         help="only this country (repeatable)",
     )
     parser.add_argument(
-        "--level", action="append", default=[], metavar="LEVEL", help="only this level (repeatable)"
+        "--level",
+        action="append",
+        default=[],
+        metavar="LEVEL",
+        help="only this level: its id or its title (repeatable)",
     )
     parser.add_argument(
         "--status",
@@ -135,6 +143,13 @@ def register(group: Subparsers[CommandParser]) -> None:
         help="instead, list the decisions taken since DATE (the board's list)",
     )
     format_option(parser, "text", "csv", "json", "html")
+    language_option(parser, "the words", default=LANGUAGES[0])
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="HTML: every status and every file left out (default: a public page of the "
+        "labels in force, or with --since of the labels awarded)",
+    )
     output_option(parser, "the register to write", metavar="FILE", required=False)
     parser.add_argument(
         "--jobs",
@@ -167,5 +182,17 @@ def batch(group: Subparsers[CommandParser]) -> None:
         help="worker processes (default: one per core)",
     )
     rendering_options(parser)
+    branding_options(parser)
     format_option(parser, *FORMATS)
+    parser.add_argument(
+        "--name",
+        metavar="TEMPLATE",
+        help="the outputs' names without extension, from {stem}, {lang}, {audience}, "
+        "{organisation}, {report_id} (default: {stem}.{lang}.{audience}; JSON: {stem})",
+    )
+    parser.add_argument(
+        "--certificates",
+        action="store_true",
+        help="also a certificate for every approved label ({stem}.{lang}.certificate.pdf)",
+    )
     parser.add_argument("--force", action="store_true", help="render everything, changed or not")

@@ -8,11 +8,22 @@ import datetime as dt
 import io
 import json
 import sys
+from collections.abc import Sequence
+from typing import Any
 
 from ..pipeline.files import Inputs
-from ..pipeline.register import build_register
-from ..pipeline.register_view import Record, decision_records, parse_period, records
-from ..report.register_page import STATUS_WORDS, next_step_words
+from ..pipeline.register import Register, build_register
+from ..pipeline.register_view import (
+    DECISION_COLUMNS,
+    Record,
+    decision_records,
+    level_ids,
+    parse_period,
+    problem_records,
+    records,
+)
+from ..report.register_page import RegisterWords
+from ..scoring.standing import IN_FORCE, Status
 from .output import Target
 from .status import EXIT_INVALID, EXIT_OK, UsageError
 
@@ -32,15 +43,29 @@ _COLUMNS = (
     "next_by",
     "assessed",
     "decided",
+    "decided_by",
     "reference",
     "pending_since",
+    "pending_level",
+    "superseded_by",
+    "superseded_criteria",
+    "superseded_since",
     "website",
+    "file",
+    "problem",
 )
+"""The CSV's columns: a row per register entry, then a row per file left out (status
+`problem`, with the file and why)."""
 
 
 def run(args: argparse.Namespace) -> int:
     """Build the register on the day asked (default: today) and write it."""
     on: dt.date = args.as_of or dt.date.today()  # the clock is read here, at the edge only
+    if args.since is not None and args.since > on:
+        raise UsageError(
+            f"--since {args.since.isoformat()} is after the register's day {on.isoformat()}: "
+            "nothing can have been decided in between"
+        )
     due_by = None
     if args.due_within is not None:
         try:
@@ -50,19 +75,33 @@ def run(args: argparse.Namespace) -> int:
     target = Target(args.output)
     target.check(Inputs(args.paths))  # a wrong -o costs nothing: checked before any work
     register = build_register(args.paths, on=on, jobs=args.jobs)
+    levels = _levels(register, args.level)
     for problem in register.problems:
         print(f"{problem.file}: {problem.message}", file=sys.stderr)
+    countries = [c.upper() for c in args.country]
+    statuses: list[Status] = list(args.status)
+    public = args.format == "html" and not args.all and not statuses
     if args.since is not None:
-        text = _decisions(register.decided_since(args.since), args.format, args.since, on)
-    else:
-        found = records(
-            register,
-            countries=[c.upper() for c in args.country],
-            levels=args.level,
-            statuses=args.status,
-            due_by=due_by,
+        found = decision_records(
+            register.decided_since(args.since),
+            countries=countries,
+            levels=sorted(levels),
+            statuses=statuses,
+            language=args.lang,
         )
-        text = _formatted(found, args.format, on)
+        if public:  # a public list names the labels awarded, not the refusals
+            found = [d for d in found if d["decision"] == "approved"]
+        text = _decisions(found, register, args, on, public)
+    else:
+        shown = records(
+            register,
+            countries=countries,
+            levels=sorted(levels),
+            statuses=list(IN_FORCE) if public else statuses,
+            due_by=due_by,
+            language=args.lang,
+        )
+        text = _formatted(shown, register, args, on, public)
     if target.to_stdout and args.format == "text":
         target.check(Inputs(register.sources))  # not onto a file it was made from
         sys.stdout.write(text)  # for people: what the terminal cannot show gets stand-ins
@@ -73,63 +112,85 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_INVALID if register.problems else EXIT_OK
 
 
-def _formatted(found: list[Record], form: str, on: dt.date) -> str:
-    if form == "json":
-        data = {"as_of": on.isoformat(), "entries": [r.to_dict() for r in found]}
+def _levels(register: Register, asked: Sequence[str]) -> set[str]:
+    """The level ids ``--level`` names (ids or titles); a usage error for an unknown one."""
+    ids, unknown = level_ids(register.criteria, asked)
+    if unknown:
+        offered = sorted(
+            {
+                f"{lv.id} ({lv.title.in_language('en')})"
+                for c in register.criteria
+                for lv in c.levels
+            }
+        )
+        raise UsageError(
+            f"--level {unknown[0]!r}: no criteria set found has that level; "
+            f"choose from {', '.join(offered) or 'none (no assessment was found)'}"
+        )
+    return ids
+
+
+def _formatted(
+    found: list[Record], register: Register, args: argparse.Namespace, on: dt.date, public: bool
+) -> str:
+    problems = problem_records(register)
+    if args.format == "json":
+        data = {
+            "as_of": on.isoformat(),
+            "entries": [r.to_dict() for r in found],
+            "problems": problems,
+        }
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if form == "csv":
+    if args.format == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(_COLUMNS)
         for record in found:
             row = record.to_dict()
             row["designations"] = " ".join(record.designations)
-            writer.writerow(["" if row[c] is None else row[c] for c in _COLUMNS])
+            writer.writerow(["" if row.get(c) is None else row[c] for c in _COLUMNS])
+        for problem in problems:
+            cells = {**problem, "status": "problem"}
+            writer.writerow([cells.get(c, "") for c in _COLUMNS])
         return out.getvalue()
-    if form == "html":
+    if args.format == "html":
         from ..report.register_page import render_register_html
 
-        return render_register_html(found, on, "Register of labels")
-    return _text(found, on)
-
-
-def _text(found: list[Record], on: dt.date) -> str:
-    if not found:
-        return f"Register on {on.isoformat()}: nothing matches.\n"
-    counts: dict[str, int] = {}
-    for record in found:
-        counts[STATUS_WORDS[record.status]] = counts.get(STATUS_WORDS[record.status], 0) + 1
-    summary = ", ".join(f"{n} {word}" for word, n in counts.items())
-    lines = [f"Register on {on.isoformat()}: {len(found)} entries ({summary})"]
-    width = max(len(r.organisation) for r in found)
-    for r in found:
-        until = f"until {r.valid_until.isoformat()}" if r.valid_until else ""
-        level = r.shown_level or "–"
-        step = next_step_words(r)
-        lines.append(
-            f"  {r.country}  {r.organisation:<{width}}  {r.criteria:<24} {level:<14} "
-            f"{STATUS_WORDS[r.status]:<18} {until:<17} {'next: ' + step if step else ''}".rstrip()
+        return render_register_html(
+            found, on, language=args.lang, problems=register.problems, public=public
         )
-    return "\n".join(lines) + "\n"
+    return RegisterWords(args.lang).register_text(found, on, register.problems)
 
 
-def _decisions(labels: list, form: str, since: dt.date, on: dt.date) -> str:  # type: ignore[type-arg]
-    rows = decision_records(labels)
-    if form == "json":
-        data = {"since": since.isoformat(), "as_of": on.isoformat(), "decisions": rows}
+def _decisions(
+    rows: list[dict[str, Any]],
+    register: Register,
+    args: argparse.Namespace,
+    on: dt.date,
+    public: bool,
+) -> str:
+    since: dt.date = args.since
+    problems = problem_records(register)
+    if args.format == "json":
+        data = {
+            "since": since.isoformat(),
+            "as_of": on.isoformat(),
+            "decisions": rows,
+            "problems": problems,
+        }
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if form == "csv":
+    if args.format == "csv":
         out = io.StringIO()
-        if rows:
-            writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+        columns = [*DECISION_COLUMNS, "file", "problem"]
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", restval="")
+        writer.writeheader()  # also when nothing was decided: the columns are known
+        writer.writerows(rows)
+        writer.writerows({**p, "status": "problem"} for p in problems)
         return out.getvalue()
-    head = f"Decisions from {since.isoformat()} to {on.isoformat()}: {len(rows)}"
-    lines = [head]
-    for row in rows:
-        lines.append(
-            f"  {row['decided']}  {row['status']:<9} {row['country']}  {row['organisation']}"
-            f"  {row['criteria']} {row['level'] or ''}  {row['reference'] or ''}".rstrip()
+    if args.format == "html":
+        from ..report.register_page import render_decisions_html
+
+        return render_decisions_html(
+            rows, since, on, language=args.lang, problems=register.problems, public=public
         )
-    return "\n".join(lines) + "\n"
+    return RegisterWords(args.lang).decisions_text(rows, since, on, register.problems)

@@ -122,6 +122,26 @@ def _decision(assessment: Assessment, criteria: Criteria, doc: Document) -> list
                 f"({assessment.date.isoformat()}); a body decides after it",
             )
         )
+    if decision.date is None and decision.status != "recommended":
+        issues.append(
+            doc.issue(
+                ("decision", "status"),
+                "CB315",
+                f"a decision {decision.status} needs its date: add `date: YYYY-MM-DD` "
+                "(the register and the board's list go by it)",
+            )
+        )
+    if decision.awarded is not None:
+        if decision.status != "withdrawn":
+            why = "`awarded` is for a withdrawn label (when it was awarded); an approval's day is its `date`"
+        elif decision.awarded < assessment.date:
+            why = f"the label was awarded before the assessment ({assessment.date.isoformat()})"
+        elif decision.date is not None and decision.awarded > decision.date:
+            why = f"the label was awarded after it was withdrawn ({decision.date.isoformat()})"
+        else:
+            why = ""
+        if why:
+            issues.append(doc.issue(("decision", "awarded"), "CB315", why))
     if decision.level is not None and criteria.level(decision.level) is None:
         ids = [lv.id for lv in criteria.levels]
         issues.append(

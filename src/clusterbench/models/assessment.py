@@ -316,7 +316,16 @@ class Decision(Model):
         "may be lower than that level, never higher.",
     )
     by: str | None = Field(default=None, description="Who decided: the board, a committee.")
-    date: Date | None = Field(default=None, description="When; never before the assessment.")
+    date: Date | None = Field(
+        default=None,
+        description="When; never before the assessment. Required for `approved`, `rejected` "
+        "and `withdrawn`.",
+    )
+    awarded: Date | None = Field(
+        default=None,
+        description="For `withdrawn`: the day the label was awarded, before it was taken back "
+        "on `date` (it was held in between).",
+    )
     reference: str | None = Field(
         default=None, description="The decision's reference, such as a minute or case number."
     )

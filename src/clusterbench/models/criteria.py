@@ -166,6 +166,12 @@ class Level(Model):
     color: str | None = Field(default=None, pattern=r"^#[0-9A-Fa-f]{6}$")
     requires: tuple[Requirement, ...] = ()
     validity: Validity | None = None
+    replaces: tuple[Id, ...] = Field(
+        default=(),
+        description="Criteria sets whose earlier labels this level replaces once awarded "
+        "(a Gold replaces a Silver or Bronze): the register shows them as superseded and "
+        "asks for no renewal of them.",
+    )
 
 
 class Designation(Model):

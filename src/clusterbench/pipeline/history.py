@@ -14,13 +14,13 @@ from typing import Any
 from ..errors import NotFoundError
 from ..loader.assessment import read_assessment
 from ..loader.library import CriteriaLibrary
-from ..models.assessment import Organisation
+from ..models.assessment import Decision, Organisation
 from ..models.result import Result, to_json_value
 from ..scoring.standing import Standing
 from .designations import DesignationPeriod, designation_periods
 from .development import Development, development
 from .judging import Judged, judge_files
-from .register import Label, Row, register_of
+from .register import Label, Row, name_key, register_of
 from .scoring import Scored, score_file
 
 __all__ = [
@@ -160,6 +160,10 @@ class HistoryEntry:
     standing: Standing
     share: Decimal | None = None
     """The share of the points it reached (None when the criteria award no points)."""
+    decision: Decision | None = None
+    """The body's decision as it stood on the day (None: none taken, or taken later)."""
+    approval: bool = True
+    """Whether the criteria need the body's approval before a level is held."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +224,19 @@ class History:
                     "renewal": e.renewal,
                     "renew_by": _iso(e.renew_by),
                     "share": str(e.share) if e.share is not None else None,
-                    "decided": _iso(e.standing.decided),
+                    "decision": e.decision.status if e.decision else None,
+                    "decided": _iso(e.decision.date if e.decision else None),
+                    "by": e.decision.by if e.decision else None,
+                    "reference": e.decision.reference if e.decision else None,
+                    "awarded": _iso(e.decision.awarded if e.decision else None),
+                    "approval_needed": e.approval,
+                    "superseded_by": {
+                        "criteria": e.standing.superseded_by.criteria,
+                        "level": e.standing.superseded_by.level,
+                        "since": e.standing.superseded_by.since.isoformat(),
+                    }
+                    if e.standing.superseded_by
+                    else None,
                 }
                 for e in self.entries
             ],
@@ -235,6 +251,8 @@ class History:
                     if row.shown.standing.next_step
                     else None,
                     "next_by": _iso(row.shown.standing.deadline),
+                    "pending_since": _iso(row.pending.date if row.pending else None),
+                    "pending_level": row.pending.recommended if row.pending else None,
                     "designations": [
                         {"id": d.id, "valid_until": _iso(d.valid_until)}
                         for d in row.held_designations
@@ -276,21 +294,27 @@ def history_of(
     organisation: str,
     *,
     country: str | None = None,
+    organisation_id: str | None = None,
     library: CriteriaLibrary | None = None,
     on: dt.date | None = None,
 ) -> History:
-    """Every assessment of `organisation` (its name, any case) found under `paths`.
+    """Every assessment of `organisation` (its name, in any case and white space) found
+    under `paths`.
 
-    Organisations of the same name in several countries are told apart by `country`
-    (a NotFoundError asks for it when it is needed).  Each label's standing is on day
+    Organisations of the same name are told apart by `country` and `organisation_id`
+    (a NotFoundError asks for them when they are needed).  Each label's standing is on day
     `on`; by default, the day of the latest assessment or decision found (the library
     reads no clock: the command line passes today).
     """
-    wanted = organisation.casefold()
+    wanted = name_key(organisation)
     library = library or CriteriaLibrary()  # one library for every day asked about
 
     def mine(org: Organisation) -> bool:
-        return org.name.casefold() == wanted and (country is None or org.country == country)
+        return (
+            name_key(org.name) == wanted
+            and (country is None or org.country == country)
+            and (organisation_id is None or org.id == organisation_id)
+        )
 
     judgement, files = judge_files(paths, library=library, select=mine)
     register = register_of(judgement, files, on or dt.date.max, library)
@@ -305,6 +329,12 @@ def history_of(
     if len(places) > 1:
         raise NotFoundError(
             f"{organisation!r} names organisations in {', '.join(places)}; say which with --country"
+        )
+    ids = sorted({row.organisation_id or "" for row in rows})
+    if len({row.key for row in rows}) > 1:
+        raise NotFoundError(
+            f"{organisation!r} names several organisations in {places[0]} "
+            f"(organisation.id {', '.join(i or 'none' for i in ids)}); say which with --id"
         )
     if on is None:
         latest = max(
@@ -357,4 +387,6 @@ def _entry(label: Label) -> HistoryEntry:
         renew_by=standing.renew_by,
         standing=standing,
         share=label.share,
+        decision=label.decision,
+        approval=label.criteria.needs_approval,
     )

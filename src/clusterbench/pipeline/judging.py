@@ -32,6 +32,7 @@ from ..loader.source import read_document
 from ..models.assessment import Decision, Organisation
 from ..models.criteria import Criteria
 from ..models.result import DesignationResult, RelatedResult, ValidityResult
+from .awards import awarded_validity
 from .scoring import Scored, check_decision, score_checked
 
 __all__ = ["Judged", "Judgement", "Problem", "Select", "WorkerError", "judge_files"]
@@ -64,6 +65,7 @@ class Judged:
     level: str | None
     """The level the answers reach."""
     validity: ValidityResult | None
+    """The validity of the level awarded (see :func:`~clusterbench.pipeline.awards.awarded_validity`)."""
     designations: tuple[DesignationResult, ...] = ()
     """Its criteria's designations as decided on the assessment date."""
     share: Decimal | None = None
@@ -190,7 +192,7 @@ class _Judge:
                 report_id=assessment.assessment.report_id,
                 decision=assessment.decision,
                 level=scored.result.level,
-                validity=scored.result.validity,
+                validity=awarded_validity(scored),
                 designations=scored.result.designations,
                 share=scored.result.score.share,
                 related=scored.result.related,

@@ -3,9 +3,10 @@
 Assessment files are read and checked once each, and scored with their previous
 assessment scored once (not again for every later file that refers to it), so a
 register of thousands of files costs one scoring per file.  Organisations are matched
-by `organisation.id` when an assessment has one, else by name and country; an
-assessment without an id whose name and country fit several ids is reported, not
-merged.  A file that cannot be read or scored is reported and the others go on.
+by `organisation.id` (in its country) when an assessment has one, else by name (any
+case and white space) and country; an assessment without an id whose name and country
+fit several ids is reported, not merged, and so is an id used in several countries
+(each country's organisation keeps its own rows).  A file that cannot be read or scored is reported and the others go on.
 """
 
 from __future__ import annotations
@@ -22,11 +23,21 @@ from ..loader.library import CriteriaLibrary
 from ..models.assessment import Decision, Organisation
 from ..models.criteria import Criteria
 from ..models.result import DesignationResult, RelatedResult
-from ..scoring.standing import Standing, Status, standing
+from ..scoring.standing import IN_FORCE, Replacement, Standing, Status, standing
 from .designations import with_designations
 from .judging import Judged, Judgement, Problem, Select, judge_files
 
-__all__ = ["Label", "Problem", "Register", "Row", "build_register", "register_of"]
+__all__ = [
+    "Decided",
+    "Label",
+    "Problem",
+    "Register",
+    "Row",
+    "build_register",
+    "known",
+    "name_key",
+    "register_of",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +96,7 @@ class Row:
     @property
     def current(self) -> Label | None:
         """The latest approved label that is not superseded (valid or not any more)."""
-        held = [
-            label
-            for label in self.labels
-            if label.standing.status in ("valid", "renewal_window", "expired", "not_yet_valid")
-        ]
+        held = [label for label in self.labels if label.standing.status in _HELD]
         return held[-1] if held else None
 
     @property
@@ -109,17 +116,30 @@ class Row:
         return self.labels[-1]
 
     @property
+    def in_force(self) -> bool:
+        """Whether a label is in force on the day: valid, or in its renewal window."""
+        current = self.current
+        return current is not None and current.standing.status in IN_FORCE
+
+    @property
     def status(self) -> Status:
-        """The row's status: pending when a decision is awaited, else the label's."""
+        """The row's status: the label in force's (a renewal pending beside it), else
+        pending while a decision is awaited, else the latest label's."""
+        current = self.current
+        if current is not None and current.standing.status in (*IN_FORCE, "not_yet_valid"):
+            return current.standing.status
         if self.pending is not None:
             return "pending"
-        current = self.current
-        return current.standing.status if current is not None else self.latest.standing.status
+        return self.shown.standing.status
 
     @property
     def shown(self) -> Label:
-        """The label the row describes: the one in force, else the latest."""
+        """The label the row describes: the one held, else the latest."""
         return self.current or self.latest
+
+
+_HELD: tuple[Status, ...] = ("valid", "renewal_window", "expired", "not_yet_valid")
+"""A label approved and not superseded: held on the day, or held once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,20 +153,48 @@ class Register:
     """(name, country) of every organisation found, selected or not (for suggestions)."""
     sources: tuple[Path, ...] = field(default=())
     """Every file looked at (an output must never replace one of them)."""
+    criteria: tuple[Criteria, ...] = field(default=())
+    """Every criteria set (version) the assessments were scored with."""
 
-    def decided_since(self, since: dt.date) -> list[Label]:
-        """Every decision taken on or after ``since`` (the board's list), by date."""
-        found = [
-            label
-            for row in self.rows
-            for label in row.labels
-            if label.decided is not None and since <= label.decided <= self.on
-        ]
-        return sorted(found, key=lambda label: (label.decided or since, label.organisation))
+    def decided_since(self, since: dt.date) -> list[Decided]:
+        """Every decision taken from ``since`` to the register's day (the board's list), by
+        date: approvals, rejections, withdrawals (and the award a withdrawal took back)."""
+        found = []
+        for row in self.rows:
+            for label in row.labels:
+                decision = label.decision
+                if decision is None:
+                    continue
+                if decision.date is not None and since <= decision.date <= self.on:
+                    found.append(Decided(decision.date, decision.status, row, label))
+                awarded = decision.awarded if decision.status == "withdrawn" else None
+                if awarded is not None and since <= awarded <= self.on:
+                    found.append(Decided(awarded, "approved", row, label))
+        return sorted(
+            found,
+            key=lambda d: (d.day, d.row.country, name_key(d.row.organisation), d.row.key, d.status),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Decided:
+    """One decision of the body: its day and outcome, about a label of a register row."""
+
+    day: dt.date
+    status: str
+    row: Row
+    label: Label
+
+
+def name_key(name: str) -> str:
+    """A name as organisations are matched by it: any case, any run of white space."""
+    return " ".join(name.split()).casefold()
 
 
 def _key(label_id: str | None, name: str, country: str) -> str:
-    return f"id:{label_id}" if label_id else f"name:{name.casefold()}|{country}"
+    # An id names one organisation in one country: the same id in two countries is two
+    # organisations (and reported), never one merged history.
+    return f"id:{label_id}|{country}" if label_id else f"name:{name_key(name)}|{country}"
 
 
 def build_register(
@@ -179,19 +227,19 @@ def register_of(
     # no decision taken after it.
     judged = [j for j in judgement.judged if j.date <= on]
 
-    # Organisations: by id, else by name and country; id-less files join an id only
-    # when exactly one id has their name and country.
+    # Organisations: by id (in its country), else by name and country; id-less files
+    # join an id only when exactly one id has their name and country.
     named_ids: dict[tuple[str, str], set[str]] = defaultdict(set)
     for item in judged:
         org = item.organisation
         if org.id:
-            named_ids[(org.name.casefold(), org.country)].add(org.id)
-    groups: dict[tuple[str, str], list[Judged]] = defaultdict(list)
+            named_ids[(name_key(org.name), org.country)].add(org.id)
+    groups: dict[str, dict[str, list[Judged]]] = defaultdict(lambda: defaultdict(list))
     for item in judged:
         org = item.organisation
         identity = org.id
         if identity is None:
-            candidates = named_ids.get((org.name.casefold(), org.country), set())
+            candidates = named_ids.get((name_key(org.name), org.country), set())
             if len(candidates) > 1:
                 problems.append(
                     Problem(
@@ -203,55 +251,126 @@ def register_of(
                 )
                 continue
             identity = next(iter(candidates), None)
-        criteria = judgement.criteria[item.criteria]
-        groups[(_key(identity, org.name, org.country), criteria.id)].append(item)
-    rows = with_designations(
-        [_row(key, items, judgement.criteria, on) for (key, _), items in groups.items()],
-        on,
-        library,
+        groups[_key(identity, org.name, org.country)][item.criteria].append(item)
+    rows = []
+    for key, sets in groups.items():
+        replacements = _replacements(sets, judgement.criteria, on)
+        by_id: dict[str, list[Judged]] = defaultdict(list)
+        for content, items in sets.items():
+            by_id[judgement.criteria[content].id].extend(items)
+        rows += [_row(key, items, judgement.criteria, on, replacements) for items in by_id.values()]
+    rows = with_designations(rows, on, library)
+    problems += _shared_ids(judged)
+    # A total order: the same files give the same register, however workers shared them.
+    rows.sort(
+        key=lambda r: (
+            r.country,
+            name_key(r.organisation),
+            r.organisation,
+            r.organisation_id or "",
+            r.criteria.id,
+            r.key,
+        )
     )
-    countries: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
-        if row.organisation_id:
-            countries[row.organisation_id].update(label.country for label in row.labels)
-    for identity, places in sorted(countries.items()):
-        if len(places) > 1:
-            problems.append(
-                Problem(
-                    identity,
-                    f"organisation.id {identity} is used in {', '.join(sorted(places))}: "
-                    "one id should name one organisation",
-                )
-            )
-    rows.sort(key=lambda r: (r.country, r.organisation.casefold(), r.criteria.id))
     return Register(
         on,
         tuple(rows),
-        tuple(sorted(problems, key=lambda p: p.file)),
+        tuple(sorted(problems, key=lambda p: (p.file, p.message))),
         tuple(sorted(judgement.names)),
         tuple(files),
+        tuple(sorted(judgement.criteria.values(), key=lambda c: (c.id, c.version))),
     )
 
 
-def _row(key: str, items: list[Judged], criteria_by_key: dict[str, Criteria], on: dt.date) -> Row:
-    items.sort(key=lambda j: (j.date, str(j.path)))
-    approved_from: list[dt.date] = []
-    for item in items:
-        decision = _known(item.decision, on)
-        criteria = criteria_by_key[item.criteria]
-        held = (
-            decision.status == "approved"
-            if decision is not None
-            else not criteria.needs_approval and item.level is not None
+def _shared_ids(judged: Sequence[Judged]) -> list[Problem]:
+    """One problem per organisation.id used in several countries (kept apart, not merged)."""
+    countries: dict[str, dict[str, Path]] = defaultdict(dict)
+    for item in judged:
+        if item.organisation.id:
+            countries[item.organisation.id].setdefault(item.organisation.country, item.path)
+    return [
+        Problem(
+            str(min(places.values())),
+            f"organisation.id {identity} is used in {', '.join(sorted(places))}: the register "
+            "keeps them apart as different organisations; one id should name one organisation",
         )
-        approved_from.append(item.date if held else dt.date.max)
+        for identity, places in sorted(countries.items())
+        if len(places) > 1
+    ]
+
+
+def _held_on(item: Judged, criteria: Criteria, on: dt.date) -> bool:
+    """Whether the label of ``item`` was held (approved and begun) by day ``on``."""
+    decision = known(item.decision, on)
+    if decision is not None:
+        return decision.status == "approved"
+    return not criteria.needs_approval and item.level is not None
+
+
+def _since(item: Judged, on: dt.date) -> dt.date:
+    """The day a held label was held from: its approval, else its assessment."""
+    decision = known(item.decision, on)
+    if decision is not None and decision.status == "approved" and decision.date is not None:
+        return max(decision.date, item.date)
+    return item.date
+
+
+def _replacements(
+    sets: dict[str, list[Judged]], criteria_by_key: dict[str, Criteria], on: dt.date
+) -> list[tuple[dt.date, str, Replacement]]:
+    """The labels of one organisation whose level replaces other sets' labels, held by
+    day ``on``: (assessed, the set replaced, the replacement)."""
+    found = []
+    for content, items in sets.items():
+        criteria = criteria_by_key[content]
+        for item in items:
+            if not _held_on(item, criteria, on):
+                continue
+            decision = known(item.decision, on)
+            level_id = (decision.level if decision is not None else None) or item.level
+            level = criteria.level(level_id) if level_id else None
+            for replaced in level.replaces if level is not None else ():
+                if replaced != criteria.id:
+                    found.append(
+                        (item.date, replaced, Replacement(criteria.id, level_id, _since(item, on)))
+                    )
+    return found
+
+
+def _row(
+    key: str,
+    items: list[Judged],
+    criteria_by_key: dict[str, Criteria],
+    on: dt.date,
+    replacements: Sequence[tuple[dt.date, str, Replacement]] = (),
+) -> Row:
+    items.sort(key=lambda j: (j.date, str(j.path)))
+    held = [_held_on(item, criteria_by_key[item.criteria], on) for item in items]
     labels = []
     for index, item in enumerate(items):
-        # Replaced by a later approved label that has begun.
-        later = any(start <= on for start in approved_from[index + 1 :])
         org = item.organisation
         criteria = criteria_by_key[item.criteria]
-        decision = _known(item.decision, on)
+        decision = known(item.decision, on)
+        # Replaced by a later held label of this set, else by one of a set whose level
+        # replaces this set's labels (assessed after this one).
+        later = next(
+            (
+                Replacement(criteria.id, _level_of(other, on), _since(other, on))
+                for other, ok in zip(items[index + 1 :], held[index + 1 :], strict=True)
+                if ok
+            ),
+            None,
+        )
+        if later is None:
+            later = min(
+                (
+                    r
+                    for day, replaced, r in replacements
+                    if replaced == criteria.id and day > item.date
+                ),
+                key=lambda r: r.since,
+                default=None,
+            )
         labels.append(
             Label(
                 path=item.path,
@@ -285,8 +404,19 @@ def _row(key: str, items: list[Judged], criteria_by_key: dict[str, Criteria], on
     )
 
 
-def _known(decision: Decision | None, on: dt.date) -> Decision | None:
-    """The decision as it stood on day ``on``: one dated later was not taken yet."""
+def _level_of(item: Judged, on: dt.date) -> str | None:
+    decision = known(item.decision, on)
+    return (decision.level if decision is not None else None) or item.level
+
+
+def known(decision: Decision | None, on: dt.date) -> Decision | None:
+    """The decision as it stood on day ``on``: one dated later was not taken yet.
+
+    A withdrawal dated later, of a label awarded by then (`awarded`), stood as the
+    approval of that day.
+    """
     if decision is None or decision.date is None or decision.date <= on:
         return decision
+    if decision.status == "withdrawn" and decision.awarded is not None and decision.awarded <= on:
+        return decision.model_copy(update={"status": "approved", "date": decision.awarded})
     return None

@@ -11,6 +11,7 @@ from typing import Any
 from .._resources import bundled_dir
 from .._version import __version__
 from ..errors import ReportError
+from ..pipeline.awards import awarded_validity
 from ..pipeline.files import Inputs, write_atomically
 from ..pipeline.scoring import Scored, check_decision
 from ..scoring.standing import standing
@@ -18,7 +19,7 @@ from .i18n import Formatter, choose_language
 from .pdf import html_to_pdf
 from .templating import render_template
 
-__all__ = ["certificate_pdf", "certificate_view", "render_certificate"]
+__all__ = ["certificate_pdf", "certificate_refusal", "certificate_view", "render_certificate"]
 
 
 def certificate_view(
@@ -33,23 +34,20 @@ def certificate_view(
     lang = choose_language(criteria, language)
     decision = assessment.decision
     approved = decision is not None and decision.status == "approved"
-    if result.level is None:
-        raise ReportError(
-            f"{assessment.organisation.name}: the assessment reaches no level, so there is "
-            "no label to certify"
-        )
-    wrong = check_decision(scored)
-    if wrong is not None:
-        raise ReportError(f"{assessment.organisation.name}: {wrong.message}")
-    if not approved and criteria.needs_approval and not draft:
-        what = decision.status if decision is not None else "no decision yet"
-        raise ReportError(
-            f"{assessment.organisation.name}: the level is not approved ({what}); a "
-            "certificate needs the labelling body's approval in `decision` (or use --draft)"
-        )
+    refused = certificate_refusal(scored)
+    # A draft stands in for an approval still to come; never for a refusal or no level.
+    awaited = refused is not None and result.level is not None and not _refused(scored)
+    if refused is not None and not (draft and awaited):
+        hint = " (or use --draft)" if awaited else ""
+        raise ReportError(f"{assessment.organisation.name}: {refused}{hint}")
     on = (decision.date if decision is not None and decision.date else None) or assessment.date
     label = standing(
-        result.level, result.validity, assessment.date, decision if approved else None, criteria, on
+        result.level,
+        awarded_validity(scored),
+        assessment.date,
+        decision if approved else None,
+        criteria,
+        on,
     )
     level_id = label.level or result.level
     level = criteria.level(level_id) if level_id else None
@@ -80,6 +78,39 @@ def certificate_view(
         "assets": bundled_dir("templates").as_uri(),
         "stamp": on,
     }
+
+
+def certificate_refusal(scored: Scored) -> str | None:
+    """Why the assessment has no label to certify (None when it has one).
+
+    A ReportError for a decision the answers do not support (an error in the file,
+    which `validate` reports too).
+    """
+    assessment, result = scored.assessment, scored.result
+    decision = assessment.decision
+    if result.level is None:
+        return "the assessment reaches no level, so there is no label to certify"
+    wrong = check_decision(scored)
+    if wrong is not None:
+        raise ReportError(f"{assessment.organisation.name}: {wrong.message}")
+    if _refused(scored):
+        assert decision is not None
+        return (
+            f"the labelling body {decision.status} the level; there is no label to certify, "
+            "not even as a draft"
+        )
+    if scored.criteria.needs_approval and (decision is None or decision.status != "approved"):
+        what = decision.status if decision is not None else "no decision yet"
+        return (
+            f"the level is not approved ({what}); a certificate needs the labelling body's "
+            "approval in `decision`"
+        )
+    return None
+
+
+def _refused(scored: Scored) -> bool:
+    decision = scored.assessment.decision
+    return decision is not None and decision.status in ("rejected", "withdrawn")
 
 
 def certificate_pdf(scored: Scored, *, language: str | None = None, draft: bool = False) -> bytes:

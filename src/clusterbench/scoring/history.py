@@ -9,7 +9,7 @@ from ..models.criteria import Criteria
 from ..models.dates import after, months_between, period_end
 from ..models.result import Comparison, IndicatorChange, ValidityResult
 
-__all__ = ["compare", "previous_end", "validity"]
+__all__ = ["compare", "level_validity", "previous_end", "validity"]
 
 
 def compare(facts: Facts) -> Comparison | None:
@@ -79,18 +79,24 @@ def validity(criteria: Criteria, level_id: str | None, facts: Facts) -> Validity
     a previous label that was held (approved by this assessment's date, or free of
     approval; never rejected or withdrawn) can be renewed.
     """
+    return level_validity(criteria, level_id, facts.date, facts.previous)
+
+
+def level_validity(
+    criteria: Criteria, level_id: str | None, on: dt.date, previous: Previous | None
+) -> ValidityResult | None:
+    """:func:`validity` of ``level_id`` for an assessment made on ``on`` after ``previous``
+    (also for a lower level than the one reached, when the body awards that one)."""
     if level_id is None:
         return None
     level = criteria.level(level_id)
     if level is None or level.validity is None:
         return None
     rules = level.validity
-    on = facts.date
     until = period_end(on, rules.months)
     renewal = False
     extended_from = None
     renewals = 0
-    previous = facts.previous
     window = rules.renewal
     if window is not None and previous is not None and previous.held == level_id:
         end = previous_end(criteria, previous)

@@ -20,8 +20,10 @@ from .statuses import STATUSES, Status
 
 __all__ = [
     "AWARDED",
+    "IN_FORCE",
     "STATUSES",
     "NextStep",
+    "Replacement",
     "Standing",
     "Status",
     "decision_on",
@@ -46,6 +48,21 @@ class NextStep:
     by: dt.date | None = None
 
 
+IN_FORCE: tuple[Status, ...] = ("valid", "renewal_window")
+"""The statuses of a label in force: held, or ended and still renewable without a new start."""
+
+
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    """The later label that superseded one: of the same criteria set, or of a set whose
+    level declares it replaces this one (`replaces`: a Gold replaces a Silver)."""
+
+    criteria: str
+    level: str | None
+    since: dt.date
+    """The day the replacing label was held (awarded, or assessed when no approval is needed)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Standing:
     """One assessment's label on one day."""
@@ -64,6 +81,8 @@ class Standing:
     decided_by: str | None
     reference: str | None
     next_step: NextStep | None
+    superseded_by: Replacement | None = None
+    """What replaced it, when the status is `superseded`."""
 
     @property
     def held(self) -> bool:
@@ -98,17 +117,18 @@ def standing(
     criteria: Criteria,
     on: dt.date,
     *,
-    superseded: bool = False,
+    superseded: Replacement | None = None,
 ) -> Standing:
     """The label of an assessment on day ``on``.
 
-    ``reached`` is the level the answers reach, ``validity`` the Result's validity of that
-    level, ``assessed`` the assessment date.  Without a decision the level is held at
-    once when the criteria need no approval, and pending otherwise.  An approved lower
-    level than the one reached is valid for that level's months from the assessment
-    (renewal extensions apply only to the level reached, whose validity the Result
-    holds).  ``superseded``: a later approved label of the same organisation and criteria
-    set replaces this one.
+    ``reached`` is the level the answers reach, ``assessed`` the assessment date, and
+    ``validity`` the validity of the level awarded (the decision's level, else the one
+    reached), with the renewal rule applied to a renewal of the same label (see
+    :mod:`clusterbench.pipeline.awards`); without one for that level, the level is
+    valid for its months from the assessment.  Without a decision the level is held at
+    once when the criteria need no approval, and pending otherwise.  ``superseded``: a
+    later label that replaces this one (of the same organisation and criteria set, or
+    of a set whose level declares that it replaces this set's labels).
     """
     recommended = reached
     status = decision.status if decision is not None else None
@@ -130,10 +150,20 @@ def standing(
 
     def made(state: Status, step: NextStep | None) -> Standing:
         return Standing(
-            state, level, recommended, start, until, renew_by, decided, by, reference, step
+            state,
+            level,
+            recommended,
+            start,
+            until,
+            renew_by,
+            decided,
+            by,
+            reference,
+            step,
+            superseded if state == "superseded" else None,
         )
 
-    if superseded:
+    if superseded is not None:
         return made("superseded", None)
     if until is None or start is None:  # a level with no end: valid from its start
         return made("valid" if start is None or on >= start else "not_yet_valid", None)
