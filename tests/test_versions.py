@@ -485,3 +485,91 @@ def test_an_improved_requirement_counts_counterparts_across_versions(tmp_path: P
     assert better is not None
     improved = next(r for r in better.requirements if r.kind == "improved")
     assert (improved.actual, improved.indicators) == (2, ("A", "D"))
+
+
+# ------------------------------------------------- a renamed indicator across versions
+def renamed_bronze(folder: Path) -> tuple[Path, Path]:
+    """The two bundled Bronze versions as a set of their own (`xb`) whose newer version
+    renames B19 to B40, and the health cluster's Bronze and Silver moved onto them."""
+    criteria = ROOT / "criteria"
+    old = (criteria / "esca-bronze@pre-2019.yaml").read_text(encoding="utf-8")
+    new = (criteria / "esca-bronze.yaml").read_text(encoding="utf-8")
+    (folder / "xb-old.yaml").write_text(
+        old.replace("id: esca-bronze\n", "id: xb\n"), encoding="utf-8"
+    )
+    new = new.replace("id: esca-bronze\n", "id: xb\n").replace("  - id: B19\n", "  - id: B40\n")
+    new = new.replace("    B29: null", "    B19: B40\n    B29: null", 1)
+    (folder / "xb-new.yaml").write_text(new, encoding="utf-8")
+    bronze = BRONZE_2017.read_text(encoding="utf-8").replace(
+        "criteria: {id: esca-bronze, version: pre-2019}",
+        "criteria: {id: xb, version: pre-2019, file: xb-old.yaml}",
+    )
+    bronze = bronze.replace("  B19:\n    value: true", "  B19:\n    value: false")  # improved
+    silver = SILVER_2019.read_text(encoding="utf-8").replace(
+        'criteria: {id: esca-bronze, version: "2019"}',
+        'criteria: {id: xb, version: "2019", file: xb-new.yaml}',
+    )
+    silver = silver.replace("\n  B19:", "\n  B40:")
+    (folder / "2017-bronze.yaml").write_text(bronze, encoding="utf-8")
+    (folder / "2019-silver.yaml").write_text(silver, encoding="utf-8")
+    return folder / "2017-bronze.yaml", folder / "2019-silver.yaml"
+
+
+def test_compare_pairs_a_renamed_indicator_with_its_counterpart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bronze, silver = renamed_bronze(tmp_path)
+    assert validate_paths([tmp_path], strict=False).valid
+    comparison = compare_files(bronze, silver)
+    [b40] = [c for c in comparison.changes if c.id == "B40"]
+    assert (b40.was, b40.change, b40.before, b40.after) == ("B19", "improved", False, True)
+    code, out, err = run(["compare", str(bronze), str(silver)], capsys)
+    assert (code, err) == (0, "")
+    assert "  B40 was B19 in pre-2019" in out
+    assert "  B40    Documented and evaluated service p (was B19) no → yes" in out
+
+
+def test_compare_as_json_says_what_the_text_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bronze, silver = renamed_bronze(tmp_path)
+    code, out, _ = run(["compare", str(bronze), str(silver), "--format", "json"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    # A benchmarking awards no points: null, not 0 of 0.
+    assert data["old"] == {
+        "date": "2017-11-28",
+        "criteria": "xb",
+        "version": "pre-2019",
+        "level": "bronze",
+        "points": None,
+        "max_points": None,
+    }
+    assert data["new"]["version"] == "2019"
+    assert data["versions"] == {
+        "previous": "pre-2019",
+        "mapped": True,
+        "renamed": {"B40": "B19"},
+        "not_compared_before": ["B24", "B29", "B35"],
+        "not_compared_now": ["B37", "B38", "B39"],
+    }
+    b40 = next(c for c in data["changes"] if c["id"] == "B40")
+    assert (b40["was"], b40["change"], b40["before"], b40["after"]) == (
+        "B19",
+        "improved",
+        False,
+        True,
+    )
+    gold = EXAMPLES / "fjordhelse"
+    code, out, _ = run(
+        [
+            "compare",
+            str(gold / "2021-gold.yaml"),
+            str(gold / "2023-gold-renewal.yaml"),
+            "--format",
+            "json",
+        ],
+        capsys,
+    )
+    data = json.loads(out)
+    assert (data["old"]["points"], data["old"]["max_points"]) == (142.5, 150)
