@@ -358,3 +358,33 @@ def test_the_readme_shows_each_story_as_the_command_prints_it(
     code, out = run(shlex.split(command), capsys)
     assert code == 0
     assert out == shown
+
+
+def test_silvers_month_window_is_compared_to_the_day() -> None:
+    """Vevnad's second Bronze came 24 months and 25 days after the first: too late for a
+    Silver, though it is 24 whole months."""
+    from clusterbench.models.dates import within_months
+
+    assert within_months(D("2015-09-15"), D("2017-09-15"), 18, 24)
+    assert not within_months(D("2015-09-15"), D("2017-09-16"), 18, 24)
+    assert not within_months(D("2015-09-15"), D("2017-03-14"), 18, 24)
+    assert within_months(D("2015-09-15"), D("2017-03-15"), 18, 24)
+    result = score_file(FASHION / "2017-bronze.yaml").result
+    silver = result.level_result("silver")
+    assert silver is not None
+    window = next(r for r in silver.requirements if r.kind == "previous_level")
+    assert window.previous is not None
+    assert (window.held, window.previous.months) == (False, 24)
+    assert "Bronze, more than 24 months earlier (needs Bronze 18 to 24 months earlier)" in (
+        _score_text(FASHION / "2017-bronze.yaml")
+    )
+
+
+def _score_text(path: Path) -> str:
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["score", str(path)]) == 0
+    return out.getvalue()

@@ -193,6 +193,21 @@ def _previous_level(say: Phrases, r: RequirementResult, related: Related) -> str
     previous = r.previous
     if previous is None:
         return _("no previous assessment (needs %(needed)s)") % {"needed": needed.strip()}
+    # The window is compared to the day: 24 whole months and some days is past 24 months.
+    beyond = not r.held and previous.level_held and previous.months == r.months_at_most
+    if beyond:
+        return say.ngettext(
+            "previous assessment %(date)s: %(level)s, more than %(num)d month earlier "
+            "(needs %(needed)s)",
+            "previous assessment %(date)s: %(level)s, more than %(num)d months earlier "
+            "(needs %(needed)s)",
+            previous.months,
+        ) % {
+            "date": say.fmt.date(previous.date),
+            "level": _other_level(say, previous.criteria, previous.level, related),
+            "num": previous.months,
+            "needed": needed.strip(),
+        }
     return say.ngettext(
         "previous assessment %(date)s: %(level)s, %(num)d month earlier (needs %(needed)s)",
         "previous assessment %(date)s: %(level)s, %(num)d months earlier (needs %(needed)s)",
