@@ -388,3 +388,25 @@ def _score_text(path: Path) -> str:
     with contextlib.redirect_stdout(out):
         assert main(["score", str(path)]) == 0
     return out.getvalue()
+
+
+def test_messages_show_numbers_as_a_file_writes_them(tmp_path: Path) -> None:
+    """A figure of 5.5 partners is refused as `5.5`, never as Python's `Decimal('5.5')`."""
+    from clusterbench.errors import quote
+    from clusterbench.pipeline.validation import validate_paths
+
+    text = (FASHION / "2014-arena.yaml").read_text(encoding="utf-8")
+    wrong = tmp_path / "2014-arena.yaml"
+    wrong.write_text(
+        text.replace("    partners: 5\n", "    partners: 5.5\n").replace(
+            "    private_share: 20\n", "    private_share: 1.2e2\n"
+        ),
+        encoding="utf-8",
+    )
+    [report] = validate_paths([wrong]).files
+    messages = {i.path: i.message for i in report.issues}
+    assert messages["organisation.figures.partners"] == "must be a whole number, got the number 5.5"
+    assert messages["organisation.figures.private_share"] == "a share is at most 100 %, got 120"
+    assert all("Decimal(" not in m for m in messages.values())
+    assert quote([Decimal("1.50"), D("2021-11-06"), True]) == "[1.5, 2021-11-06, true]"
+    assert quote(Decimal("1e999999999")) == "1E+999999999"  # never expanded
