@@ -108,7 +108,7 @@ def test_new_fill_in_score_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixt
     path = tmp_path / "assessment.yaml"
     code, out, _ = run(["new", "esca-gold", "-o", str(path)], capsys)
     assert code == 0
-    assert out == f"wrote {path}: 31 questions of esca-gold 2013\n"
+    assert out == f"wrote {path}: 31 questions of esca-gold 2019\n"
     blank = path.read_text(encoding="utf-8")
     assert blank.count("\n  G") >= 31
     assert "# G05 Written strategy (8 points, minimum requirement)" in blank

@@ -91,8 +91,8 @@ HEALTH_LABELS = {
         "2021-11-18",
         False,
     ),
-    "2021-gold.yaml": ("esca-gold@2013", "2021-11-09", "gold", "2021-11-09", "2023-11-08", False),
-    "2023-gold-renewal.yaml": ("esca-gold@2013", "2023-10-24", None, None, None, False),
+    "2021-gold.yaml": ("esca-gold@2019", "2021-11-09", "gold", "2021-11-09", "2023-11-08", False),
+    "2023-gold-renewal.yaml": ("esca-gold@2019", "2023-10-24", None, None, None, False),
 }
 
 

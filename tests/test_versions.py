@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -330,7 +331,7 @@ def test_criteria_diff_as_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_criteria_diff_of_unlinked_sets_pairs_by_id(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["criteria", "diff", "esca-gold", "esca-bronze"], capsys)
     assert code == 0
-    assert "does not supersede esca-gold@2013: indicators are paired by their ids" in out
+    assert "does not supersede esca-gold@2019: indicators are paired by their ids" in out
 
 
 # --------------------------------------------------------------------------- migrate
@@ -573,3 +574,47 @@ def test_compare_as_json_says_what_the_text_says(
     )
     data = json.loads(out)
     assert (data["old"]["points"], data["old"]["max_points"]) == (142.5, 150)
+
+
+# ------------------------------------------------ Gold before and after eligibility
+def test_gold_before_november_2019_needs_no_eligibility(tmp_path: Path) -> None:
+    """Eligibility exists since 15 November 2019: a Gold of 2018 is scored on the 2013
+    version, which does not ask for it; from that day the 2019 version does."""
+    library = CriteriaLibrary()
+    old, new = library.get("esca-gold@2013"), library.get("esca-gold")
+    assert (old.in_force and old.in_force.until, new.in_force and new.in_force.from_) == (
+        dt.date(2019, 11, 14),
+        dt.date(2019, 11, 15),
+    )
+    assert new.version == "2019"
+    assert new.supersedes is not None
+    assert (new.supersedes.version, dict(new.supersedes.indicators)) == ("2013", {})
+    assert [i.id for i in old.indicators] == [i.id for i in new.indicators]
+    assert [r.kind for r in old.level("gold").requires] == ["score", "minimums"]  # type: ignore[union-attr]
+    assert [r.kind for r in new.level("gold").requires] == ["criteria", "score", "minimums"]  # type: ignore[union-attr]
+    text = (EXAMPLES / "fjordhelse" / "2021-gold.yaml").read_text(encoding="utf-8")
+    start, end = text.index("related:\n"), text.index("previous: {file: 2019-silver.yaml}\n")
+    earlier = (
+        text[:start]
+        .replace("  date: 2021-11-09\n", "  date: 2018-11-06\n")
+        .replace(
+            'criteria: {id: esca-gold, version: "2019"}',
+            'criteria: {id: esca-gold, version: "2013"}',
+        )
+        .replace("  date: 2021-11-30\n", "  date: 2018-11-27\n")
+        .replace("G18:\n    value: 2021-03-26", "G18:\n    value: 2018-03-26")
+        .replace("G06:\n    value: 2020-06-16", "G06:\n    value: 2017-06-16")
+    )
+    gold_2018 = tmp_path / "2018-gold.yaml"
+    gold_2018.write_text(
+        earlier + text[end:].replace("previous: {file: 2019-silver.yaml}\n", ""), encoding="utf-8"
+    )
+    [report] = validate_paths([gold_2018]).files
+    assert [str(i) for i in report.issues] == []
+    result = score_file(gold_2018).result
+    assert (result.criteria.version, result.level) == ("2013", "gold")
+    assert result.score.share is not None
+    assert result.score.share > Decimal("0.8")
+    # The demo of November 2021 scores exactly as before, on the 2019 version.
+    demo = score_file(EXAMPLES / "fjordhelse" / "2021-gold.yaml").result
+    assert (demo.criteria.version, demo.level, demo.score.points) == ("2019", "gold", 142.5)
