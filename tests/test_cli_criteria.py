@@ -56,7 +56,8 @@ def test_show_in_norwegian(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_show_refuses_a_language_the_criteria_lack(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["criteria", "show", "hu-cluster-accreditation", "--lang", "de"], capsys)
+    lacking = ROOT / "tests" / "fixtures" / "criteria" / "valid" / "full-language.yaml"
+    code, _, err = run(["criteria", "show", str(lacking), "--lang", "de"], capsys)
     assert code == 2
     assert "are written in en, nb; they have no 'de' texts" in err
     code, out, _ = run(["criteria", "show", "de-bw-cluster-excellence", "--lang", "de"], capsys)

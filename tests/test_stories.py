@@ -52,7 +52,7 @@ def label(path: Path) -> tuple[str, str, str | None, str | None, str | None, boo
 # ------------------------------------------------------------------ the health cluster
 HEALTH_LABELS = {
     "2014-arena.yaml": (
-        "no-innovation-clusters@2026.1",
+        "no-innovation-clusters@2014",
         "2014-06-10",
         "arena",
         "2014-06-10",
@@ -60,7 +60,7 @@ HEALTH_LABELS = {
         False,
     ),
     "2017-arena-extension.yaml": (
-        "no-innovation-clusters@2026.1",
+        "no-innovation-clusters@2014",
         "2017-05-16",
         "arena",
         "2017-05-16",
@@ -76,7 +76,7 @@ HEALTH_LABELS = {
         False,
     ),
     "2019-arena-pro.yaml": (
-        "no-innovation-clusters@2026.1",
+        "no-innovation-clusters@2019",
         "2019-06-04",
         "arena_pro",
         "2019-06-04",
@@ -233,7 +233,7 @@ def test_the_register_says_arena_pro_nce(capsys: pytest.CaptureFixture[str]) -> 
 # ----------------------------------------------------------------- the fashion cluster
 FASHION_LABELS = {
     "2014-arena.yaml": (
-        "no-innovation-clusters@2026.1",
+        "no-innovation-clusters@2014",
         "2014-06-10",
         "arena",
         "2014-06-10",
@@ -249,7 +249,7 @@ FASHION_LABELS = {
         False,
     ),
     "2017-arena-extension.yaml": (
-        "no-innovation-clusters@2026.1",
+        "no-innovation-clusters@2014",
         "2017-05-16",
         "arena",
         "2017-05-16",
