@@ -604,6 +604,7 @@ def test_gold_before_november_2019_needs_no_eligibility(tmp_path: Path) -> None:
         .replace("  date: 2021-11-30\n", "  date: 2018-11-27\n")
         .replace("G18:\n    value: 2021-03-26", "G18:\n    value: 2018-03-26")
         .replace("G06:\n    value: 2020-06-16", "G06:\n    value: 2017-06-16")
+        .replace("data_years: [2020, 2021]", "data_years: [2017, 2018]")
     )
     gold_2018 = tmp_path / "2018-gold.yaml"
     gold_2018.write_text(
