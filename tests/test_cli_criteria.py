@@ -56,7 +56,8 @@ def test_show_in_norwegian(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_show_refuses_a_language_the_criteria_lack(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["criteria", "show", "hu-cluster-accreditation", "--lang", "de"], capsys)
+    lacking = ROOT / "tests" / "fixtures" / "criteria" / "valid" / "full-language.yaml"
+    code, _, err = run(["criteria", "show", str(lacking), "--lang", "de"], capsys)
     assert code == 2
     assert "are written in en, nb; they have no 'de' texts" in err
     code, out, _ = run(["criteria", "show", "de-bw-cluster-excellence", "--lang", "de"], capsys)
@@ -108,7 +109,7 @@ def test_new_fill_in_score_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixt
     path = tmp_path / "assessment.yaml"
     code, out, _ = run(["new", "esca-gold", "-o", str(path)], capsys)
     assert code == 0
-    assert out == f"wrote {path}: 31 questions of esca-gold 2013\n"
+    assert out == f"wrote {path}: 31 questions of esca-gold 2019\n"
     blank = path.read_text(encoding="utf-8")
     assert blank.count("\n  G") >= 31
     assert "# G05 Written strategy (8 points, minimum requirement)" in blank

@@ -58,7 +58,7 @@ def test_text_summary_speaks_the_language_asked_for(capsys: pytest.CaptureFixtur
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == (
-        "Fjordhelse Cluster (Norge, Helse og livsvitenskap) · esca-gold 2013 · vurdert 9. november 2021"
+        "Fjordhelse Cluster (Norge, Helse og livsvitenskap) · esca-gold 2019 · vurdert 9. november 2021"
     )
     assert lines[1] == "Nivå: Gull"
     assert "Poengsum: 142,5 av 150 poeng = 95,0\u00a0% (Gull krever 80\u00a0%)" in lines

@@ -279,7 +279,7 @@ def test_a_cohort_of_other_criteria_content_is_not_used(
 ) -> None:
     edited = tmp_path / "esca-gold.yaml"
     text = (ROOT / "criteria" / "esca-gold.yaml").read_text(encoding="utf-8")
-    edited.write_text(text.replace('version: "2013"', 'version: "2027"'), encoding="utf-8")
+    edited.write_text(text.replace('version: "2019"', 'version: "2027"'), encoding="utf-8")
     assessment = ROOT / "examples" / "fjordhelse" / "2021-gold.yaml"
     cohort = load_cohort(cohort_file)
     result = score_file(assessment, criteria=edited, cohort=cohort).result
@@ -289,7 +289,7 @@ def test_a_cohort_of_other_criteria_content_is_not_used(
     err = capsys.readouterr().err
     assert code == 0
     assert "note: no peer comparison: the cohort was built from another version of esca-gold" in err
-    assert "(2013, content " in err
+    assert "(2019, content " in err
     assert "not 2027" in err
 
 
@@ -384,7 +384,7 @@ def test_a_cohort_holds_one_version_of_each_criteria_set(generated: Path, tmp_pa
     edited = tmp_path / "criteria" / "esca-gold.yaml"
     edited.parent.mkdir()
     text = (ROOT / "criteria" / "esca-gold.yaml").read_text(encoding="utf-8")
-    edited.write_text(text.replace('version: "2013"', 'version: "2027"'), encoding="utf-8")
+    edited.write_text(text.replace('version: "2019"', 'version: "2027"'), encoding="utf-8")
     folder = tmp_path / "in"
     folder.mkdir()
     for path in sorted(generated.glob("*.yaml"))[:7]:
@@ -392,7 +392,7 @@ def test_a_cohort_holds_one_version_of_each_criteria_set(generated: Path, tmp_pa
     other = sorted(generated.glob("*.yaml"))[7]
     (folder / "other.yaml").write_text(
         other.read_text(encoding="utf-8").replace(
-            "  version: '2013'", "  version: '2027'\n  file: ../criteria/esca-gold.yaml"
+            "  version: '2019'", "  version: '2027'\n  file: ../criteria/esca-gold.yaml"
         ),
         encoding="utf-8",
     )
@@ -400,7 +400,7 @@ def test_a_cohort_holds_one_version_of_each_criteria_set(generated: Path, tmp_pa
     assert [path for path, _ in built.skipped] == [str(folder / "other.yaml")]
     assert "another version of esca-gold (2027" in built.skipped[0][1]
     assert built.cohort.criteria["esca-gold"].groups[ALL].n == 7
-    assert built.cohort.criteria["esca-gold"].version == "2013"
+    assert built.cohort.criteria["esca-gold"].version == "2019"
 
 
 def test_score_text_shows_the_peers(cohort_file: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -73,7 +73,7 @@ def test_compare_text(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert code == 0
     assert "then: 2019-11-19  esca-bronze 2019  silver" in out
-    assert "now : 2021-11-09  esca-gold 2013  gold" in out
+    assert "now : 2021-11-09  esca-gold 2019  gold" in out
     assert "different criteria" in out
 
 

@@ -375,7 +375,7 @@ def test_certificate_of_an_approved_label(tmp_path: Path) -> None:
         "Fjordhelse Cluster",
         "Norge",
         "Gullmerket for fremragende klyngeledelse",
-        "esca-gold 2013",
+        "esca-gold 2019",
         "Gyldig fra 9. november 2021 til 8. november 2023",
         "NOR112021GLD0002",
         "EUCLES-GO-2021-0017",

@@ -25,7 +25,7 @@ def test_the_gold_report_shows_the_development_of_the_key_figures() -> None:
         "9 November 2021",  # the chain's assessments
         "Members 164 228 254 +90 (+55%)",
         "Partners 9 12 14 +5 (+56%)",
-        "Budget NOK 4,900,000 NOK 7,600,000 NOK 10,200,000 NOK +5,300,000 (+108%)",
+        "Budget NOK 4,900,000 NOK 7,500,000 NOK 10,200,000 NOK +5,300,000 (+108%)",
         "Private share of the budget 14% 26% 34% +20 percentage points",
     ):
         assert expected in text, expected
@@ -92,3 +92,23 @@ def test_a_programme_assessment_with_a_valid_gold_reads_arena_pro_nce(tmp_path: 
     pages = read(render_html(scored, language="nb"))
     assert "Arena Pro NCE" in pages["cover"]
     assert "oppnådd ved siden av Arena Pro til 8. november 2023" in pages["summary"]
+
+
+EXAMPLES = sorted((ROOT / "examples").glob("*/*.yaml"))
+
+
+@pytest.mark.parametrize("language", ["en", "nb", "de"])
+def test_every_bundled_example_renders_in_every_report_language(language: str) -> None:
+    """The national programme's criteria have German texts too, and no example names the
+    programme's owners in English in another language."""
+    for path in EXAMPLES:
+        html = render_html(score_file(path), language=language)
+        assert "Research Council of Norway" not in html or language == "en", path
+        assert "Innovation Norway, Siva and" not in html or language == "en", path
+
+
+def test_every_bundled_criteria_set_speaks_english_norwegian_and_german() -> None:
+    from clusterbench.loader.criteria import bundled_criteria, bundled_versions, load_criteria
+
+    for path in [*bundled_criteria().values(), *bundled_versions().values()]:
+        assert load_criteria(path).languages == ("en", "nb", "de"), path

@@ -52,7 +52,7 @@ def label(path: Path) -> tuple[str, str, str | None, str | None, str | None, boo
 # ------------------------------------------------------------------ the health cluster
 HEALTH_LABELS = {
     "2014-arena.yaml": (
-        "no-innovation-clusters@2026.1",
+        "no-innovation-clusters@2014",
         "2014-06-10",
         "arena",
         "2014-06-10",
@@ -60,7 +60,7 @@ HEALTH_LABELS = {
         False,
     ),
     "2017-arena-extension.yaml": (
-        "no-innovation-clusters@2026.1",
+        "no-innovation-clusters@2014",
         "2017-05-16",
         "arena",
         "2017-05-16",
@@ -76,7 +76,7 @@ HEALTH_LABELS = {
         False,
     ),
     "2019-arena-pro.yaml": (
-        "no-innovation-clusters@2026.1",
+        "no-innovation-clusters@2019",
         "2019-06-04",
         "arena_pro",
         "2019-06-04",
@@ -91,8 +91,8 @@ HEALTH_LABELS = {
         "2021-11-18",
         False,
     ),
-    "2021-gold.yaml": ("esca-gold@2013", "2021-11-09", "gold", "2021-11-09", "2023-11-08", False),
-    "2023-gold-renewal.yaml": ("esca-gold@2013", "2023-10-24", None, None, None, False),
+    "2021-gold.yaml": ("esca-gold@2019", "2021-11-09", "gold", "2021-11-09", "2023-11-08", False),
+    "2023-gold-renewal.yaml": ("esca-gold@2019", "2023-10-24", None, None, None, False),
 }
 
 
@@ -233,7 +233,7 @@ def test_the_register_says_arena_pro_nce(capsys: pytest.CaptureFixture[str]) -> 
 # ----------------------------------------------------------------- the fashion cluster
 FASHION_LABELS = {
     "2014-arena.yaml": (
-        "no-innovation-clusters@2026.1",
+        "no-innovation-clusters@2014",
         "2014-06-10",
         "arena",
         "2014-06-10",
@@ -249,7 +249,7 @@ FASHION_LABELS = {
         False,
     ),
     "2017-arena-extension.yaml": (
-        "no-innovation-clusters@2026.1",
+        "no-innovation-clusters@2014",
         "2017-05-16",
         "arena",
         "2017-05-16",
@@ -358,3 +358,186 @@ def test_the_readme_shows_each_story_as_the_command_prints_it(
     code, out = run(shlex.split(command), capsys)
     assert code == 0
     assert out == shown
+
+
+def test_silvers_month_window_is_compared_to_the_day() -> None:
+    """Vevnad's second Bronze came 24 months and 25 days after the first: too late for a
+    Silver, though it is 24 whole months."""
+    from clusterbench.models.dates import within_months
+
+    assert within_months(D("2015-09-15"), D("2017-09-15"), 18, 24)
+    assert not within_months(D("2015-09-15"), D("2017-09-16"), 18, 24)
+    assert not within_months(D("2015-09-15"), D("2017-03-14"), 18, 24)
+    assert within_months(D("2015-09-15"), D("2017-03-15"), 18, 24)
+    result = score_file(FASHION / "2017-bronze.yaml").result
+    silver = result.level_result("silver")
+    assert silver is not None
+    window = next(r for r in silver.requirements if r.kind == "previous_level")
+    assert window.previous is not None
+    assert (window.held, window.previous.months) == (False, 24)
+    assert "Bronze, more than 24 months earlier (needs Bronze 18 to 24 months earlier)" in (
+        _score_text(FASHION / "2017-bronze.yaml")
+    )
+
+
+def _score_text(path: Path) -> str:
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["score", str(path)]) == 0
+    return out.getvalue()
+
+
+def test_messages_show_numbers_as_a_file_writes_them(tmp_path: Path) -> None:
+    """A figure of 5.5 partners is refused as `5.5`, never as Python's `Decimal('5.5')`."""
+    from clusterbench.errors import quote
+    from clusterbench.pipeline.validation import validate_paths
+
+    text = (FASHION / "2014-arena.yaml").read_text(encoding="utf-8")
+    wrong = tmp_path / "2014-arena.yaml"
+    wrong.write_text(
+        text.replace("    partners: 5\n", "    partners: 5.5\n").replace(
+            "    private_share: 20\n", "    private_share: 1.2e2\n"
+        ),
+        encoding="utf-8",
+    )
+    [report] = validate_paths([wrong]).files
+    messages = {i.path: i.message for i in report.issues}
+    assert messages["organisation.figures.partners"] == "must be a whole number, got the number 5.5"
+    assert messages["organisation.figures.private_share"] == "a share is at most 100 %, got 120"
+    assert all("Decimal(" not in m for m in messages.values())
+    assert quote([Decimal("1.50"), D("2021-11-06"), True]) == "[1.5, 2021-11-06, true]"
+    assert quote(Decimal("1e999999999")) == "1E+999999999"  # never expanded
+
+
+def test_a_year_after_the_assessment_is_refused(tmp_path: Path) -> None:
+    """Exports up 11 % "since 2030" on an assessment of 2019 is a typing error, refused."""
+    from clusterbench.pipeline.validation import validate_paths
+
+    text = (FASHION / "2019-bronze.yaml").read_text(encoding="utf-8")
+    wrong = tmp_path / "2019-bronze.yaml"
+    wrong.write_text(
+        text.replace("{percent: 11, since: 2014}", "{percent: 11, since: 2030}")
+        .replace("  founded: 2013\n", "  founded: 2020\n")
+        .replace("data_years: [2018, 2019]", "data_years: [2018, 2029]"),
+        encoding="utf-8",
+    )
+    [report] = validate_paths([wrong]).files
+    found = [(i.code, i.path, i.message) for i in report.issues if i.code == "CB317"]
+    assert found == [
+        (
+            "CB317",
+            "organisation.founded",
+            "founded 2020, after the assessment (2019-12-03): give a year no later than 2019",
+        ),
+        (
+            "CB317",
+            "organisation.figures.export_growth.since",
+            "the export growth is counted from 2030, after the assessment (2019-12-03): give a "
+            "year no later than 2019",
+        ),
+        (
+            "CB317",
+            "assessment.data_years[1]",
+            "data checked in 2029, after the assessment (2019-12-03): give a year no later "
+            "than 2019",
+        ),
+    ]
+    assert not report.valid
+
+
+# ------------------------------------------------------- the examples read as a whole
+EXAMPLES = sorted((ROOT / "examples").glob("*/*.yaml"))
+EUR_NOK = {
+    2013: Decimal("7.8067"),
+    2014: Decimal("8.3544"),
+    2016: Decimal("9.2906"),
+    2018: Decimal("9.5975"),
+}
+"""Yearly average rates (Norges Bank), for the budgets the Bronze benchmarking asks in euros."""
+SAME = {
+    # criteria: (figure, indicator) pairs that state one fact twice
+    "no-innovation-clusters": [("members", "N01"), ("staff", "N04"), ("private_share", "N05")],
+    "esca-gold": [("members", "G01"), ("staff", "G26"), ("private_share", "G13")],
+    "esca-bronze": [("members", "B01"), ("staff", "B07"), ("private_share", "B14")],
+    "esca-eligibility": [("members", "E3"), ("staff", "E2")],
+}
+
+
+def _facts(path: Path) -> tuple[dict[str, object], dict[str, dict[str, object]]]:
+    scored = score_file(path)
+    organisation = scored.assessment.organisation
+    figures = organisation.figures
+    stated: dict[str, object] = {"members": organisation.members}
+    if figures is not None:
+        stated.update(staff=figures.staff, private_share=figures.private_share)
+    answers = {scored.criteria.id: {k: a.value for k, a in scored.assessment.answers.items()}}
+    for key, related in scored.assessment.related.items():
+        answers[key] = {k: a.value for k, a in related.answers.items()}
+    return stated, answers
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_each_example_states_each_fact_once(path: Path) -> None:
+    """The key figures and the answers that ask for the same fact agree."""
+    stated, answers = _facts(path)
+    for criteria_id, found in answers.items():
+        for figure, indicator in SAME.get(criteria_id, []):
+            if stated.get(figure) is not None and found.get(indicator) is not None:
+                assert Decimal(str(found[indicator])) == Decimal(str(stated[figure])), (
+                    f"{indicator} {found[indicator]} vs {figure} {stated[figure]}"
+                )
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_each_example_computes_what_it_says(path: Path) -> None:
+    """Counts and conversions written in the comments add up: members joined and left
+    since the previous assessment, SMEs among the business members, a budget in euros."""
+    import re
+
+    import yaml
+
+    scored = score_file(path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = {"two": 2, "three": 3}
+    previous = scored.previous
+    for key, entry in data.get("answers", {}).items():
+        comment = entry.get("comment", {}).get("en", "") if isinstance(entry, dict) else ""
+        value = entry["value"] if isinstance(entry, dict) else entry
+        moved = re.search(
+            r"(\d+) (?:new members|members joined).*?(\d+|two|three) (?:left)", comment
+        )
+        if moved and previous is not None:
+            joined, left = int(moved.group(1)), words.get(moved.group(2)) or int(moved.group(2))
+            assert previous.assessment.organisation.members + joined - left == value, key
+        smes = re.search(r"(\d+) of the (\d+) business members are SMEs", comment)
+        if smes:
+            assert round(100 * int(smes.group(1)) / int(smes.group(2))) == value, key
+        budget = re.search(r"NOK (\d+(?:\.\d)?) million.*?(\d{4}) average rate", comment)
+        if budget:
+            nok, year = Decimal(budget.group(1)) * 1_000_000, int(budget.group(2))
+            assert abs(nok / EUR_NOK[year] / 1000 - Decimal(str(value))) < 1, key
+            figures = scored.assessment.organisation.figures
+            assert figures is not None
+            assert figures.budget is not None
+            assert figures.budget.amount == nok, key  # the accounts the comment converts
+
+
+def test_the_renewal_attempt_reads_as_one_text() -> None:
+    """Every strength and the appreciation agree with the answers: the strategy not
+    reviewed for over three years is no strength but a recommendation."""
+    scored = score_file(HEALTH / "2023-gold-renewal.yaml")
+    g06 = scored.result.indicator("G06")
+    assert g06 is not None
+    assert g06.status == "not_met"
+    strengths = " ".join(s.in_language("en") for s in scored.assessment.strengths)
+    assert "strategy" not in strengths.casefold()
+    recommendations = [r.in_language("en") for r in scored.assessment.recommendations]
+    assert any(r.startswith("Review the strategy") for r in recommendations)
+    appreciation = scored.assessment.appreciation
+    assert appreciation is not None
+    assert "not been reviewed for more than three years" in appreciation.in_language("en")
+    for path in EXAMPLES:
+        assert "noe som er sjelden " not in path.read_text(encoding="utf-8"), path  # sjeldent

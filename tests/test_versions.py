@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -330,7 +331,7 @@ def test_criteria_diff_as_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_criteria_diff_of_unlinked_sets_pairs_by_id(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["criteria", "diff", "esca-gold", "esca-bronze"], capsys)
     assert code == 0
-    assert "does not supersede esca-gold@2013: indicators are paired by their ids" in out
+    assert "does not supersede esca-gold@2019: indicators are paired by their ids" in out
 
 
 # --------------------------------------------------------------------------- migrate
@@ -485,3 +486,136 @@ def test_an_improved_requirement_counts_counterparts_across_versions(tmp_path: P
     assert better is not None
     improved = next(r for r in better.requirements if r.kind == "improved")
     assert (improved.actual, improved.indicators) == (2, ("A", "D"))
+
+
+# ------------------------------------------------- a renamed indicator across versions
+def renamed_bronze(folder: Path) -> tuple[Path, Path]:
+    """The two bundled Bronze versions as a set of their own (`xb`) whose newer version
+    renames B19 to B40, and the health cluster's Bronze and Silver moved onto them."""
+    criteria = ROOT / "criteria"
+    old = (criteria / "esca-bronze@pre-2019.yaml").read_text(encoding="utf-8")
+    new = (criteria / "esca-bronze.yaml").read_text(encoding="utf-8")
+    (folder / "xb-old.yaml").write_text(
+        old.replace("id: esca-bronze\n", "id: xb\n"), encoding="utf-8"
+    )
+    new = new.replace("id: esca-bronze\n", "id: xb\n").replace("  - id: B19\n", "  - id: B40\n")
+    new = new.replace("    B29: null", "    B19: B40\n    B29: null", 1)
+    (folder / "xb-new.yaml").write_text(new, encoding="utf-8")
+    bronze = BRONZE_2017.read_text(encoding="utf-8").replace(
+        "criteria: {id: esca-bronze, version: pre-2019}",
+        "criteria: {id: xb, version: pre-2019, file: xb-old.yaml}",
+    )
+    bronze = bronze.replace("  B19:\n    value: true", "  B19:\n    value: false")  # improved
+    silver = SILVER_2019.read_text(encoding="utf-8").replace(
+        'criteria: {id: esca-bronze, version: "2019"}',
+        'criteria: {id: xb, version: "2019", file: xb-new.yaml}',
+    )
+    silver = silver.replace("\n  B19:", "\n  B40:")
+    (folder / "2017-bronze.yaml").write_text(bronze, encoding="utf-8")
+    (folder / "2019-silver.yaml").write_text(silver, encoding="utf-8")
+    return folder / "2017-bronze.yaml", folder / "2019-silver.yaml"
+
+
+def test_compare_pairs_a_renamed_indicator_with_its_counterpart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bronze, silver = renamed_bronze(tmp_path)
+    assert validate_paths([tmp_path], strict=False).valid
+    comparison = compare_files(bronze, silver)
+    [b40] = [c for c in comparison.changes if c.id == "B40"]
+    assert (b40.was, b40.change, b40.before, b40.after) == ("B19", "improved", False, True)
+    code, out, err = run(["compare", str(bronze), str(silver)], capsys)
+    assert (code, err) == (0, "")
+    assert "  B40 was B19 in pre-2019" in out
+    assert "  B40    Documented and evaluated service p (was B19) no → yes" in out
+
+
+def test_compare_as_json_says_what_the_text_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bronze, silver = renamed_bronze(tmp_path)
+    code, out, _ = run(["compare", str(bronze), str(silver), "--format", "json"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    # A benchmarking awards no points: null, not 0 of 0.
+    assert data["old"] == {
+        "date": "2017-11-28",
+        "criteria": "xb",
+        "version": "pre-2019",
+        "level": "bronze",
+        "points": None,
+        "max_points": None,
+    }
+    assert data["new"]["version"] == "2019"
+    assert data["versions"] == {
+        "previous": "pre-2019",
+        "mapped": True,
+        "renamed": {"B40": "B19"},
+        "not_compared_before": ["B24", "B29", "B35"],
+        "not_compared_now": ["B37", "B38", "B39"],
+    }
+    b40 = next(c for c in data["changes"] if c["id"] == "B40")
+    assert (b40["was"], b40["change"], b40["before"], b40["after"]) == (
+        "B19",
+        "improved",
+        False,
+        True,
+    )
+    gold = EXAMPLES / "fjordhelse"
+    code, out, _ = run(
+        [
+            "compare",
+            str(gold / "2021-gold.yaml"),
+            str(gold / "2023-gold-renewal.yaml"),
+            "--format",
+            "json",
+        ],
+        capsys,
+    )
+    data = json.loads(out)
+    assert (data["old"]["points"], data["old"]["max_points"]) == (142.5, 150)
+
+
+# ------------------------------------------------ Gold before and after eligibility
+def test_gold_before_november_2019_needs_no_eligibility(tmp_path: Path) -> None:
+    """Eligibility exists since 15 November 2019: a Gold of 2018 is scored on the 2013
+    version, which does not ask for it; from that day the 2019 version does."""
+    library = CriteriaLibrary()
+    old, new = library.get("esca-gold@2013"), library.get("esca-gold")
+    assert (old.in_force and old.in_force.until, new.in_force and new.in_force.from_) == (
+        dt.date(2019, 11, 14),
+        dt.date(2019, 11, 15),
+    )
+    assert new.version == "2019"
+    assert new.supersedes is not None
+    assert (new.supersedes.version, dict(new.supersedes.indicators)) == ("2013", {})
+    assert [i.id for i in old.indicators] == [i.id for i in new.indicators]
+    assert [r.kind for r in old.level("gold").requires] == ["score", "minimums"]  # type: ignore[union-attr]
+    assert [r.kind for r in new.level("gold").requires] == ["criteria", "score", "minimums"]  # type: ignore[union-attr]
+    text = (EXAMPLES / "fjordhelse" / "2021-gold.yaml").read_text(encoding="utf-8")
+    start, end = text.index("related:\n"), text.index("previous: {file: 2019-silver.yaml}\n")
+    earlier = (
+        text[:start]
+        .replace("  date: 2021-11-09\n", "  date: 2018-11-06\n")
+        .replace(
+            'criteria: {id: esca-gold, version: "2019"}',
+            'criteria: {id: esca-gold, version: "2013"}',
+        )
+        .replace("  date: 2021-11-30\n", "  date: 2018-11-27\n")
+        .replace("G18:\n    value: 2021-03-26", "G18:\n    value: 2018-03-26")
+        .replace("G06:\n    value: 2020-06-16", "G06:\n    value: 2017-06-16")
+        .replace("data_years: [2020, 2021]", "data_years: [2017, 2018]")
+    )
+    gold_2018 = tmp_path / "2018-gold.yaml"
+    gold_2018.write_text(
+        earlier + text[end:].replace("previous: {file: 2019-silver.yaml}\n", ""), encoding="utf-8"
+    )
+    [report] = validate_paths([gold_2018]).files
+    assert [str(i) for i in report.issues] == []
+    result = score_file(gold_2018).result
+    assert (result.criteria.version, result.level) == ("2013", "gold")
+    assert result.score.share is not None
+    assert result.score.share > Decimal("0.8")
+    # The demo of November 2021 scores exactly as before, on the 2019 version.
+    demo = score_file(EXAMPLES / "fjordhelse" / "2021-gold.yaml").result
+    assert (demo.criteria.version, demo.level, demo.score.points) == ("2019", "gold", 142.5)

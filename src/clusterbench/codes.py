@@ -239,6 +239,12 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
         "criteria version not in force",
         "Score the assessment with the version in force on its date (named in the message), or migrate it: clusterbench migrate.",
     ),
+    (
+        "CB317",
+        "year after the assessment",
+        "Give the year the organisation was founded, a key figure's period began or data were "
+        "checked: no later than the assessment's year.",
+    ),
 )
 
 CODES: dict[str, Code] = {code: Code(code, title, fix) for code, title, fix in _TABLE}

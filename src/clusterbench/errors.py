@@ -20,10 +20,12 @@ library raises on purpose)::
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import reprlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 __all__ = [
@@ -55,20 +57,50 @@ def clip(text: str, limit: int = QUOTE_LIMIT) -> str:
 
 
 def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
-    """A value as messages quote it (its repr), cut to ``limit`` characters.
+    """A value as messages show it, as a YAML file writes it: `true`, `12.5`, `'text'`,
+    `[a, b]`, `2021-11-06` (never as Python writes it, `Decimal('12.5')`), cut to
+    ``limit`` characters.
 
     Every message that shows a value from a file goes through here, so that no message
     can grow with its input (a million-digit number, a megabyte of text).
     """
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, str):
         return clip(repr(value[:limit]), limit) if len(value) > limit else clip(repr(value), limit)
+    if isinstance(value, Decimal):
+        return clip(_decimal(value), limit)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        more = ", …" if len(value) > 8 else ""
+        return clip("[" + ", ".join(quote(v, limit) for v in value[:8]) + more + "]", limit)
     try:
         return clip(_REPR.repr(value), limit)
     except ValueError:  # an int too long for Python to write out
         return "a number too long to show"
 
 
-_REPR = reprlib.Repr()  # costs what it shows, not the size of the value
+def _decimal(value: Decimal) -> str:
+    """A Decimal as a file writes it; in E notation when its digits would be too many."""
+    if not value.is_finite():
+        return str(value)
+    if abs(value.adjusted()) > QUOTE_LIMIT:  # `1e999999999` stays short, and never expands
+        return str(value)
+    return format(value.normalize(), "f")
+
+
+class _Repr(reprlib.Repr):
+    """reprlib's bounded repr, writing numbers and dates inside lists as a file does."""
+
+    def repr_Decimal(self, value: Decimal, level: int) -> str:  # noqa: N802 - reprlib's name
+        return clip(_decimal(value), self.maxother)
+
+    def repr_date(self, value: dt.date, level: int) -> str:
+        return value.isoformat()
+
+
+_REPR = _Repr()  # costs what it shows, not the size of the value
 _REPR.maxstring = QUOTE_LIMIT + 2
 _REPR.maxother = _REPR.maxlong = QUOTE_LIMIT + 2
 _REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = 8

@@ -56,8 +56,11 @@ def run(args: argparse.Namespace) -> int:
         for change in rows:
             title = comparison.new.criteria.indicator(change.id)
             name = title.title.in_language("en") if title else change.id
+            # Compared with its counterpart of another id: say which, whatever the title.
+            was = f" (was {change.was})" if change.was is not None else ""
+            name = name[: 44 - len(was)] + was
             print(
-                f"  {change.id:<6} {name[:44]:<44} {format_value(change.before)} → {format_value(change.after)}"
+                f"  {change.id:<6} {name:<44} {format_value(change.before)} → {format_value(change.after)}"
                 f"  ({change.before_band or '-'} → {change.after_band or '-'})"
             )
     unchanged = sum(1 for c in comparison.changes if c.change == "unchanged")

@@ -113,9 +113,10 @@ def _previous_level(r: RequirementResult) -> str:
     previous = r.previous
     if previous is None:
         return f"no previous assessment (a previous {needs} is needed)"
+    beyond = not r.held and previous.level_held and previous.months == r.months_at_most
     return (
         f"previous assessment {previous.date.isoformat()}: {previous.level or 'no level'}, "
-        f"{previous.months} months earlier (needs {needs})"
+        f"{'more than ' if beyond else ''}{previous.months} months earlier (needs {needs})"
     )
 
 

@@ -23,6 +23,7 @@ from ..models.answer_types import suggest
 from ..models.assessment import Assessment, RelatedAnswers
 from ..models.criteria import Criteria
 from .answers import check_answers
+from .dated import check_years
 from .diagnostics import schema_issues, with_reader_issues
 from .kinds import check_header
 from .library import CriteriaLibrary
@@ -88,6 +89,7 @@ def check_assessment_document(
     library = library or CriteriaLibrary()
     base = base if base is not None else Path(doc.file).parent
     issues: list[Issue] = [*split_lists(assessment, doc), *untranslated(assessment, doc, languages)]
+    issues += check_years(assessment, doc)
     related: dict[str, Criteria] = {}
     if criteria is None:
         criteria = _criteria(assessment, doc, library, base, issues)

@@ -6,6 +6,7 @@ import re
 import types
 import typing
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -73,8 +74,8 @@ def _got(value: Any) -> str:
 def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
-    if isinstance(value, int | float):
-        return f"the number {value}"
+    if isinstance(value, int | float | Decimal):
+        return f"the number {_got(value)}"
     if isinstance(value, str):
         return f"the text {_got(value)}"
     if isinstance(value, dict):

@@ -6,16 +6,13 @@ what each type means (normalising a value, which rules fit, which values exist) 
 one object per type in :mod:`clusterbench.kinds.answers`.
 """
 
-import datetime as dt
 import difflib
-from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictBool
 
-from ..errors import clip, quote
+from ..errors import quote
 from .common import Date, Id, Model, Number, Text
-from .domain import number_problem
 from .units import Unit
 
 __all__ = [
@@ -52,21 +49,9 @@ def suggest(word: str, candidates: Any) -> str:
 
 
 def shown(value: Any) -> str:
-    """A value as YAML writes it: `true`, `12.5`, `'text'`, `[a, b]`, `2021-11-06`."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        if number_problem(value) is not None:  # too long to write out in full
-            return clip(str(value))
-        return format(value.normalize(), "f")
-    if isinstance(value, list | tuple):
-        more = ", …" if len(value) > 8 else ""
-        return "[" + ", ".join(shown(v) for v in value[:8]) + more + "]"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        return quote(value)
-    return clip(str(value))
+    """A value as YAML writes it: `true`, `12.5`, `'text'`, `[a, b]`, `2021-11-06`
+    (:func:`~clusterbench.errors.quote`, the one way messages show values)."""
+    return quote(value)
 
 
 class BooleanAnswer(Model):

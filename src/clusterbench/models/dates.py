@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-__all__ = ["add_months", "after", "months_between", "period_end"]
+__all__ = ["add_months", "after", "months_between", "period_end", "within_months"]
 
 _DAY = dt.timedelta(days=1)
 
@@ -73,3 +73,15 @@ def months_between(earlier: dt.date, later: dt.date) -> int:
     if add_months(earlier, months) > later:
         months -= 1
     return months
+
+
+def within_months(earlier: dt.date, later: dt.date, low: int | None, high: int | None) -> bool:
+    """Whether `later` is at least `low` and at most `high` months after `earlier`, to the day.
+
+    The one month window of every rule that counts months between two events: 24 months
+    after 2015-09-15 ends on 2017-09-15, so 2017-10-10 (24 months and 25 days) is outside,
+    though :func:`months_between` counts it as 24 whole months.
+    """
+    if low is not None and later < add_months(earlier, low):
+        return False
+    return high is None or later <= add_months(earlier, high)

@@ -21,6 +21,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import Field, field_validator
 
+from ..errors import quote
 from .common import Model, Number, Points
 
 __all__ = ["FIGURES", "Figure", "Figures", "Growth", "Money"]
@@ -43,7 +44,7 @@ class Growth(Model):
     @classmethod
     def _no_less_than_all(cls, value: Decimal) -> Decimal:
         if value < -100:
-            raise ValueError(f"a fall of more than 100 % is not possible, got {value}")
+            raise ValueError(f"a fall of more than 100 % is not possible, got {quote(value)}")
         return value
 
 
@@ -77,7 +78,7 @@ class Figures(Model):
     @classmethod
     def _percent(cls, value: Decimal | None) -> Decimal | None:
         if value is not None and value > 100:
-            raise ValueError(f"a share is at most 100 %, got {value}")
+            raise ValueError(f"a share is at most 100 %, got {quote(value)}")
         return value
 
 

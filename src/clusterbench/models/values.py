@@ -80,7 +80,7 @@ def _id(value: Any) -> str:
             "id_format",
             "{value} is not a valid id: start with a letter, then use letters, digits, "
             "'-', '_' or '.' (at most 64 characters)",
-            {"value": repr(value)},
+            {"value": quote(value)},
         )
     return value
 
@@ -98,7 +98,7 @@ def _language(value: Any) -> str:
         raise PydanticCustomError(
             "language_code",
             "must be a language code such as 'en' or 'nb', got {value}",
-            {"value": repr(value)},
+            {"value": quote(value)},
         )
     return value
 
@@ -142,7 +142,7 @@ def _points(value: Any) -> Decimal:
     number = _decimal(value)
     if number < 0:
         raise PydanticCustomError(
-            "points_range", "must be 0 or more, got {value}", {"value": str(number)}
+            "points_range", "must be 0 or more, got {value}", {"value": quote(number)}
         )
     return number
 
@@ -162,7 +162,7 @@ def _share(value: Any) -> Decimal:
             raise PydanticCustomError(
                 "share_format",
                 "must be a share such as 0.8 or '80%', got {value}",
-                {"value": repr(value)},
+                {"value": quote(value)},
             )
         try:  # the percentage as written is a number of the domain, as any number is
             number = parse_number(match.group(1)) / 100
@@ -176,7 +176,7 @@ def _share(value: Any) -> Decimal:
         raise PydanticCustomError(
             "share_range",
             "must be a share between 0 and 1 (or 0% to 100%), got {value}",
-            {"value": str(value)},
+            {"value": clip(value) if isinstance(value, str) else quote(value)},  # `120%` as written
         )
     return number
 

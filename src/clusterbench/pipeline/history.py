@@ -15,6 +15,7 @@ from ..errors import NotFoundError
 from ..loader.assessment import read_assessment
 from ..loader.library import CriteriaLibrary
 from ..models.assessment import Decision, Organisation
+from ..models.result import Comparison as ResultComparison
 from ..models.result import Result, to_json_value
 from ..scoring.standing import Standing
 from .designations import DesignationPeriod, designation_periods
@@ -44,6 +45,8 @@ class Change:
     after_points: Any
     before_band: str | None
     after_band: str | None
+    was: str | None = None
+    """Its counterpart's id in the older version, when the id changed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,19 +64,21 @@ class Comparison:
         return self.old.criteria.id == self.new.criteria.id
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready summary."""
+        """A JSON-ready summary: what the text of `compare` says, as data."""
         comparison = self.new.result.comparison
         return {
             "old": _brief(self.old.result),
             "new": _brief(self.new.result),
             "months": comparison.months if comparison else None,
             "same_criteria": self.same_criteria,
+            "versions": _versions(comparison) if self.same_criteria else None,
             "improved": [c.id for c in self.changes if c.change == "improved"],
             "declined": [c.id for c in self.changes if c.change == "declined"],
             "unchanged": [c.id for c in self.changes if c.change == "unchanged"],
             "changes": [
                 {
                     "id": c.id,
+                    "was": c.was,
                     "change": c.change,
                     "before": to_json_value(c.before),
                     "after": to_json_value(c.after),
@@ -92,12 +97,28 @@ class Comparison:
 
 
 def _brief(result: Result) -> dict[str, Any]:
+    score = result.score
+    counted = score.max_points > 0  # criteria that award no points (a benchmarking) give null
     return {
         "date": result.assessment.date.isoformat(),
         "criteria": result.criteria.id,
+        "version": result.criteria.version,
         "level": result.level,
-        "points": to_json_value(result.score.points),
-        "max_points": to_json_value(result.score.max_points),
+        "points": to_json_value(score.points) if counted else None,
+        "max_points": to_json_value(score.max_points) if counted else None,
+    }
+
+
+def _versions(comparison: ResultComparison | None) -> dict[str, Any] | None:
+    """How the two versions of one criteria set pair their indicators (None: one version)."""
+    if comparison is None or comparison.previous_version is None:
+        return None
+    return {
+        "previous": comparison.previous_version,
+        "mapped": comparison.mapped,
+        "renamed": dict(comparison.renamed),
+        "not_compared_before": list(comparison.not_compared_before),
+        "not_compared_now": list(comparison.not_compared_now),
     }
 
 
@@ -125,11 +146,14 @@ def compare_files(
         for change in comparison.changes:
             now = after.result.indicator(change.id)
             assert now is not None
+            # Across versions an indicator may have another id then: its counterpart's.
+            was = comparison.renamed.get(change.id)
             changes.append(
                 Change(
                     id=change.id,
+                    was=was,
                     change=change.change,
-                    before=then[change.id].value,
+                    before=then[was or change.id].value,
                     after=now.value,
                     before_points=change.before_points,
                     after_points=change.after_points,

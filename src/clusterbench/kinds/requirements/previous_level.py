@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...models.common import construct
-from ...models.dates import months_between
+from ...models.dates import months_between, within_months
 from ...models.requirements import PreviousLevelRequirement
 from ...models.result import PreviousFacts, RequirementResult
 from ..base import Description, RequirementKind
@@ -23,7 +23,8 @@ class PreviousLevelKind(RequirementKind[PreviousLevelRequirement]):
     The previous label counts only when it was held: approved by this assessment's date
     (or free of approval), neither rejected nor withdrawn.
 
-    Months are whole calendar months (see :func:`~clusterbench.models.dates.months_between`).
+    The window is compared to the day (:func:`~clusterbench.models.dates.within_months`);
+    the months shown are whole calendar months (:func:`~clusterbench.models.dates.months_between`).
     No answer of this assessment changes it.
     """
 
@@ -56,8 +57,7 @@ class PreviousLevelKind(RequirementKind[PreviousLevelRequirement]):
         found = self.previous(req, facts)
         if found is None or not found.level_held:
             return False
-        low, high = req.months_at_least, req.months_at_most
-        return (low is None or found.months >= low) and (high is None or found.months <= high)
+        return within_months(found.date, facts.date, req.months_at_least, req.months_at_most)
 
     def terms(self, req: PreviousLevelRequirement, facts: Facts) -> tuple[Term, ...]:
         return (fixed(req, self.held(req, facts)),)

@@ -141,6 +141,21 @@ def _previous_level(say: Phrases, r: RequirementResult, related: Related) -> str
     level = other_level(say, previous.criteria, previous.level, related)
     if previous.decision not in (None, "approved"):  # reached, but never held
         level = decided(say, level, previous.decision, None)
+    # The window is compared to the day: 24 whole months and some days is past 24 months.
+    beyond = not r.held and previous.level_held and previous.months == r.months_at_most
+    if beyond:
+        return say.ngettext(
+            "previous assessment %(date)s: %(level)s, more than %(num)d month earlier "
+            "(needs %(needed)s)",
+            "previous assessment %(date)s: %(level)s, more than %(num)d months earlier "
+            "(needs %(needed)s)",
+            previous.months,
+        ) % {
+            "date": say.fmt.date(previous.date),
+            "level": level,
+            "num": previous.months,
+            "needed": needed.strip(),
+        }
     return say.ngettext(
         "previous assessment %(date)s: %(level)s, %(num)d month earlier (needs %(needed)s)",
         "previous assessment %(date)s: %(level)s, %(num)d months earlier (needs %(needed)s)",
