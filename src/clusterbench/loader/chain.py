@@ -20,7 +20,7 @@ from ..errors import AssessmentError, InputError, Issue, Severity, quote
 from ..models.criteria import Criteria
 from ..models.domain import MAX_CHAIN
 from .assessment import CheckedAssessment, check_assessment_document
-from .library import CriteriaLibrary
+from .library import OUTSIDE, CriteriaLibrary
 from .source import Document, parse_text, read_document
 
 __all__ = ["AssessmentReader"]
@@ -75,6 +75,9 @@ class AssessmentReader:
         if not override and document is None and key in self._done:
             return self._done[key]
         if document is None:
+            if not self.library.allows(where):
+                issue = Issue(os.fspath(where), None, None, "", "CB100", Severity.ERROR, OUTSIDE)
+                raise AssessmentError([issue])
             try:
                 document = read_document(where)
             except InputError as exc:
@@ -85,6 +88,17 @@ class AssessmentReader:
             self._done[key] = checked
         self._contextual = self._contextual or outer
         return checked
+
+    def check(self, document: Document, path: str | os.PathLike[str]) -> CheckedAssessment:
+        """Check ``document`` as the assessment file at ``path`` would be checked, with its
+        chain; ``document`` is a version of that file being edited, so it is not remembered
+        (the files of its chain are)."""
+        where = Path(path)
+        outer, self._contextual = self._contextual, False
+        try:
+            return self._check(document, where.parent, _key(where), None, None)
+        finally:
+            self._contextual = outer
 
     def parse(self, text: str | bytes, *, name: str, base: Path) -> CheckedAssessment:
         """Check an assessment given as text (its previous file relative to ``base``)."""
