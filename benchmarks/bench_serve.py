@@ -30,7 +30,7 @@ def main() -> None:
         folder = Path(scratch) / "assessments"
         shutil.copytree(ROOT / "examples", folder)
         client = TestClient(create_app(folder, token=TOKEN, hosts={HOST}), base_url=ORIGIN)
-        client.cookies.set("clusterbench_token", TOKEN)
+        client.cookies.set("clusterbench_token_8765", TOKEN)
         headers = {"origin": ORIGIN}
         form = form_of(client, GOLD)
         values = iter(range(10**9))

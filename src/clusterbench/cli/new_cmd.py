@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ReportError
-from ..loader.criteria import find_criteria, load_criteria
+from ..loader.criteria import bundled_criteria, bundled_versions, find_criteria, load_criteria
 from ..loader.library import CriteriaLibrary
 from ..pipeline.files import STDOUT, Inputs, write_atomically
 from .status import EXIT_OK, UsageError
@@ -27,11 +27,19 @@ def run(args: argparse.Namespace) -> int:
         language = choose_language(criteria, args.lang)
     except ReportError as exc:
         raise UsageError(str(exc)) from None
-    text = questionnaire(criteria, Phrases(language, criteria), related)
-    if args.output is None or args.output == STDOUT:
+    to_stdout = args.output is None or args.output == STDOUT
+    target = Path("-" if to_stdout else args.output)
+    # Criteria from a file (not bundled) are named by their path from the new file, so
+    # that the assessment finds them wherever it is read from.
+    bundled = {p.resolve() for p in (*bundled_criteria().values(), *bundled_versions().values())}
+    file = None
+    if source.resolve() not in bundled:
+        base = Path.cwd() if to_stdout else target.absolute().parent
+        file = Path(os.path.relpath(source.absolute(), base)).as_posix()
+    text = questionnaire(criteria, Phrases(language, criteria), related, file=file)
+    if to_stdout:
         sys.stdout.write(text)
         return EXIT_OK
-    target = Path(args.output)
     if os.path.lexists(target) and not args.force:
         raise UsageError(f"{os.fspath(target)} exists; use --force to overwrite it")
     write_atomically(target, text.encode("utf-8"), inputs=Inputs([source]))
