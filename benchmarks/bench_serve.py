@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from starlette.testclient import TestClient
-from tests.test_serve import form_of
+from tests.serving import form_of
 
 from clusterbench.serve import create_app
 
