@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from starlette.testclient import TestClient
-from tests.test_serve import form_of
+from tests.serving import form_of
 
 from clusterbench.serve import create_app
 
@@ -30,7 +30,7 @@ def main() -> None:
         folder = Path(scratch) / "assessments"
         shutil.copytree(ROOT / "examples", folder)
         client = TestClient(create_app(folder, token=TOKEN, hosts={HOST}), base_url=ORIGIN)
-        client.cookies.set("clusterbench_token", TOKEN)
+        client.cookies.set("clusterbench_token_8765", TOKEN)
         headers = {"origin": ORIGIN}
         form = form_of(client, GOLD)
         values = iter(range(10**9))

@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import typing
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -19,80 +18,18 @@ from clusterbench.serve import create_app
 from clusterbench.serve.inputs import Control
 from clusterbench.serve.security import CSP, MAX_BODY
 
-from .conftest import ROOT
-
-TOKEN = "s3cret-token-for-tests"
-HOST = "127.0.0.1:8765"
-ORIGIN = f"http://{HOST}"
-GOLD = "fjordhelse/2021-gold.yaml"
+from .serving import COOKIE, GOLD, HOST, ORIGIN, TOKEN, examples, form_of, post, serving
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    target = tmp_path / "assessments"
-    shutil.copytree(ROOT / "examples", target)
-    return target
+    return examples(tmp_path)
 
 
 @pytest.fixture
 def client(folder: Path) -> Iterator[TestClient]:
-    app = create_app(folder, token=TOKEN, hosts={HOST, "localhost:8765"})
-    with TestClient(app, base_url=ORIGIN) as test_client:
-        test_client.cookies.set("clusterbench_token", TOKEN)
+    with serving(folder) as test_client:
         yield test_client
-
-
-def post(client: TestClient, url: str, data: dict[str, str | list[str]] | None = None):
-    return client.post(url, data=data or {}, headers={"origin": ORIGIN}, follow_redirects=False)
-
-
-class _Form(HTMLParser):
-    """What a browser sends for a form as served: every successful control's value."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.fields: dict[str, list[str]] = {}
-        self._text: tuple[str, list[str]] | None = None
-        self._select: str | None = None
-        self._options: list[tuple[str, bool]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        name = a.get("name")
-        if tag == "input" and name:
-            kind = a.get("type", "text")
-            if kind in ("radio", "checkbox"):
-                if "checked" in a:
-                    self.fields.setdefault(name, []).append(a.get("value") or "on")
-            elif kind != "submit":
-                self.fields.setdefault(name, []).append(a.get("value", ""))
-        elif tag == "textarea" and name:
-            self._text = (name, [])
-        elif tag == "select" and name:
-            self._select, self._options = name, []
-        elif tag == "option" and self._select is not None:
-            self._options.append((a.get("value", ""), "selected" in a))
-
-    def handle_data(self, data: str) -> None:
-        if self._text is not None:
-            self._text[1].append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "textarea" and self._text is not None:
-            text = "".join(self._text[1]).removeprefix("\n")  # as browsers read a textarea
-            self.fields.setdefault(self._text[0], []).append(text)
-            self._text = None
-        elif tag == "select" and self._select is not None:
-            chosen = [v for v, selected in self._options if selected] or [self._options[0][0]]
-            self.fields.setdefault(self._select, []).append(chosen[0])
-            self._select = None
-
-
-def form_of(client: TestClient, name: str) -> dict[str, list[str]]:
-    """The form a browser would send for the page as it was served (no change made)."""
-    parser = _Form()
-    parser.feed(client.get(f"/edit?file={name}").text)
-    return parser.fields
 
 
 # ----------------------------------------------------------------- who may ask
@@ -100,12 +37,14 @@ def test_every_request_needs_the_token(folder: Path) -> None:
     app = create_app(folder, token=TOKEN, hosts={HOST})
     with TestClient(app, base_url=ORIGIN) as anonymous:
         for url in ("/", f"/edit?file={GOLD}", "/static/workbench.js"):
-            assert anonymous.get(url).status_code == 403
-        assert anonymous.get("/?token=wrong").status_code == 403
+            refused = anonymous.get(url)
+            assert refused.status_code == 401
+            assert "token is missing or stale" in refused.text
+        assert anonymous.get("/?token=wrong").status_code == 401
         first = anonymous.get(f"/?token={TOKEN}")
         assert first.status_code == 200
         cookie = first.headers["set-cookie"]
-        assert f"clusterbench_token={TOKEN}" in cookie
+        assert f"{COOKIE}={TOKEN}" in cookie  # named after the port
         assert "HttpOnly" in cookie
         assert "SameSite=Strict" in cookie
         assert anonymous.get(f"/edit?file={GOLD}").status_code == 200  # now by the cookie
@@ -194,14 +133,14 @@ def test_the_folder_page_lists_every_assessment(client: TestClient, folder: Path
     for path in sorted(folder.rglob("*.yaml")):
         assert path.relative_to(folder).as_posix() in page
     assert "Fjordhelse Cluster" in page
-    assert "95.0 %" in page  # the Gold assessment's score
+    assert "95.0%" in page  # the Gold assessment's score, as the reports write a share
     assert "2023-11-08" in page  # valid until
 
 
 def test_new_assessment_from_a_bundled_criteria_set(client: TestClient, folder: Path) -> None:
     answer = post(client, "/new", {"criteria": "esca-gold", "name": "new/2026-gold.yaml"})
     assert answer.status_code == 303
-    assert answer.headers["location"].endswith("/edit?file=new%2F2026-gold.yaml")
+    assert answer.headers["location"].endswith("/edit?file=new%2F2026-gold.yaml&lang=en")
     created = folder / "new" / "2026-gold.yaml"
     assert created.read_text(encoding="utf-8").startswith("# Assessment against esca-gold")
     page = client.get("/edit?file=new/2026-gold.yaml").text
@@ -339,9 +278,7 @@ def test_the_workbench_speaks_the_page_language(
 ) -> None:
     from .test_report_reader import english_in, everything
 
-    app = create_app(folder, token=TOKEN, hosts={HOST}, language=language)
-    with TestClient(app, base_url=ORIGIN) as client:
-        client.cookies.set("clusterbench_token", TOKEN)
+    with serving(folder, language) as client:
         pages = {
             "folder": client.get("/").text,
             "form": client.get(f"/edit?file={GOLD}").text,

@@ -30,7 +30,7 @@ from ..models.assessment import Assessment
 from ..models.criteria import Criteria
 from ..models.domain import MAX_CHAIN
 from .assessment import CheckedAssessment, check_assessment_document
-from .library import CriteriaLibrary
+from .library import OUTSIDE, CriteriaLibrary
 from .source import Document, parse_text, read_document
 
 __all__ = ["AssessmentReader"]
@@ -107,6 +107,15 @@ class AssessmentReader:
         if plain and document is None and key in self._known:
             return self._known[key].checked
         return self._walk(key, where.parent, where, document, criteria, previous)
+
+    def check(self, document: Document, path: str | os.PathLike[str]) -> CheckedAssessment:
+        """Check ``document`` as the assessment file at ``path`` would be checked, with its
+        chain; ``document`` is a version of that file being edited, so it is not remembered
+        (the files of its chain are)."""
+        where = Path(path)
+        # No file (``where`` None): what is checked is not kept; the key still finds a
+        # loop back to the file being edited.
+        return self._walk(_key(where), where.parent, None, document, None, None)
 
     def parse(self, text: str | bytes, *, name: str, base: Path) -> CheckedAssessment:
         """Check an assessment given as text (its previous file relative to ``base``)."""
@@ -198,6 +207,9 @@ class AssessmentReader:
             return cached
         if document is None:
             assert where is not None
+            if not self.library.allows(where):  # a workbench reads only inside its folder
+                issue = Issue(os.fspath(where), None, None, "", "CB100", Severity.ERROR, OUTSIDE)
+                raise AssessmentError([issue])
             try:
                 document = read_document(where)
             except InputError as exc:

@@ -26,7 +26,10 @@ from .criteria import (
     load_criteria_file,
 )
 
-__all__ = ["CriteriaLibrary", "split_reference"]
+__all__ = ["OUTSIDE", "CriteriaLibrary", "split_reference"]
+
+OUTSIDE = "leads outside the folder files are read from; move the file inside it"
+"""Why a file outside a library's ``roots`` is not read (nothing of the file is said)."""
 
 
 def split_reference(text: str) -> tuple[str, str | None]:
@@ -36,9 +39,19 @@ def split_reference(text: str) -> tuple[str, str | None]:
 
 
 class CriteriaLibrary:
-    """Criteria sets by id and version: those given, then the bundled ones; files by path."""
+    """Criteria sets by id and version: those given, then the bundled ones; files by path.
 
-    def __init__(self, known: Mapping[str, Criteria] | None = None) -> None:
+    With ``roots``, files are read only inside those folders (the workbench serves one
+    folder): a criteria file elsewhere is refused before it is opened, and so is, by an
+    :class:`~clusterbench.loader.chain.AssessmentReader` using this library, any
+    previous or related assessment file.  Bundled sets are always found.
+    """
+
+    def __init__(
+        self, known: Mapping[str, Criteria] | None = None, *, roots: Sequence[Path] | None = None
+    ) -> None:
+        self.roots = None if roots is None else tuple(Path(os.path.realpath(r)) for r in roots)
+        """The folders files may be read from; None: anywhere."""
         self._added: dict[str, dict[str, Criteria]] = {}
         self._bundled: dict[tuple[str, str | None], Criteria] = {}
         self._by_path: dict[Path, Criteria] = {}
@@ -126,8 +139,22 @@ class CriteriaLibrary:
             find_criteria(found)  # says it as load_criteria does: the nearest id, those known
             raise
 
+    def allows(self, path: str | os.PathLike[str]) -> bool:
+        """Whether a file at ``path`` may be read: anywhere without ``roots``, else only
+        when it (symbolic links followed) lies inside one of them."""
+        if self.roots is None:
+            return True
+        try:
+            real = Path(os.path.realpath(path))
+        except (OSError, ValueError):  # a NUL in the name
+            return False
+        return any(real.is_relative_to(root) for root in self.roots)
+
     def file(self, path: str | os.PathLike[str]) -> Criteria:
-        """The criteria set in this file; raises CriteriaError (unreadable or invalid)."""
+        """The criteria set in this file; raises CriteriaError (unreadable or invalid), or
+        NotFoundError for a file outside ``roots`` (nothing of it is read)."""
+        if not self.allows(path):
+            raise NotFoundError(f"{os.fspath(path)} {OUTSIDE}")
         key = Path(os.path.realpath(path))  # never raises, not even on a symbolic link loop
         found = self._by_path.get(key)
         if found is None:

@@ -1,41 +1,47 @@
-"""The assessment page's form: its fields made from the criteria, and read back.
+"""The assessment page's form: its fields made from the criteria and the file's data.
 
-Every field has a name that says where its value goes (``answer:G01:value``,
-``org:members``, ``area:0:verified``).  :func:`fields` makes the page's fields from an
-assessment's data and its criteria; :func:`apply_form` writes a submitted form back
-into that data (plain, or a ruamel document) through :mod:`.edits`, so that scoring
-what the page shows and saving it are the same change.
+Every field an assessor fills in is there: the organisation and the assessment (the
+detail fields of :mod:`.names`), the assessors, every indicator of the criteria and of
+the sets it requires (eligibility; or, where the file records such a set's outcome as a
+level or by its own assessment file, that record), improvement areas, the follow-up of
+earlier recommendations, the previous assessment, the labelling body's decision, the
+overall appreciation, strengths and recommendations.  :mod:`.readback` writes a
+submitted form back into the data.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..models.criteria import Criteria, Indicator
-from ..report.i18n import choose_language
+from ..report.i18n import choose_language, translations
 from ..report.phrases import Phrases
-from .edits import AnswerState, Containers, answer_state, set_answer, set_value, text_in
+from .edits import answer_state, text_in
 from .inputs import Input, input_for, shown_value
+from .names import DETAILS, RECORDS, TEXTS
+from .paths import N_
 
-__all__ = [
-    "AnswerField",
-    "FormData",
-    "Section",
-    "apply_form",
-    "fields",
-]
+__all__ = ["AnswerField", "Fields", "FormData", "RelatedView", "Section", "fields"]
 
 FormData = Mapping[str, Sequence[str]]
 """A submitted form: each name with its values (a multiple choice sends several)."""
 
-_ORGANISATION = ("name", "country", "portfolio", "founded", "members", "website")
-_INFO = ("date", "type", "report_id", "method")
-_ASSESSOR = ("name", "role", "organisation")
-_AREA = ("indicator", "title", "description", "verified", "evidence")
-_PREVIOUS = ("file", "date", "level", "criteria", "report_id")
-_DECISION = ("status", "level", "by", "date", "reference", "note")
+_TYPES = (("first", N_("first assessment")), ("renewal", N_("renewal")))
+_DECISIONS = (
+    ("", N_("none recorded")),
+    ("recommended", N_("recommended, waiting for the decision")),
+    ("approved", N_("approved")),
+    ("rejected", N_("rejected")),
+    ("withdrawn", N_("withdrawn")),
+)
+FOLLOW_UP = (
+    ("done", N_("done")),
+    ("in_progress", N_("in progress")),
+    ("not_started", N_("not started")),
+)
+"""The states of a follow-up of a recommendation, as the page names them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,35 +90,50 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class RelatedView:
+    """Another criteria set the assessment needs (eligibility), as the file records it:
+    answered here, as the level it gave, or by its own assessment file."""
+
+    criteria: Criteria
+    title: str
+    mode: str
+    level: str
+    awarded: str
+    valid_until: str
+    assessment: str
+    levels: tuple[tuple[str, str], ...]
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Fields:
     """Everything the form shows, made from one assessment's data."""
 
-    organisation: dict[str, str]
-    info: dict[str, str]
-    assessors: tuple[dict[str, str], ...]
+    details: dict[str, str]
+    """Each detail field's text, by key (see :data:`.names.DETAILS`)."""
+    choices: dict[str, tuple[tuple[str, str], ...]]
+    """(value, label) options of the detail fields that are a choice."""
+    records: dict[str, tuple[dict[str, str], ...]]
+    """Rows of each list of records, and an empty one to add a record."""
+    texts: dict[str, str]
+    """The free texts (appreciation, strengths and recommendations one per line)."""
     sections: tuple[Section, ...]
-    related: tuple[tuple[Criteria, tuple[Section, ...]], ...]
-    areas: tuple[dict[str, str], ...]
-    previous: dict[str, str]
-    decision: dict[str, str]
-    level_ids: tuple[tuple[str, str], ...]
-    """(id, title) of the criteria's levels, for the decision."""
-    strengths: str
-    recommendations: str
-    indicator_ids: tuple[str, ...] = field(default=())
+    related: tuple[RelatedView, ...]
+    indicators: tuple[tuple[str, str], ...]
+    """(id, title) of every indicator, for the improvement areas and the index."""
 
 
 def _text(value: Any, language: str | None = None) -> str:
     value = text_in(value, language)  # a text per language: the page's, else its first
     if value is None or isinstance(value, Mapping):
         return ""
-    shown = shown_value(value)
+    shown = shown_value(value, language)
     return shown[0] if shown else ""
 
 
-def _lines(value: Any, language: str | None = None) -> str:
+def _lines(value: Any, language: str | None = None, separator: str = "\n") -> str:
     if isinstance(value, list | tuple):
-        return "\n".join(_text(v, language) for v in value)
+        return separator.join(_text(v, language) for v in value)
     return _text(value, language)
 
 
@@ -146,7 +167,7 @@ def _answer_field(prefix: str, indicator: Indicator, raw: Any, say: Phrases) -> 
         meets=None if rule is None else say.met_when(indicator),
         applies=applies,
         points=fmt.number(indicator.points) if indicator.points else None,
-        value=tuple(shown_value(state.value)),
+        value=tuple(shown_value(state.value, language)),
         not_applicable=state.not_applicable,
         reason=_text(state.reason, language),
         evidence=_lines(state.evidence, language),
@@ -154,12 +175,16 @@ def _answer_field(prefix: str, indicator: Indicator, raw: Any, say: Phrases) -> 
     )
 
 
+def _say(criteria: Criteria, language: str) -> Phrases:
+    return Phrases(
+        choose_language(criteria, language if language in criteria.languages else None), criteria
+    )
+
+
 def _sections(
     criteria: Criteria, answers: Mapping[str, Any], prefix: str, language: str
 ) -> tuple[Section, ...]:
-    say = Phrases(
-        choose_language(criteria, language if language in criteria.languages else None), criteria
-    )
+    say = _say(criteria, language)
     sections = []
     for category in criteria.categories:
         members = tuple(
@@ -172,23 +197,42 @@ def _sections(
     return tuple(sections)
 
 
-def _mapping(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
-    value = data.get(key)
-    return value if isinstance(value, Mapping) else {}
+def _mapping(data: Mapping[str, Any], *path: str) -> Mapping[str, Any]:
+    for key in path:
+        value = data.get(key)
+        data = value if isinstance(value, Mapping) else {}
+    return data
 
 
-def _records(
-    data: Mapping[str, Any], key: str, names: Iterable[str], language: str
-) -> list[dict[str, str]]:
-    value = data.get(key)
+def _records(value: Any, keys: Sequence[str], language: str) -> tuple[dict[str, str], ...]:
     rows = value if isinstance(value, list | tuple) else []
-    keys = tuple(names)
     found = [
         {name: _lines(row.get(name), language) for name in keys}
         for row in rows
         if isinstance(row, Mapping)
     ]
-    return [*found, dict.fromkeys(keys, "")]  # and one empty row to add another
+    return (*found, dict.fromkeys(keys, ""))  # and one empty row to add another
+
+
+def _related(other: Criteria, stated: Mapping[str, Any], language: str) -> RelatedView:
+    mode = (
+        "level"
+        if stated.get("level") is not None
+        else "assessment"
+        if stated.get("assessment") is not None
+        else "answers"
+    )
+    return RelatedView(
+        criteria=other,
+        title=other.title.in_language(language),
+        mode=mode,
+        level=_text(stated.get("level")),
+        awarded=_text(stated.get("awarded")),
+        valid_until=_text(stated.get("valid_until")),
+        assessment=_text(stated.get("assessment")),
+        levels=tuple((lv.id, lv.title.in_language(language)) for lv in other.levels),
+        sections=_sections(other, _mapping(stated, "answers"), f"related:{other.id}", language),
+    )
 
 
 def fields(
@@ -196,201 +240,47 @@ def fields(
     criteria: Criteria,
     related: Mapping[str, Criteria],
     language: str,
+    files: Sequence[str] = (),
 ) -> Fields:
-    """The form's fields for an assessment's plain data."""
-    organisation = _mapping(data, "organisation")
-    info = _mapping(data, "assessment")
-    answers = _mapping(data, "answers")
-    stated = _mapping(data, "related")
+    """The form's fields for an assessment's plain data; ``files`` are the other
+    assessment files of the folder (relative to this one), to choose a previous one."""
+    _ = translations(language).gettext
+    details = {}
+    for detail in DETAILS:
+        value = _mapping(data, detail.path[0]).get(detail.path[1])
+        separator = ", " if detail.kind == "years" else "\n"
+        details[detail.key] = _lines(value, language, separator)
+    named = [details["previous:file"]]
+    named += [
+        _text(_mapping(data, "related", other.id).get("assessment")) for other in related.values()
+    ]
+    files = (*files, *(name for name in dict.fromkeys(named) if name and name not in files))
+    say = _say(criteria, language)
     return Fields(
-        organisation={k: _text(organisation.get(k), language) for k in _ORGANISATION},
-        info={k: _text(info.get(k), language) for k in _INFO},
-        assessors=tuple(_records(info, "assessors", _ASSESSOR, language)),
-        sections=_sections(criteria, answers, "answer", language),
-        related=tuple(
-            (
-                other,
-                _sections(
-                    other,
-                    _mapping(_mapping(stated, other.id), "answers"),
-                    f"related:{other.id}",
-                    language,
-                ),
+        details=details,
+        choices={
+            "info:type": tuple((value, _(label)) for value, label in _TYPES),
+            "previous:file": (("", ""), *((name, name) for name in files)),
+            "decision:status": tuple((value, _(label)) for value, label in _DECISIONS),
+            "decision:level": (
+                ("", _("the level reached")),
+                *((lv.id, lv.title.in_language(language)) for lv in criteria.levels),
+            ),
+            "follow:status": tuple((value, _(label)) for value, label in FOLLOW_UP),
+        },
+        records={
+            prefix: _records(
+                _mapping(data, *record.path[:-1]).get(record.path[-1]),
+                [key for key, _ in record.columns],
+                language,
             )
+            for prefix, record in RECORDS.items()
+        },
+        texts={key: _lines(data.get(key), language) for key in TEXTS},
+        sections=_sections(criteria, _mapping(data, "answers"), "answer", language),
+        related=tuple(
+            _related(other, _mapping(data, "related", other.id), language)
             for other in related.values()
         ),
-        areas=tuple(_records(data, "improvement_areas", _AREA, language)),
-        previous={k: _text(_mapping(data, "previous").get(k)) for k in _PREVIOUS},
-        decision={k: _text(_mapping(data, "decision").get(k), language) for k in _DECISION},
-        level_ids=tuple((lv.id, lv.title.in_language(language)) for lv in criteria.levels),
-        strengths=_lines(data.get("strengths"), language),
-        recommendations=_lines(data.get("recommendations"), language),
-        indicator_ids=tuple(i.id for i in criteria.indicators),
+        indicators=tuple((i.id, say.line(i.title)) for i in criteria.indicators),
     )
-
-
-# ----------------------------------------------------------------- reading back
-def _one(form: FormData, name: str) -> str | None:
-    values = form.get(name)
-    if not values:
-        return None
-    text = values[-1].replace("\r\n", "\n").strip()
-    return text or None
-
-
-def _split_lines(text: str | None) -> list[str]:
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
-def _read_answer(form: FormData, prefix: str, indicator: Indicator, language: str) -> AnswerState:
-    control = input_for(indicator.answer, language)
-    na = _one(form, f"{prefix}:na") is not None
-    return AnswerState(
-        value=control.read(form.get(f"{prefix}:value", ())),
-        not_applicable=na,
-        reason=_one(form, f"{prefix}:reason"),
-        evidence=tuple(_split_lines(_one(form, f"{prefix}:evidence"))),
-        comment=_one(form, f"{prefix}:comment"),
-    )
-
-
-def _apply_answers(
-    data: MutableMapping[str, Any],
-    path: Sequence[str],
-    criteria: Criteria,
-    form: FormData,
-    prefix: str,
-    language: str,
-    make: Containers,
-) -> None:
-    node: MutableMapping[str, Any] = data
-    states = {
-        i.id: _read_answer(form, f"{prefix}:{i.id}", i, language)
-        for i in criteria.indicators
-        if f"{prefix}:{i.id}:shown" in form  # a hidden field: unticked boxes send nothing
-    }
-    if not states:
-        return
-    for part in path:
-        child = node.get(part)
-        if not isinstance(child, MutableMapping):
-            if all(s.bare and s.value is None for s in states.values()):
-                return
-            child = node[part] = make.mapping()
-        node = child
-    for indicator, state in states.items():
-        set_answer(node, indicator, state, make)
-
-
-def _row(form: FormData, prefix: str, index: int, names: Sequence[str]) -> dict[str, Any]:
-    """One row of a list of records as the form gives it (None for an empty field)."""
-    row: dict[str, Any] = {}
-    for name in names:
-        text = _one(form, f"{prefix}:{index}:{name}")
-        if name == "verified":
-            row[name] = True if text is not None else None
-        elif name == "evidence":
-            row[name] = _split_lines(text) or None
-        else:
-            row[name] = text
-    return row
-
-
-def _apply_records(
-    data: MutableMapping[str, Any],
-    path: Sequence[str],
-    form: FormData,
-    prefix: str,
-    names: Sequence[str],
-    make: Containers,
-) -> None:
-    """Update a list of records row by row: changed keys only, rows added or removed."""
-    rows = []
-    index = 0
-    while any(f"{prefix}:{index}:{name}" in form for name in names):
-        row = _row(form, prefix, index, names)
-        if any(value is not None for key, value in row.items() if key != "verified"):
-            rows.append(row)
-        index += 1
-    if index == 0:
-        return  # the form has no such rows: leave the file's list alone
-    node: MutableMapping[str, Any] = data
-    for part in path[:-1]:
-        child = node.get(part)
-        if not isinstance(child, MutableMapping):
-            if not rows:
-                return
-            child = node[part] = make.mapping()
-        node = child
-    existing = node.get(path[-1])
-    if not isinstance(existing, list) or not all(isinstance(r, MutableMapping) for r in existing):
-        set_value(
-            node, [path[-1]], [{k: v for k, v in r.items() if v is not None} for r in rows], make
-        )
-        return
-    del existing[len(rows) :]
-    for number, row in enumerate(rows):
-        if number == len(existing):
-            existing.append(make.mapping())
-        record = existing[number]
-        for key, value in row.items():
-            if key == "verified" and value is None and key in record:
-                value = False  # an unticked box keeps an explicit `verified: false`
-            set_value(record, [key], value, make)
-    if not existing:
-        del node[path[-1]]
-
-
-def _details() -> list[tuple[str, tuple[str, str], str]]:
-    """(form name, path in the file, kind) of the single-value detail fields."""
-    rows = [(f"org:{k}", ("organisation", k), "text") for k in _ORGANISATION]
-    rows += [(f"info:{k}", ("assessment", k), "text") for k in _INFO]
-    rows += [(f"previous:{k}", ("previous", k), "text") for k in _PREVIOUS]
-    rows += [(f"decision:{k}", ("decision", k), "text") for k in _DECISION]
-    kinds = {"founded": "number", "members": "number", "date": "date"}
-    return [(name, path, kinds.get(path[1], kind)) for name, path, kind in rows]
-
-
-_DETAILS = _details()
-
-
-def _detail(text: str | None, kind: str) -> Any:
-    """A detail field's text as YAML would read it: whole numbers and dates typed."""
-    if text is None:
-        return None
-    if kind == "number" and text.isdigit() and len(text) < 10:
-        return int(text)
-    if kind == "date":
-        return Input("date").read([text])
-    return text
-
-
-def apply_form(
-    data: MutableMapping[str, Any],
-    form: FormData,
-    criteria: Criteria,
-    related: Mapping[str, Criteria],
-    language: str,
-    make: Containers,
-) -> None:
-    """Write the submitted ``form`` into ``data`` (changing only what it changes).
-
-    Texts written per language change only in ``language``, the page's.
-    """
-    make = replace(make, language=language)
-    for name, path, kind in _DETAILS:
-        if name in form:
-            set_value(data, path, _detail(_one(form, name), kind), make)
-    for optional in ("previous", "decision"):  # emptied: gone, not left as `{}`
-        found = data.get(optional)
-        if isinstance(found, MutableMapping) and not found:
-            del data[optional]
-    _apply_records(data, ["assessment", "assessors"], form, "assessor", _ASSESSOR, make)
-    _apply_answers(data, ["answers"], criteria, form, "answer", language, make)
-    for other in related.values():
-        where = ["related", other.id, "answers"]
-        _apply_answers(data, where, other, form, f"related:{other.id}", language, make)
-    _apply_records(data, ["improvement_areas"], form, "area", _AREA, make)
-    for key in ("strengths", "recommendations"):
-        if key in form:
-            set_value(data, [key], _split_lines(_one(form, key)), make)

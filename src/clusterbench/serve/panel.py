@@ -6,15 +6,17 @@ problems of the form's current state, each tied to the field it concerns.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import Issue
 from ..models.criteria import Criteria
-from ..models.result import Result
-from ..report.i18n import choose_language
+from ..models.result import Result, Status
+from ..report.i18n import choose_language, translations
 from ..report.phrases import Phrases, requirement
 from ..report.phrases.summary import margin_lines
-from .editor import Evaluation, field_of
+from .names import field_of, label_of
+from .workspace import Evaluation
 
 __all__ = ["GapView", "LevelView", "Panel", "Problem", "build_panel"]
 
@@ -24,6 +26,9 @@ class Problem:
     """One problem of the form, at its field."""
 
     field: str
+    """The key of the field it concerns (the id of that field on the page), or ``""``."""
+    label: str
+    """What the page calls that field: "Assessor 1 · Name"."""
     message: str
     error: bool
     code: str
@@ -83,16 +88,23 @@ class Panel:
         return found
 
 
-def _problems(issues: tuple[Issue, ...]) -> tuple[Problem, ...]:
-    return tuple(
-        Problem(field_of(i), i.message, i.is_error, i.code)
-        for i in sorted(issues, key=lambda i: (not i.is_error, i.sort_key()))
-    )
+_OPEN: frozenset[Status] = frozenset({"not_answered", "not_applicable"})
+"""The statuses of an indicator not (yet) answered: typed, so that a misspelt status
+fails the type check instead of counting every indicator as answered."""
+
+
+def _problems(issues: tuple[Issue, ...], gettext: Callable[[str], str]) -> tuple[Problem, ...]:
+    found = []
+    for issue in sorted(issues, key=lambda i: (not i.is_error, i.sort_key())):
+        key = field_of(issue)
+        label = label_of(key, gettext) if key else ""
+        found.append(Problem(key, label, issue.message, issue.is_error, issue.code))
+    return tuple(found)
 
 
 def build_panel(evaluation: Evaluation, criteria: Criteria | None, language: str) -> Panel:
     """The panel for an evaluated form."""
-    problems = _problems(evaluation.issues)
+    problems = _problems(evaluation.issues, translations(language).gettext)
     scored = evaluation.scored
     if scored is None or criteria is None:
         return Panel(
@@ -141,10 +153,8 @@ def build_panel(evaluation: Evaluation, criteria: Criteria | None, language: str
         valid_from=None if result.validity is None else say.fmt.date(result.validity.valid_from),
         valid_until=None if result.validity is None else say.fmt.date(result.validity.valid_until),
         renewal=bool(result.validity and result.validity.renewal),
-        answered=sum(
-            1 for i in result.indicators if i.status not in ("unanswered", "not_applicable")
-        ),
-        applicable=sum(1 for i in result.indicators if i.status != "not_applicable"),
+        answered=sum(1 for i in result.indicators if i.status not in _OPEN),
+        applicable=sum(1 for i in result.indicators if i.applicable),
         problems=problems,
     )
 

@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Callable, Mapping
 
 from ...kinds.answers.base import AnswerDescription
-from ...kinds.registry import answer_kind, describe, required_sets
+from ...kinds.registry import answer_kind, required_sets
 from ...models.criteria import Criteria, Indicator
 from .words import Phrases
 
@@ -20,17 +20,23 @@ __all__ = ["ANSWER_HINTS", "describe_indicator", "questionnaire"]
 
 
 def questionnaire(
-    criteria: Criteria, say: Phrases, related: Mapping[str, Criteria] | None = None
+    criteria: Criteria,
+    say: Phrases,
+    related: Mapping[str, Criteria] | None = None,
+    *,
+    file: str | None = None,
 ) -> str:
     """YAML text of a blank assessment of ``criteria``, in ``say``'s language.
 
     Every field an assessor fills in is there, empty: the organisation, the assessment's
-    date, type, report id, method and assessors, the previous assessment, and for each
-    indicator its `value`, `evidence` and `comment`, under comments giving its title,
-    question, answer, points, rule, partial-credit steps, evidence asked for and the
-    guidance; then improvement areas (where a level counts them), follow-up, the
-    appreciation, strengths and recommendations.  Criteria sets this one requires
-    (eligibility) get a `related` section when given in ``related``.
+    date, type, report id, assessing organisation, method, years of data and assessors,
+    the previous assessment, and for each indicator its `value`, `evidence` and
+    `comment`, under comments giving its title, question, answer, points, rule,
+    partial-credit steps, evidence asked for and the guidance; then improvement areas,
+    follow-up, the appreciation, strengths and recommendations.  Criteria sets this one
+    requires (eligibility) get a `related` section when given in ``related``.  ``file``
+    is the criteria file's path from the new assessment, for criteria that are not
+    bundled (the assessment then finds them by it).
     """
     _ = say.gettext
     title = say.line(criteria.title)
@@ -63,7 +69,9 @@ def questionnaire(
         "  assessors:",
         _with("    - name:", _("the lead assessor's name")),
         f"      role: {role}",
-        f'criteria: {{id: {criteria.id}, version: "{criteria.version}"}}',
+        f'criteria: {{id: {criteria.id}, version: "{criteria.version}"'
+        + (f", file: {json.dumps(file, ensure_ascii=False)}" if file is not None else "")
+        + "}",
         _with(
             "previous:",
             _("the previous assessment: {file: 2019-silver.yaml}, or {date: , level: }"),
@@ -72,14 +80,10 @@ def questionnaire(
     out += _related(criteria, say, related or {}, indent="", seen=[criteria.id])
     out.append("answers:")
     out += _indicators(criteria, say, indent="  ")
-    if _counts_improvement_areas(criteria):
-        out += [
-            "# "
-            + _("Improvement areas chosen since the previous assessment, each checked on site:"),
-            "#   - {indicator: , title: , description: , verified: false, evidence: []}",
-            "improvement_areas: []",
-        ]
     out += [
+        "# " + _("Improvement areas chosen since the previous assessment, each checked on site:"),
+        "#   - {indicator: , title: , description: , verified: false, evidence: []}",
+        "improvement_areas: []",
         "# " + _("What became of the previous assessment's recommendations:"),
         "#   - {recommendation: , status: done, comment: }   (done, in_progress, not_started)",
         "follow_up: []",
@@ -137,14 +141,6 @@ def _portfolios(criteria: Criteria) -> str:
     if not ids:
         return "health, ict ..."
     return ", ".join(ids[:6]) + (" ..." if len(ids) > 6 else "")
-
-
-def _counts_improvement_areas(criteria: Criteria) -> bool:
-    return any(
-        (stated := describe(req)).kind == "improved" and stated.of == "improvement_areas"
-        for level in criteria.levels
-        for req in level.requires
-    )
 
 
 def _indicators(criteria: Criteria, say: Phrases, *, indent: str) -> list[str]:

@@ -1,4 +1,4 @@
-// The workbench page: re-score after every change, undo, save, warn before leaving.
+// The workbench page: re-score after every change, undo, save, download, warn before leaving.
 // No framework and no inline script (the Content-Security-Policy allows neither).
 "use strict";
 
@@ -9,38 +9,82 @@
   const status = document.getElementById("status");
   const undoButton = document.getElementById("undo");
   const conflict = document.getElementById("conflict");
+  const notice = document.getElementById("notice");
+  const said = status.dataset;
   let base = form.dataset.base;
   let dirty = false;
   let timer = null;
   let pending = null;
-  const undo = [];
-  const before = new Map();
+  const undo = []; // [name, values] of each change, the last on top
+  const before = new Map(); // each field's values when its current change began
+  let typing = null; // the change being typed: {name, timer}
 
-  function valuesOf(name) {
+  function fields(name) {
     return Array.from(form.elements).filter((el) => el.name === name);
   }
 
   function snapshot(name) {
-    return valuesOf(name).map((el) =>
+    return fields(name).map((el) =>
       el.type === "checkbox" || el.type === "radio" ? el.checked : el.value
     );
   }
 
   function restore(name, values) {
-    valuesOf(name).forEach((el, i) => {
+    fields(name).forEach((el, i) => {
       if (el.type === "checkbox" || el.type === "radio") el.checked = values[i];
       else el.value = values[i];
     });
   }
+
+  Array.from(form.elements).forEach((el) => {
+    if (el.name && !before.has(el.name)) before.set(el.name, snapshot(el.name));
+  });
 
   function setStatus(text, kind) {
     status.textContent = text;
     status.dataset.kind = kind || "";
   }
 
-  function showProblems(fields) {
+  function settled() {
+    setStatus(dirty ? said.unsaved : said.saved, dirty ? "unsaved" : "saved");
+  }
+
+  function complain(message) {
+    notice.textContent = message;
+    notice.hidden = false;
+    setStatus(said.problem, "error");
+  }
+
+  function quiet() {
+    notice.textContent = "";
+    notice.hidden = true;
+  }
+
+  // What the server said when it refused: its JSON error, else its text.
+  async function failure(response) {
+    if (response.status === 401) return said.token;
+    let text = "";
+    try {
+      const type = response.headers.get("content-type") || "";
+      if (type.includes("json")) text = (await response.json()).error || "";
+      else if (!type.includes("html")) text = (await response.text()).trim();
+    } catch (error) {
+      text = "";
+    }
+    return said.failed.replace("%s", String(response.status)) + (text ? " " + text : "");
+  }
+
+  async function post(url) {
+    try {
+      return await fetch(url, { method: "POST", body: new FormData(form) });
+    } catch (error) {
+      return null; // nothing reached the workbench; the page keeps everything
+    }
+  }
+
+  function showProblems(found) {
     form.querySelectorAll("[data-problems-for]").forEach((el) => {
-      const messages = fields[el.dataset.problemsFor] || [];
+      const messages = found[el.dataset.problemsFor] || [];
       el.textContent = messages.join(" · ");
       const holder = el.closest("[data-field]");
       if (holder) holder.classList.toggle("has-problem", messages.length > 0);
@@ -49,81 +93,169 @@
 
   async function evaluate() {
     timer = null;
-    const body = new FormData(form);
-    const request = fetch(form.dataset.evaluate, { method: "POST", body: body });
+    const request = post(form.dataset.evaluate);
     pending = request;
-    let answer;
-    try {
-      const response = await request;
-      answer = await response.json();
-    } catch (error) {
-      setStatus(status.dataset.unreachable, "error");
-      return;
-    }
+    const response = await request;
     if (pending !== request) return; // a later change is on its way
+    if (response === null) return complain(said.unreachable);
+    if (!response.ok) return complain(await failure(response));
+    const answer = await response.json();
+    if (pending !== request) return;
+    quiet();
+    settled();
     panel.innerHTML = answer.panel;
     showProblems(answer.fields || {});
     form.dispatchEvent(new CustomEvent("scored", { detail: answer }));
   }
 
-  function changed(target) {
-    if (!target.name) return;
+  function syncModes() {
+    form.querySelectorAll("[data-related]").forEach((section) => {
+      const chosen = section.querySelector("input[data-mode]:checked");
+      if (chosen) section.dataset.mode = chosen.value;
+    });
+  }
+
+  function changed() {
     dirty = true;
-    setStatus(status.dataset.unsaved, "unsaved");
+    setStatus(said.unsaved, "unsaved");
+    syncModes();
     if (timer) clearTimeout(timer);
     timer = setTimeout(evaluate, 120);
   }
 
-  form.addEventListener("focusin", (event) => {
+  // Undo: a change becomes an undo step with its first keystroke (so Undo works while
+  // typing); typing on in the same field stays one step until a pause or leaving it.
+  function close() {
+    if (!typing) return;
+    clearTimeout(typing.timer);
+    before.set(typing.name, snapshot(typing.name));
+    typing = null;
+  }
+
+  function record(name) {
+    if (!typing || typing.name !== name) {
+      close();
+      undo.push([name, before.get(name) || snapshot(name)]);
+      undoButton.disabled = false;
+      typing = { name: name, timer: null };
+    }
+    clearTimeout(typing.timer);
+    typing.timer = setTimeout(close, 800);
+  }
+
+  form.addEventListener("input", (event) => {
     const name = event.target.name;
-    if (name && !before.has(name)) before.set(name, snapshot(name));
+    if (!name) return;
+    record(name);
+    changed();
   });
   form.addEventListener("change", (event) => {
     const name = event.target.name;
     if (!name) return;
-    const previous = before.get(name);
-    const now = snapshot(name);
-    if (previous && JSON.stringify(previous) !== JSON.stringify(now)) {
-      undo.push([name, previous]);
-      undoButton.disabled = false;
-    }
-    before.set(name, now);
-    changed(event.target);
+    if (typing && typing.name === name) close();
+    changed();
   });
-  form.addEventListener("input", (event) => changed(event.target));
 
   undoButton.addEventListener("click", () => {
+    close();
     const last = undo.pop();
     if (!last) return;
     const [name, values] = last;
     restore(name, values);
     before.set(name, values);
     undoButton.disabled = undo.length === 0;
-    const first = valuesOf(name)[0];
+    const first = fields(name)[0];
     if (first) first.focus();
-    changed(first);
+    changed();
+  });
+
+  // Enter in a field never submits the form (it would open a report); Go to jumps.
+  form.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || event.target.tagName !== "INPUT") return;
+    event.preventDefault();
+    if (event.target.id === "goto") jump(event.target.value);
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+
+  function focusField(target) {
+    if (!target) return false;
+    const control = target.matches("input, select, textarea")
+      ? target
+      : target.querySelector("input:not([type=hidden]), select, textarea");
+    target.scrollIntoView({ block: "center" });
+    if (control) control.focus({ preventScroll: true });
+    return true;
+  }
+
+  function jump(text) {
+    const wanted = text.trim().toLowerCase();
+    const found = Array.from(form.querySelectorAll("[data-indicator]")).find(
+      (el) => el.dataset.indicator.toLowerCase() === wanted
+    );
+    if (focusField(found)) document.getElementById("goto").value = "";
+  }
+
+  // A problem's link takes the keyboard to its field.
+  panel.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='#']");
+    if (!link) return;
+    const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (focusField(target)) event.preventDefault();
   });
 
   document.getElementById("save").addEventListener("click", async () => {
-    setStatus(status.dataset.saving, "busy");
-    const url = form.dataset.save + "&base=" + encodeURIComponent(base);
-    let response, answer;
-    try {
-      response = await fetch(url, { method: "POST", body: new FormData(form) });
-      answer = await response.json();
-    } catch (error) {
-      setStatus(status.dataset.unreachable, "error"); // nothing was saved; the page keeps it all
-      return;
-    }
+    close();
+    setStatus(said.saving, "busy");
+    const response = await post(form.dataset.save + "&base=" + encodeURIComponent(base));
+    if (response === null) return complain(said.unreachable);
     if (response.status === 409) {
-      conflict.innerHTML = answer.conflict;
-      setStatus(status.dataset.conflict, "error");
+      conflict.innerHTML = (await response.json()).conflict;
+      setStatus(said.conflict, "error");
+      conflict.scrollIntoView({ block: "start" });
+      const heading = conflict.querySelector("h3");
+      if (heading) heading.focus({ preventScroll: true });
       return;
     }
+    if (!response.ok) return complain(await failure(response));
+    const answer = await response.json();
     conflict.innerHTML = "";
+    quiet();
     base = answer.digest;
     dirty = false;
-    setStatus(status.dataset.saved, "saved");
+    settled();
+  });
+
+  // Previews open in a new tab: the form is posted there, this page stays as it is.
+  form.querySelectorAll("[data-preview]").forEach((button) => {
+    button.addEventListener("click", () => {
+      form.action = button.dataset.preview;
+      form.target = "_blank";
+      form.submit();
+      form.removeAttribute("target");
+      form.action = "/edit";
+    });
+  });
+
+  // PDFs are downloaded without leaving the page; a refusal is shown here.
+  form.querySelectorAll("[data-pdf]").forEach((button) => {
+    button.addEventListener("click", async () => {
+      close();
+      setStatus(said.making, "busy");
+      const response = await post(button.dataset.pdf);
+      if (response === null) return complain(said.unreachable);
+      if (!response.ok) return complain(await failure(response));
+      const blob = await response.blob();
+      const named = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") || "");
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = named ? named[1] : "report.pdf";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+      quiet();
+      settled();
+    });
   });
 
   window.addEventListener("beforeunload", (event) => {
