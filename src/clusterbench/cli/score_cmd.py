@@ -7,7 +7,7 @@ import sys
 
 from ..errors import ReportError
 from ..pipeline.cohort import load_cohort
-from ..pipeline.scoring import Scored, score_file
+from ..pipeline.scoring import Scored, check_decision, score_file
 from .assumptions import parse_assumptions
 from .errors import print_peer_note
 from .status import EXIT_LEVEL, EXIT_OK, UsageError
@@ -22,8 +22,19 @@ def summary_text(scored: Scored, language: str | None) -> str:
         chosen = choose_language(scored.criteria, language)
     except ReportError as exc:
         raise UsageError(str(exc)) from None
-    say = Phrases(chosen, scored.criteria, written_in=scored.assessment.language)
-    return summary(scored.result, scored.criteria, scored.related, say)
+    say = Phrases(
+        chosen, scored.criteria, written_in=scored.assessment.language, related=scored.related
+    )
+    earlier = scored.previous.criteria if scored.previous is not None else None
+    return summary(
+        scored.result,
+        scored.criteria,
+        scored.related,
+        say,
+        # A decision for a level the answers do not reach is not told as if it held.
+        decision=scored.assessment.decision if check_decision(scored) is None else None,
+        earlier=earlier,
+    )
 
 
 def run(args: argparse.Namespace) -> int:
