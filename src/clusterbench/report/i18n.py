@@ -150,10 +150,10 @@ class Formatter:
         if against is None or exact == Fraction(Decimal(against)):
             return self.number(value)
         bound = Fraction(Decimal(against))
-        for places in range(1, _MOST_PLACES + 1):
+        for places in range(1, 13):
             if _quantized(exact, places) != _quantized(bound, places):
                 return self.number(value, places=places)
-        return self.number(value, places=_MOST_PLACES)
+        return self.number(value, places=12)
 
     def missing(self, value: Decimal | int) -> str:
         """An amount still missing, rounded up: never less than is missing, never `0`.

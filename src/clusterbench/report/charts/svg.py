@@ -23,6 +23,7 @@ __all__ = [
     "svg",
     "text",
     "width_of",
+    "wrap",
 ]
 
 INK = "#1f2a37"
@@ -56,6 +57,22 @@ def fit(label: str, size: float, room: float) -> str:
     if " " in cut.strip():
         cut = cut.rstrip().rsplit(" ", 1)[0]
     return cut.rstrip(",;: ") + "…"
+
+
+def wrap(label: str, size: float, room: float, lines: int = 2) -> list[str]:
+    """``label`` in at most ``lines`` lines of ``room``, broken between words; the last
+    line shortened with an ellipsis when even that is not enough."""
+    words, current = label.split(), ""
+    out: list[str] = []
+    for word in words:
+        candidate = f"{current} {word}".strip()
+        if current and width_of(candidate, size) > room and len(out) < lines - 1:
+            out.append(current)
+            current = word
+        else:
+            current = candidate
+    out.append(fit(current, size, room))
+    return out
 
 
 def text(

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .svg import GRID, INK, MUTED, fit, line, num, svg, text, width_of
+from .svg import GRID, INK, MUTED, line, num, svg, text, width_of, wrap
 
 __all__ = ["Panel", "Year", "line_panels", "timeline"]
 
@@ -60,8 +60,11 @@ def line_panels(
     each scaled from zero to its own highest value, the first and last values written."""
     columns = min(len(panels), 3)
     rows = math.ceil(len(panels) / columns) if panels else 0
-    cell_w, cell_h, pad = 156.0, 92.0, 8.0
-    plot_l, plot_r, plot_t, plot_b = 6.0, 6.0, 30.0, 20.0
+    cell_w, pad = 156.0, 8.0
+    titles = [wrap(panel.title, 9, cell_w - 4) for panel in panels]
+    extra = 11.0 if any(len(t) > 1 for t in titles) else 0.0  # a title on two lines
+    cell_h = 92.0 + extra
+    plot_l, plot_r, plot_t, plot_b = 6.0, 6.0, 30.0 + extra, 20.0
     width = columns * cell_w + (columns - 1) * pad
     height = rows * cell_h + (rows - 1) * pad
     body: list[str] = []
@@ -70,7 +73,8 @@ def line_panels(
         y0 = (index // columns) * (cell_h + pad)
         left, right = x0 + plot_l, x0 + cell_w - plot_r
         top, bottom = y0 + plot_t, y0 + cell_h - plot_b
-        body.append(text(x0 + 2, y0 + 11, fit(panel.title, 9, cell_w - 4), size=9, weight="bold"))
+        for number, said in enumerate(titles[index]):
+            body.append(text(x0 + 2, y0 + 11 + 11 * number, said, size=9, weight="bold"))
         body.append(line(left, bottom, right, bottom, GRID, 1))
         body += _years(years, left, right, bottom + 12, bottom, 7)
         highest = max((value for _, value in panel.points), default=0.0)

@@ -69,8 +69,8 @@ def summary(
 
     out += ["", _("Levels")]
     for lv in result.levels:
-        found = level_tag(say, decision, lv.id, result.level) if lv.held else None
-        tag = f"  ({found})" if found else ""
+        said = level_tag(say, decision, lv.id, result.level) if lv.held else None
+        tag = f"  ({said})" if said else ""
         out.append(f"  {_MARK[lv.held]} {lv.id}  {say.level_title(lv.id)}{tag}")
         out += [f"      {_MARK[r.held]} {requirement(say, r, related)}" for r in lv.requirements]
 
@@ -178,8 +178,13 @@ def still_missing(result: Result, say: Phrases, related: Mapping[str, Criteria])
     return say.join(parts) if parts else None
 
 
-def score_line(result: Result, say: Phrases, related: Mapping[str, Criteria]) -> str:
-    """`Score: 142.5 of 150 points = 95.0% (Gold needs 80%)`, or "" without points."""
+def score_line(
+    result: Result, say: Phrases, related: Mapping[str, Criteria], *, together: bool = False
+) -> str:
+    """`Score: 142.5 of 150 points = 95.0% (Gold needs 80%)`, or "" without points.
+
+    ``together``: for a page, where "(Gold needs" and "80%)" must not be split apart.
+    """
     score = result.score
     if not score.max_points or score.share_exact is None:
         return ""
@@ -199,9 +204,8 @@ def score_line(result: Result, say: Phrases, related: Mapping[str, Criteria]) ->
                 "(%(level)s needs %(share)s: reached; still missing: %(missing)s)"
             ) % {**numbers, "missing": missing}
         else:
-            # Kept on one line: "(Gold needs" and "80%)" are never split apart.
             aside = say.gettext("(%(level)s needs %(share)s)") % numbers
-            line += " " + aside.replace(" ", "\u00a0")
+            line += " " + (aside.replace(" ", "\u00a0") if together else aside)
     return line
 
 

@@ -22,10 +22,8 @@ def validity_lines(result: Result, say: Phrases, decision: Decision | None) -> l
     _, fmt = say.gettext, say.fmt
     state = standing_of(decision, say.criteria)
     if state == "rejected":
-        return [
-            _("%(body)s did not award the level, so no validity applies.")
-            % {"body": awarding_body(say)}
-        ]
+        body = decision.by if decision is not None and decision.by else awarding_body(say)
+        return [_("%(body)s did not award the level, so no validity applies.") % {"body": body}]
     if state == "withdrawn":
         if decision is not None and decision.date is not None:
             return [

@@ -10,7 +10,6 @@ assessor's text that lacks it is marked with the language it is written in.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,6 +23,7 @@ from ...models.result import Band, Status
 from ...models.rules import Rule
 from ...models.units import Unit
 from ..i18n import Formatter, translations
+from .versions import version_said
 
 __all__ = ["Phrases", "Said"]
 
@@ -103,38 +103,8 @@ class Phrases:
     def version(
         self, criteria: Criteria | None = None, label: str | None = None, *, short: bool = False
     ) -> str:
-        """A criteria version as readers read it: `version 2013`.
-
-        A label with words in it (`pre-2019`) says nothing in Norwegian or German: such a
-        version is named by the period it was used in, as the criteria state it (`the
-        version used until 14 November 2019`); a `version_title` the criteria give wins.
-        ``label`` names a version of ``criteria``'s set that is not at hand.
-        """
-        _ = self.gettext
-        found = criteria or self.criteria
-        if label is not None and label != found.version:
-            return _("version %(version)s") % {"version": label}
-        titled = getattr(found, "version_title", None)
-        if isinstance(titled, Text):
-            return self.line(titled)
-        period = found.in_force
-        if re.fullmatch(r"\d[\d.-]*", found.version) or period is None:
-            return _("version %(version)s") % {"version": found.version}
-        start, until = period.from_, period.until
-        if start is not None and until is not None and not short:
-            return _("the version used from %(start)s to %(end)s") % {
-                "start": self.fmt.date(start),
-                "end": self.fmt.date(until),
-            }
-        if short:  # a running footer: the month the period ends or begins
-            if until is not None:
-                return _("version used until %(month)s") % {"month": self.fmt.month(until)}
-            assert start is not None
-            return _("version used from %(month)s") % {"month": self.fmt.month(start)}
-        if until is not None:
-            return _("the version used until %(date)s") % {"date": self.fmt.date(until)}
-        assert start is not None
-        return _("the version used from %(date)s") % {"date": self.fmt.date(start)}
+        """A criteria version as readers read it: `version 2013` (see :mod:`.versions`)."""
+        return version_said(self, criteria or self.criteria, label, short=short)
 
     def level_name(self, level_id: str | None, criteria: Criteria | None = None) -> str:
         """A level's title as running text writes it, mid-sentence.
@@ -210,7 +180,7 @@ class Phrases:
         labels are then set apart, with semicolons or the language's quotation marks.
         """
         word = self.gettext(" or ") if alternatives else self.gettext(" and ")
-        if not any(word in label for label in labels):
+        if len(labels) < 2 or not any(word in label for label in labels):
             return self.either(labels) if alternatives else self.join(labels)
         if alternatives:
             quoted = [self.gettext("“%(option)s”") % {"option": label} for label in labels]
@@ -322,8 +292,9 @@ class Phrases:
                     return _("includes %(options)s") % {"options": shown_list}
                 return shown_list
             return self.either(shown)
-        if rule.between is not None:
-            low, high = (self.bound(indicator, b) for b in rule.between)
+        if rule.between is not None:  # the unit once, after the upper bound: `15 to 49 members`
+            low = self.bound(indicator, rule.between[0], unit=False)
+            high = self.bound(indicator, rule.between[1])
             if stated.options:
                 return _("%(low)s to %(high)s chosen") % {"low": low, "high": high}
             return _("%(low)s to %(high)s") % {"low": low, "high": high}
@@ -377,7 +348,7 @@ class Phrases:
             )
         return self.join(parts)
 
-    def bound(self, indicator: Indicator, value: Any) -> str:
+    def bound(self, indicator: Indicator, value: Any, *, unit: bool = True) -> str:
         """A value a rule compares with, as readers read it: with its unit (`at least 3
         years`), a scale's step as answers show it (`3 – measurable goals`)."""
         if isinstance(value, bool):
@@ -388,7 +359,7 @@ class Phrases:
         if seen.form == "step":
             shown = self.fmt.number(Decimal(value), places=0)
             return f"{shown} – {self.text(seen.labels[0])}" if seen.labels else shown
-        return self._plain(seen)
+        return self._plain(seen if unit else Shown(seen.form, seen.value))
 
     def met_when(self, indicator: Indicator) -> str:
         """What meets the indicator (or gives it a green light), in words."""

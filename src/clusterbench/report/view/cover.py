@@ -253,7 +253,7 @@ def score_view(ctx: Context) -> ScoreView | None:
         needed_value=float(score.needed) if score.needed is not None else None,
         target=say.level_title(score.target) if score.target is not None else None,
         target_name=say.level_name(score.target) if score.target is not None else None,
-        line=score_line(ctx.result, say, ctx.related),
+        line=score_line(ctx.result, say, ctx.related, together=True),
         missing=still_missing(ctx.result, say, ctx.related),
     )
 

@@ -126,14 +126,14 @@ def build_peers(ctx: Context, accent: str) -> PeersView | None:
         )
         if groups
         else None,
-        # A chart cannot break across pages: six indicators make a third of a page.
+        # A chart cannot break across pages: three indicators at a time fill a page closely.
         indicators_charts=tuple(
             Markup(
                 charts.scale_rows(
-                    scales[i : i + 6], colours, title=_("Indicators against the peer group")
+                    scales[i : i + 3], colours, title=_("Indicators against the peer group")
                 )
             )
-            for i in range(0, len(scales), 6)
+            for i in range(0, len(scales), 3)
         ),
         rows=tuple(rows),
     )
