@@ -91,7 +91,7 @@ def test_no_code_hides_a_text_from_the_extractor() -> None:
 
 def test_the_glossary_names_every_language() -> None:
     glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
-    for term in ("assessor", "minimum requirement", "labelling body", "margin", "gap"):
+    for term in ("assessor", "minimum requirement", "awarding body", "margin", "gap"):
         assert f"| {term} |" in glossary, term
 
 

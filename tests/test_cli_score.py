@@ -34,12 +34,16 @@ def test_text_summary_explains_level_score_margin_and_validity(
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == (
-        "Fjordtech Cluster (Norway, Information and communication technology) · threshold 1 · "
-        "assessed 6 November 2023"
+        "Fjordtech Cluster (Norway, Information and communication technology) · threshold, "
+        "version 1 · assessed 6 November 2023"
     )
     assert lines[1] == "Level: Gold"
-    assert lines[2] == "Score: 120 of 150 points = 80.0% (Gold needs 80%)"
-    assert lines[3] == "Valid: 6 November 2023 to 5 November 2025"
+    assert (
+        lines[2]
+        == "Decision: none recorded yet: the level is a recommendation to the awarding body"
+    )
+    assert lines[3] == "Score: 120 of 150 points = 80.0% (Gold needs 80%)"
+    assert lines[4] == "Valid from 6 November 2023 to 5 November 2025."
     assert "      ✓ 120 of 150 points (80.0%; 80% needed)" in lines
     assert "      ✓ Eligibility for the cluster management excellence labels: Eligible" in lines
     assert "  0 points above what Gold needs." in lines
@@ -47,7 +51,7 @@ def test_text_summary_explains_level_score_margin_and_validity(
     assert "  declined: C" in lines
     # The indicators to work on, as the Result orders them, each with its answer and rule.
     assert lines[-1] == (
-        "  C      Follow-up of the action plan             1 – none — 3 (systematic) — not met, "
+        "  C      Follow-up of the action plan             1 – none — 3 – systematic — not met, "
         "0 of 30 points, red"
     )
 
@@ -58,11 +62,12 @@ def test_text_summary_speaks_the_language_asked_for(capsys: pytest.CaptureFixtur
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == (
-        "Fjordhelse Cluster (Norge, Helse og livsvitenskap) · esca-gold 2019 · vurdert 9. november 2021"
+        "Fjordhelse Cluster (Norge, Helse og livsvitenskap) · esca-gold, versjon 2019 · "
+        "vurdert 9. november 2021"
     )
     assert lines[1] == "Nivå: Gull"
     assert "Poengsum: 142,5 av 150 poeng = 95,0\u00a0% (Gull krever 80\u00a0%)" in lines
-    assert "Sikkerhetsmargin for Gull" in lines
+    assert "Sikkerhetsmargin for gull" in lines  # a level's name inside running text
     for english in ("Level", "Score", "points", "Margin", "Compared with", "Indicators"):
         assert english not in out, english
     code, out, _ = run(["score", str(demo), "--lang", "de"], capsys)
@@ -78,7 +83,7 @@ def test_gap_and_what_if(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert "Level: Silver" in out
     assert (
-        "Gap to Gold\n  11.5 points missing.\n  Meet: C Follow-up of the action plan (30 points)\n"
+        "Gap to Gold\n  11.5 points missing.\n  Meet: C Follow-up of the action plan (20 more points)\n"
         in out
     )
     code, out, _ = run(["score", str(GOLD), "--assume", "C=3", "--assume", "E=45"], capsys)

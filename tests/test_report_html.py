@@ -168,18 +168,27 @@ def test_charts_are_scalable_svg_with_only_a_viewbox() -> None:
         ),
         charts.category_bars([charts.Bar("A & B", 0.5, "50%", floor=0.4)], title="t"),
         charts.points_bar(
-            120, 150, 120, colour="#000", earned_label="120", needed_label="120", title="t"
+            120, 150, [(120, "Gold: 120")], colour="#000", earned_label="120", title="t"
         ),
         charts.grouped_bars(
             [charts.GroupedBar("x", (0.2, None), ("20%", "–"))],
             [("a", "#111"), ("b", "#222")],
             title="t",
         ),
-        charts.timeline([(0.0, 0.5, "Bronze", "#A0522D")], [(0.0, "2017")], title="t"),
+        charts.timeline(
+            [(0.0, 0.5, "Bronze", "#A0522D")], [charts.Year(0.0, 0.5, "2017")], title="t"
+        ),
         charts.scale_rows(
             [charts.ScaleRow("G07", 1, 4, 4, 3.2, 3, 3, "4 – high", "3.2 (n=5)", "1", "4")],
-            [("a", "#111"), ("b", "#222")],
-            [("median", "#333"), ("threshold", "#c00")],
+            ("#111", "#222"),
+            title="t",
+        ),
+        charts.legend(
+            [("bar", "#111", "a"), ("line", "#333", "b"), ("marker", "#c00", "c")], title="t"
+        ),
+        charts.line_panels(
+            [charts.Panel("Members", [(0.2, 10), (0.8, 20)], "10", "20")],
+            [charts.Year(0.0, 0.5, "2020"), charts.Year(0.5, 1.0, "2021")],
             title="t",
         ),
     ]

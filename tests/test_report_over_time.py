@@ -17,7 +17,8 @@ HEALTH = ROOT / "examples" / "fjordhelse"
 
 
 def test_the_gold_report_shows_the_development_of_the_key_figures() -> None:
-    text = read(render_html(score_file(HEALTH / "2021-gold.yaml"), language="en"))["development"]
+    html = render_html(score_file(HEALTH / "2021-gold.yaml"), language="en")
+    text = read(html)["development"].replace("\xa0", " ")
     assert "Development over time" in text
     for expected in (
         "28 November 2017",
@@ -25,7 +26,9 @@ def test_the_gold_report_shows_the_development_of_the_key_figures() -> None:
         "9 November 2021",  # the chain's assessments
         "Members 164 228 254 +90 (+55%)",
         "Partners 9 12 14 +5 (+56%)",
-        "Budget NOK 4,900,000 NOK 7,500,000 NOK 10,200,000 NOK +5,300,000 (+108%)",
+        # Money as the locale writes it, the sign before the currency; staff in % as well.
+        "Budget NOK 4,900,000 NOK 7,500,000 NOK 10,200,000 +NOK 5,300,000 (+108%)",
+        "Staff (full-time equivalents) 2.6 3.4 4.6 +2 (+77%)",
         "Private share of the budget 14% 26% 34% +20 percentage points",
     ):
         assert expected in text, expected
@@ -35,7 +38,13 @@ def test_the_gold_report_shows_the_development_of_the_key_figures() -> None:
     ("language", "heading", "members"),
     [
         ("nb", "Utvikling over tid", "Medlemmer 164 228 254 +90 (+55 %)"),
+        ("nb", "Utvikling over tid", "4 900 000 kr 7 600 000 kr 10 200 000 kr +5 300 000 kr"),
         ("de", "Entwicklung im Zeitverlauf", "Mitglieder 164 228 254 +90 (+55 %)"),
+        (
+            "de",
+            "Entwicklung im Zeitverlauf",
+            "4.900.000 NOK 7.600.000 NOK 10.200.000 NOK +5.300.000 NOK",
+        ),
     ],
 )
 def test_the_development_in_norwegian_and_german(language: str, heading: str, members: str) -> None:
@@ -53,13 +62,17 @@ def test_a_report_without_earlier_figures_has_no_development_section() -> None:
 def test_the_silver_report_names_what_the_versions_do_not_compare() -> None:
     text = read(render_html(score_file(HEALTH / "2019-silver.yaml"), language="en"))["progress"]
     assert (
-        "The previous assessment answered version pre-2019 of these criteria: each indicator "
-        "is compared with its counterpart in version 2019." in text
+        "The previous assessment answered the version used until 14 November 2019 of these "
+        "criteria: each indicator is compared with its counterpart in version 2019." in text
     )
     assert (
-        "Not compared, asked only in version pre-2019: B24 Feedback on services; "
-        "B29 Information to members; B35 Annual activity report." in text
+        "Not compared, asked only in the version used until 14 November 2019: B24 Feedback on "
+        "services; B29 Information to members; B35 Annual activity report." in text
     )
+    # A version's label with words in it ("pre-2019") is not shown to readers as a name.
+    for language in ("nb", "de"):
+        other = read(render_html(score_file(HEALTH / "2019-silver.yaml"), language=language))
+        assert "pre-2019" not in " ".join(v for k, v in other.items() if k != "appendix")
     assert "Not compared, new in version 2019: B37 Services for the digital transition" in text
 
 
@@ -67,7 +80,7 @@ def test_the_programme_report_says_why_nce_is_not_held() -> None:
     pages = read(render_html(score_file(HEALTH / "2019-arena-pro.yaml"), language="en"))
     summary = pages["summary"]
     assert "Designations" in summary
-    assert "NCE not held (given beside Arena Pro)" in summary
+    assert "NCE not held · only with Arena Pro" in summary
     assert "Arena Pro NCE" not in pages["cover"]
 
 
@@ -91,7 +104,7 @@ def test_a_programme_assessment_with_a_valid_gold_reads_arena_pro_nce(tmp_path: 
     )
     pages = read(render_html(scored, language="nb"))
     assert "Arena Pro NCE" in pages["cover"]
-    assert "oppnådd ved siden av Arena Pro til 8. november 2023" in pages["summary"]
+    assert "oppnådd sammen med Arena Pro til og med 8. november 2023" in pages["summary"]
 
 
 EXAMPLES = sorted((ROOT / "examples").glob("*/*.yaml"))

@@ -101,8 +101,9 @@ def test_without_a_decision_the_level_is_a_recommendation(tmp_path: Path) -> Non
     pages = read(render_html(score_file(undecided), language="en"))
     assert "Recommended level Gold" in pages["cover"]
     assert (
-        "none recorded yet: the level is a recommendation to the labelling body" in pages["cover"]
-    )
+        "none recorded yet: the level is a recommendation to EUCLES – European Clusters "
+        "Labelling Excellence Structure (formerly ESCA), Brussels" in pages["cover"]
+    )  # the criteria's own awarding body, never "the labelling body"
     assert "awarded" not in pages["cover"].replace("Level awarded", "")
     assert "Recommended level: Gold" in pages["summary"]
 
@@ -150,9 +151,9 @@ def test_a_share_just_below_the_threshold_never_reads_as_it() -> None:
 def test_first_renewal_and_previous_agree_with_the_facts() -> None:
     gold = read(render_html(score_file(GOLD), language="en"))["cover"]
     assert "first assessment" not in gold  # a previous assessment is on record
-    assert "previous assessment 19 November 2019: Silver" in gold
+    assert "Previous assessment 19 November 2019: Silver (Bronze benchmarking" in gold
     silver = read(render_html(score_file(SILVER), language="en"))["cover"]
-    assert "renewal of the label; previous assessment 28 November 2017: Bronze" in silver
+    assert "Assessment renewal of the label Previous assessment 28 November 2017: Bronze" in silver
     bronze = read(render_html(score_file(BRONZE), language="en"))["cover"]
     assert "first assessment" in bronze
     assert "previous" not in bronze
@@ -164,8 +165,11 @@ def test_the_margin_names_what_alone_and_what_only_together_would_cost_the_level
     criteria, assessment, result = scored.criteria, scored.assessment, scored.result
     pages = read(render_html(scored, language="en"))
     margin = pages["gap-margin"].split("The margin of Gold")[1]
-    alone = margin.split("Only losing all of these together")[0]
-    together = margin.split("Only losing all of these together")[1]
+    sentence = (
+        "Beside the minimum requirements, the fewest indicators whose loss would cost Gold: "
+        "all of these together; no single one of them alone would."
+    )
+    alone, together = margin.split(sentence)
 
     def lost(*ids: str) -> bool:
         on = assessment.date
@@ -265,9 +269,9 @@ def test_peer_ranks_are_counted_not_interpolated(tmp_path: Path) -> None:
     b01 = next(i for i in scored54.result.peers.indicators if i.id == "B01")
     assert (b01.lower, b01.n) == (4, 5)
     pages = read(render_html(scored54, language="en"))
-    assert "4 of 5 peers lower" in pages["peers"]
+    assert "4 of 5 clusters lower" in pages["peers"]
     nb = read(render_html(scored54, language="nb"))
-    assert "4 av 5 klynger lavere" in nb["peers"]
+    assert "4 av 5 klynger ligger lavere" in nb["peers"]
 
 
 def test_peer_bars_are_drawn_on_the_answers_own_scale(tmp_path: Path) -> None:

@@ -286,9 +286,10 @@ def test_criteria_diff_of_the_two_bronze_versions_reads_well(
         "    B35    Annual activity report",
         "  Changed",
         "    B01    Committed members",
-        "           bands: green at least 50 → at least 60; yellow 15 to 49 → 15 to 59",
+        "           bands: green at least 50 members → at least 60 members; "
+        "yellow 15 to 49 members → 15 to 59 members",
         "    B04    Member types",
-        "           answer: option civil_society (Civil society) added",
+        "           answer: option civil_society (civil society) added",
         "    B07    Dedicated management staff",
         "           minimum requirement: no → yes",
         "           reworded: guidance",

@@ -3,6 +3,7 @@ usage error (exit 2), whichever command was given it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..errors import ReportError
@@ -27,8 +28,15 @@ def language_for(criteria: Criteria, wanted: str | None) -> ReportLanguage:
         raise UsageError(str(exc)) from None
 
 
-def phrases_for(criteria: Criteria, wanted: str | None, *, written_in: str = "en") -> Phrases:
-    """The phrase layer for ``criteria`` in the language :func:`language_for` chooses."""
+def phrases_for(
+    criteria: Criteria,
+    wanted: str | None,
+    *,
+    written_in: str = "en",
+    related: Mapping[str, Criteria] | None = None,
+) -> Phrases:
+    """The phrase layer for ``criteria`` (``related``: the other sets it names) in the
+    language :func:`language_for` chooses."""
     from ..report.phrases import Phrases
 
-    return Phrases(language_for(criteria, wanted), criteria, written_in=written_in)
+    return Phrases(language_for(criteria, wanted), criteria, written_in=written_in, related=related)

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..pipeline.cohort import load_cohort
-from ..pipeline.scoring import Scored, score_file
+from ..pipeline.scoring import Scored, check_decision, score_file
 from .assumptions import parse_assumptions
 from .console import emit
 from .errors import print_peer_note
@@ -18,8 +18,19 @@ def summary_text(scored: Scored, language: str | None) -> str:
     """The terminal summary in ``language`` (default: the criteria's first)."""
     from ..report.phrases import summary
 
-    say = phrases_for(scored.criteria, language, written_in=scored.assessment.language)
-    return summary(scored.result, scored.criteria, scored.related, say)
+    say = phrases_for(
+        scored.criteria, language, written_in=scored.assessment.language, related=scored.related
+    )
+    earlier = scored.previous.criteria if scored.previous is not None else None
+    return summary(
+        scored.result,
+        scored.criteria,
+        scored.related,
+        say,
+        # A decision for a level the answers do not reach is not told as if it held.
+        decision=scored.assessment.decision if check_decision(scored) is None else None,
+        earlier=earlier,
+    )
 
 
 def run(args: argparse.Namespace) -> int:

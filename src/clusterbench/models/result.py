@@ -165,8 +165,8 @@ class Comparison(Model):
     )
     mapped: bool = Field(
         default=True,
-        description="False when the previous assessment's version is another one that no "
-        "supersession links to this one: then no indicator is compared.",
+        description="False when the previous assessment answered another criteria set, or "
+        "another version that no supersession links to this one: then no indicator is compared.",
     )
     renamed: dict[str, str] = Field(
         default_factory=dict,

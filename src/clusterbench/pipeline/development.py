@@ -64,9 +64,9 @@ class FigureSeries:
 
     @property
     def relative(self) -> Decimal | None:
-        """The change as a share of the earliest value (counts and money), or None."""
+        """The change as a share of the earliest value (counts, staff and money), or None."""
         change = self.change
-        if change is None or self.figure.kind not in ("count", "money"):
+        if change is None or self.figure.kind not in ("count", "fte", "money"):
             return None
         first = self.first.amount if isinstance(self.first, Money) else Decimal(self.first)
         return change / first if first else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 from functools import cache
 from importlib import resources
@@ -22,7 +22,7 @@ from babel.core import get_global
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
 from ..errors import ReportError
@@ -84,9 +84,23 @@ def translations(language: str) -> NullTranslations:
     return Translations(compiled)
 
 
-def _quantized(value: Fraction, places: int) -> Decimal:
+_MOST_PLACES = 6
+"""The most decimals a number is shown with (the domain's numbers have no more)."""
+
+
+def _quantized(value: Fraction, places: int, rounding: str = ROUND_HALF_EVEN) -> Decimal:
     exact = Decimal(value.numerator) / Decimal(value.denominator)
-    return exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_EVEN)
+    return exact.quantize(Decimal(1).scaleb(-places), rounding)
+
+
+def _bounded(value: Fraction, rounding: str) -> Decimal:
+    """``value`` rounded one way (up or down) at the fewest decimals, one at least, that
+    stay within a tenth of it (or exact at six); a positive value never rounds to zero."""
+    for places in range(1, _MOST_PLACES + 1):
+        shown = _quantized(value, places, rounding)
+        if abs(Fraction(shown) - value) * 10 <= abs(value) and (shown != 0 or value == 0):
+            return shown
+    return _quantized(value, _MOST_PLACES, rounding)
 
 
 class Formatter:
@@ -108,6 +122,50 @@ class Formatter:
         """A number with at most `places` decimals: `119.5`, `119,5`, `1,300`."""
         pattern = "#,##0" + ("." + "#" * places if places else "")
         return format_decimal(value, format=pattern, locale=self.locale)
+
+    def money(self, amount: Decimal | int, currency: str, *, signed: bool = False) -> str:
+        """An amount in whole units as the locale writes money: `NOK 4,900,000`,
+        `4 900 000 kr`, `4.900.000 NOK`; ``signed``: `+NOK 5,300,000`, `−5 300 000 kr`."""
+        pattern = str(self.locale.currency_formats["standard"].pattern).split(";")[0]
+        pattern = re.sub(r"\.0+", "", pattern)
+        shown = format_currency(
+            abs(Decimal(amount)),
+            currency,
+            format=pattern,
+            locale=self.locale,
+            currency_digits=False,
+        )
+        # CLDR's currency spacing: a code of letters is kept apart from the digits.
+        shown = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", "\u00a0", shown)
+        if Decimal(amount) < 0:
+            return "−" + shown
+        return ("+" + shown) if signed and amount else shown
+
+    def points(self, value: Decimal | int, against: Decimal | int | None = None) -> str:
+        """Points with one decimal at most, or as many more as keep them apart from ``against``.
+
+        7.999996 points where 8 are needed read `7.999996`, never `8`: a number that
+        fails a requirement is never shown equal to the number it needs.
+        """
+        exact = Fraction(Decimal(value))
+        if against is None or exact == Fraction(Decimal(against)):
+            return self.number(value)
+        bound = Fraction(Decimal(against))
+        for places in range(1, 13):
+            if _quantized(exact, places) != _quantized(bound, places):
+                return self.number(value, places=places)
+        return self.number(value, places=12)
+
+    def missing(self, value: Decimal | int) -> str:
+        """An amount still missing, rounded up: never less than is missing, never `0`.
+
+        As many decimals (one at least) as keep the rounding within a tenth of the amount.
+        """
+        return self.number(_bounded(Fraction(Decimal(value)), ROUND_CEILING), places=_MOST_PLACES)
+
+    def spare(self, value: Decimal | int) -> str:
+        """An amount to spare, rounded down: never more than there is."""
+        return self.number(_bounded(Fraction(Decimal(value)), ROUND_FLOOR), places=_MOST_PLACES)
 
     def percent(self, share: Decimal | float | Fraction, *, places: int = 1) -> str:
         """A share as a percentage, spaced as the locale does: `82.7%`, `82,7 %`."""

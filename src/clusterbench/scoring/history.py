@@ -51,7 +51,8 @@ def compare(facts: Facts) -> Comparison | None:
         changes=tuple(changes),
         improvement_areas=facts.areas,
         previous_version=previous.version,
-        mapped=carried is None or carried.declared,
+        # Another criteria set is never compared indicator by indicator.
+        mapped=previous.criteria == facts.criteria.id and (carried is None or carried.declared),
         renamed=carried.renamed if carried is not None else {},
         not_compared_before=carried.dropped if carried is not None else (),
         not_compared_now=carried.added if carried is not None else (),

@@ -23,10 +23,10 @@ Related = Mapping[str, Criteria]
 def other_level(say: Phrases, criteria_id: str | None, level: str | None, related: Related) -> str:
     """A level of this or another criteria set, by its title."""
     if criteria_id in (None, say.criteria.id):
-        return say.level_title(level)
+        return say.level_name(level)
     other = related.get(criteria_id or "")
     found = other.level(level) if other is not None and level else None
-    return say.text(found.title) if found is not None else level or say.gettext("no level")
+    return say.level_name(level, other) if found is not None else level or say.gettext("no level")
 
 
 def criteria_name(say: Phrases, criteria_id: str | None, related: Related) -> str:

@@ -49,7 +49,8 @@ def _score(say: Phrases, r: RequirementResult, related: Related) -> str:
         return _in(say, r.category, say.gettext("no applicable indicator carries points"))
     exact = r.actual_exact.fraction if r.actual_exact is not None else Fraction(r.actual or 0)
     text = say.gettext("%(earned)s of %(possible)s points (%(share)s; %(needed)s needed)") % {
-        "earned": fmt.number(r.points or Decimal(0)),
+        # Never "8 of 10 points" for 7.999996 when 8 are needed: as many decimals as it takes.
+        "earned": fmt.points(r.points or Decimal(0), r.points_needed),
         "possible": fmt.number(r.max_points),
         "share": fmt.share(exact, needed),
         "needed": fmt.threshold(needed),
@@ -59,7 +60,7 @@ def _score(say: Phrases, r: RequirementResult, related: Related) -> str:
 
 def _points(say: Phrases, r: RequirementResult, related: Related) -> str:
     text = say.gettext("%(earned)s points (%(needed)s needed)") % {
-        "earned": say.fmt.number(r.points or Decimal(0)),
+        "earned": say.fmt.points(r.points or Decimal(0), r.needed),
         "needed": say.fmt.number(r.needed or Decimal(0)),
     }
     return _in(say, r.category, text)
@@ -67,12 +68,30 @@ def _points(say: Phrases, r: RequirementResult, related: Related) -> str:
 
 def _indicators_met(say: Phrases, r: RequirementResult, related: Related) -> str:
     met, needed = int(r.actual or 0), int(r.needed or 0)
+    if r.among is None:
+        text = say.ngettext(
+            "%(num)d indicator met (%(needed)d needed)",
+            "%(num)d indicators met (%(needed)d needed)",
+            met,
+        ) % {"num": met, "needed": needed}
+        return _in(say, r.category, text)
+    # The indicators the criteria list are named: those not met by id and title.
+    total = r.total if r.total is not None else len(r.among)
     text = say.ngettext(
-        "%(num)d indicator met (%(needed)d needed)",
-        "%(num)d indicators met (%(needed)d needed)",
-        met,
-    ) % {"num": met, "needed": needed}
-    return _in(say, r.category, text)
+        "%(num)d of %(total)d indicator met (%(needed)d needed)",
+        "%(num)d of %(total)d indicators met (%(needed)d needed)",
+        total,
+    ) % {"num": met, "total": total, "needed": needed}
+    missing = [i for i in r.among if i in r.indicators] if not r.held else []
+    if missing:
+        return say.gettext("%(text)s; not met: %(indicators)s") % {
+            "text": text,
+            "indicators": say.join([say.indicator_name(i) for i in missing]),
+        }
+    return say.gettext("%(text)s: %(indicators)s") % {
+        "text": text,
+        "indicators": say.join(list(r.among)),
+    }
 
 
 def _minimums(say: Phrases, r: RequirementResult, related: Related) -> str:
@@ -131,13 +150,18 @@ def _answered(say: Phrases, r: RequirementResult, related: Related) -> str:
 
 def _previous_level(say: Phrases, r: RequirementResult, related: Related) -> str:
     _ = say.gettext
-    needed = _("%(level)s %(window)s") % {
-        "level": say.level_title(r.level),
-        "window": month_window(r.months_at_least, r.months_at_most, say),
-    }
+    # What is needed first, then what the record holds: "a Bronze assessment 18 to 24
+    # months earlier (none recorded)" reads right whether it holds or not.
+    needed = (
+        _("a %(level)s assessment %(window)s")
+        % {
+            "level": say.level_name(r.level),
+            "window": month_window(r.months_at_least, r.months_at_most, say),
+        }
+    ).strip()
     previous = r.previous
     if previous is None:
-        return _("no previous assessment (needs %(needed)s)") % {"needed": needed.strip()}
+        return _("%(needed)s (none recorded)") % {"needed": needed}
     level = other_level(say, previous.criteria, previous.level, related)
     if previous.decision not in (None, "approved"):  # reached, but never held
         level = decided(say, level, previous.decision, None)
@@ -145,58 +169,52 @@ def _previous_level(say: Phrases, r: RequirementResult, related: Related) -> str
     beyond = not r.held and previous.level_held and previous.months == r.months_at_most
     if beyond:
         return say.ngettext(
-            "previous assessment %(date)s: %(level)s, more than %(num)d month earlier "
-            "(needs %(needed)s)",
-            "previous assessment %(date)s: %(level)s, more than %(num)d months earlier "
-            "(needs %(needed)s)",
+            "%(needed)s (previous: %(level)s on %(date)s, more than %(num)d month earlier)",
+            "%(needed)s (previous: %(level)s on %(date)s, more than %(num)d months earlier)",
             previous.months,
         ) % {
+            "needed": needed,
             "date": say.fmt.date(previous.date),
             "level": level,
             "num": previous.months,
-            "needed": needed.strip(),
         }
     return say.ngettext(
-        "previous assessment %(date)s: %(level)s, %(num)d month earlier (needs %(needed)s)",
-        "previous assessment %(date)s: %(level)s, %(num)d months earlier (needs %(needed)s)",
+        "%(needed)s (previous: %(level)s on %(date)s, %(num)d month earlier)",
+        "%(needed)s (previous: %(level)s on %(date)s, %(num)d months earlier)",
         previous.months,
     ) % {
+        "needed": needed,
         "date": say.fmt.date(previous.date),
         "level": level,
         "num": previous.months,
-        "needed": needed.strip(),
     }
 
 
 def _improved(say: Phrases, r: RequirementResult, related: Related) -> str:
     count, needed = int(r.actual or 0), int(r.needed or 0)
-    numbers = {"num": count, "needed": needed}
+    # What is needed first, then what there is: "3 verified improvement areas (0 now)".
     if r.of == "improvement_areas":
-        return (
-            say.ngettext(
-                "%(num)d verified improvement area (%(needed)d needed)",
-                "%(num)d verified improvement areas (%(needed)d needed)",
-                count,
-            )
-            % numbers
-        )
+        return say.ngettext(
+            "at least %(needed)d verified improvement area (%(num)d now)",
+            "at least %(needed)d verified improvement areas (%(num)d now)",
+            needed,
+        ) % {"num": count, "needed": needed}
     if r.since is None:
-        return say.gettext("no previous answers to compare with (%(needed)d improved needed)") % {
-            "needed": needed
-        }
-    return (
-        say.ngettext(
-            "%(num)d indicator improved (%(needed)d needed)",
-            "%(num)d indicators improved (%(needed)d needed)",
-            count,
-        )
-        % numbers
-    )
+        return say.ngettext(
+            "at least %(needed)d indicator improved (no earlier answers to compare with)",
+            "at least %(needed)d indicators improved (no earlier answers to compare with)",
+            needed,
+        ) % {"needed": needed}
+    return say.ngettext(
+        "at least %(needed)d indicator improved (%(num)d now)",
+        "at least %(needed)d indicators improved (%(num)d now)",
+        needed,
+    ) % {"num": count, "needed": needed}
 
 
 def _level(say: Phrases, r: RequirementResult, related: Related) -> str:
     _ = say.gettext
-    level = say.level_title(r.level)
+    level = say.level_name(r.level)
     if r.held:
         return _("everything %(level)s requires") % {"level": level}
     failing = [requirement(say, p, related) for p in r.parts if not p.held]
@@ -297,7 +315,7 @@ def _said_previous_level(say: Phrases, d: Description, related: Related) -> str:
     return (
         say.gettext("a previous assessment gave %(level)s %(window)s")
         % {
-            "level": say.level_title(d.level),
+            "level": say.level_name(d.level),
             "window": month_window(d.months_at_least, d.months_at_most, say),
         }
     ).strip()
@@ -317,7 +335,7 @@ def _said_improved(say: Phrases, d: Description, related: Related) -> str:
 
 
 def _said_level(say: Phrases, d: Description, related: Related) -> str:
-    return say.gettext("everything %(level)s requires") % {"level": say.level_title(d.level)}
+    return say.gettext("everything %(level)s requires") % {"level": say.level_name(d.level)}
 
 
 STATEMENTS: dict[str, Callable[[Phrases, Description, Related], str]] = {

@@ -3,23 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 
 from ...models.answer_types import shown as yaml_value
+from ...models.assessment import Decision
 from ...models.criteria import Criteria
 from ...models.result import IndicatorResult, Margin, Result
-from ...scoring.cohort import ALL
+from .comparison import comparison_lines
+from .decision import decision_line, level_tag
+from .peers import holds_own, own_note, peer_group, peer_levels, peer_rank, ranked
 from .requirements import requirement
+from .validity import validity_lines
 from .words import Phrases
 
-__all__ = ["indicator_decision", "margin_lines", "summary"]
+__all__ = ["indicator_decision", "margin_lines", "score_needed", "still_missing", "summary"]
 
 _MARK = {True: "✓", False: "✗"}
 
 
 def summary(
-    result: Result, criteria: Criteria, related: Mapping[str, Criteria], say: Phrases
+    result: Result,
+    criteria: Criteria,
+    related: Mapping[str, Criteria],
+    say: Phrases,
+    *,
+    decision: Decision | None = None,
+    earlier: Criteria | None = None,
 ) -> str:
-    """Level, score against the threshold, why, margin, gap, validity, progress, peers."""
+    """Level, score against the threshold, why, margin, gap, validity, progress, peers.
+
+    ``decision`` is the awarding body's decision the assessment records: the level is
+    called awarded, refused or withdrawn as it says, and recommended until then.
+    ``earlier`` are the criteria the previous assessment answered, when they differ.
+    """
     _, fmt = say.gettext, say.fmt
     org = result.organisation
     where = [say.country(org.country)]
@@ -27,32 +43,24 @@ def summary(
     if portfolio is not None:
         where.append(portfolio.text)
     out = [
-        _("%(name)s (%(where)s) · %(criteria)s %(version)s · assessed %(date)s")
+        _("%(name)s (%(where)s) · %(criteria)s, %(version)s · assessed %(date)s")
         % {
             "name": org.name,
             "where": ", ".join(where),
             "criteria": criteria.id,
-            "version": criteria.version,
+            "version": say.version(criteria),
             "date": fmt.date(result.assessment.date),
         },
         _("Level: %(level)s") % {"level": say.level_title(result.level)},
     ]
-    score = score_line(result, say)
+    if result.level is not None or decision is not None:
+        out.append(
+            _("Decision: %(decision)s") % {"decision": decision_line(say, decision, result.level)}
+        )
+    score = score_line(result, say, related)
     if score:
         out.append(score)
-    validity = result.validity
-    if validity is not None:
-        line = _("Valid: %(start)s to %(end)s") % {
-            "start": fmt.date(validity.valid_from),
-            "end": fmt.date(validity.valid_until),
-        }
-        if validity.renewal and validity.extended_from is not None:
-            line += " " + _("(a renewal: extends the label valid until %(date)s)") % {
-                "date": fmt.date(validity.extended_from)
-            }
-        if validity.renew_by is not None:
-            line += "; " + _("renew by %(date)s") % {"date": fmt.date(validity.renew_by)}
-        out.append(line)
+    out += validity_lines(result, say, decision)
     if result.assumptions:
         shown = ", ".join(
             f"{k}={'null' if v is None else yaml_value(v)}" for k, v in result.assumptions.items()
@@ -61,7 +69,8 @@ def summary(
 
     out += ["", _("Levels")]
     for lv in result.levels:
-        tag = "  " + _("(recommended)") if lv.awarded else ""
+        said = level_tag(say, decision, lv.id, result.level) if lv.held else None
+        tag = f"  ({said})" if said else ""
         out.append(f"  {_MARK[lv.held]} {lv.id}  {say.level_title(lv.id)}{tag}")
         out += [f"      {_MARK[r.held]} {requirement(say, r, related)}" for r in lv.requirements]
 
@@ -73,7 +82,7 @@ def summary(
             if found.held and found.valid_until is not None:
                 said = _("%(title)s beside %(level)s, valid until %(date)s") % {
                     "title": title,
-                    "level": say.level_title(found.level),
+                    "level": say.level_name(found.level),
                     "date": fmt.date(found.valid_until),
                 }
             else:
@@ -84,18 +93,18 @@ def summary(
             ]
 
     if result.margin is not None:
-        out += ["", _("Margin of %(level)s") % {"level": say.level_title(result.margin.level)}]
-        out += ["  " + line for line in margin_lines(result.margin, say)]
+        out += ["", _("Margin of %(level)s") % {"level": say.level_name(result.margin.level)}]
+        out += ["  " + line for line in margin_lines(result.margin, say, result)]
 
     for lv in result.levels:
         if lv.gap is None:
             continue
         gap = lv.gap
-        out += ["", _("Gap to %(level)s") % {"level": say.level_title(lv.id)}]
+        out += ["", _("Gap to %(level)s") % {"level": say.level_name(lv.id)}]
         if gap.points is not None and gap.points > 0:
-            out.append("  " + _("%(points)s points missing.") % {"points": fmt.number(gap.points)})
+            out.append("  " + _("%(points)s points missing.") % {"points": fmt.missing(gap.points)})
         if gap.indicators:
-            names = [_with_points(say, i) for i in gap.indicators]
+            names = [_gained(say, result, i) for i in gap.indicators]
             out.append("  " + _("Meet: %(indicators)s") % {"indicators": ", ".join(names)})
         if gap.minimums:
             out.append(
@@ -118,61 +127,8 @@ def summary(
         if not gap.reachable and not gap.blocked_by:
             out.append("  " + _("Not reachable by meeting indicators alone."))
 
-    comparison = result.comparison
-    if comparison is not None:
-        out += [
-            "",
-            say.ngettext(
-                "Compared with %(date)s (%(level)s, %(num)d month earlier)",
-                "Compared with %(date)s (%(level)s, %(num)d months earlier)",
-                comparison.months,
-            )
-            % {
-                "date": fmt.date(comparison.previous_date),
-                "level": _previous_title(
-                    comparison.previous_level, comparison.previous_criteria, say, related
-                ),
-                "num": comparison.months,
-            },
-        ]
-        if comparison.changes:
-            none = _("none")
-            out.append(
-                "  " + _("improved: %(ids)s") % {"ids": ", ".join(comparison.improved) or none}
-            )
-            out.append(
-                "  " + _("declined: %(ids)s") % {"ids": ", ".join(comparison.declined) or none}
-            )
-            out.append("  " + _("unchanged: %(num)d") % {"num": len(comparison.unchanged)})
-        if not comparison.mapped:
-            out.append(
-                "  "
-                + _("%(old)s and %(new)s are versions no supersession links: nothing is compared")
-                % {"old": comparison.previous_version, "new": criteria.version}
-            )
-        for now_id, then_id in comparison.renamed.items():
-            out.append("  " + _("%(new)s was %(old)s") % {"new": now_id, "old": then_id})
-        if comparison.not_compared_before:
-            out.append(
-                "  "
-                + _("not compared, only in %(version)s: %(ids)s")
-                % {
-                    "version": comparison.previous_version,
-                    "ids": ", ".join(comparison.not_compared_before),
-                }
-            )
-        if comparison.not_compared_now:
-            out.append(
-                "  "
-                + _("not compared, new in %(version)s: %(ids)s")
-                % {"version": criteria.version, "ids": ", ".join(comparison.not_compared_now)}
-            )
-        if comparison.improvement_areas:
-            out.append(
-                "  "
-                + _("verified improvement areas: %(ids)s")
-                % {"ids": ", ".join(comparison.improvement_areas)}
-            )
+    if result.comparison is not None:
+        out += ["", *comparison_lines(result.comparison, say, related, earlier)]
 
     if result.peers is not None:
         out += ["", *_peers(result, say)]
@@ -188,33 +144,84 @@ def summary(
     return "\n".join(out) + "\n"
 
 
-def score_line(result: Result, say: Phrases) -> str:
-    """`Score: 142.5 of 150 points = 95.0% (Gold needs 80%)`, or "" without points."""
+def score_needed(result: Result, level_id: str | None) -> Decimal | None:
+    """The points a level's requirement on the share of all points needs, as scored.
+
+    Its own requirement first, else one it takes over from a lower level.
+    """
+    target = result.level_result(level_id or "")
+    if target is None:
+        return None
+    for found in (target.requirements, [p for r in target.requirements for p in r.parts]):
+        for r in found:
+            if r.kind == "score" and r.category is None and r.among is None:
+                return r.points_needed
+    return None
+
+
+def still_missing(result: Result, say: Phrases, related: Mapping[str, Criteria]) -> str | None:
+    """What the score's target level lacks when its share of points is already reached.
+
+    `N12 Years in the programme`: a reader who sees 69 % where 65 % is needed must also
+    read why the level is not reached.  None when the share itself is missing.
+    """
+    score = result.score
+    target = result.level_result(score.target or "")
+    if target is None or target.held or target.gap is None:
+        return None
+    exact, needed = score.share_exact, score.needed
+    if exact is None or needed is None or exact.fraction < needed:
+        return None
+    gap = target.gap
+    parts = [say.indicator_name(i) for i in dict.fromkeys((*gap.minimums, *gap.indicators))]
+    parts += [requirement(say, r, related) for r in gap.blocked_by]
+    return say.join(parts) if parts else None
+
+
+def score_line(
+    result: Result, say: Phrases, related: Mapping[str, Criteria], *, together: bool = False
+) -> str:
+    """`Score: 142.5 of 150 points = 95.0% (Gold needs 80%)`, or "" without points.
+
+    ``together``: for a page, where "(Gold needs" and "80%)" must not be split apart.
+    """
     score = result.score
     if not score.max_points or score.share_exact is None:
         return ""
     line = say.gettext("Score: %(points)s of %(possible)s points = %(share)s") % {
-        "points": say.fmt.number(score.points),
+        "points": say.fmt.points(score.points, score_needed(result, score.target)),
         "possible": say.fmt.number(score.max_points),
         "share": say.fmt.share(score.share_exact.fraction, score.needed),
     }
     if score.target is not None and score.needed is not None:
-        line += " " + say.gettext("(%(level)s needs %(share)s)") % {
+        numbers = {
             "level": say.level_title(score.target),
             "share": say.fmt.threshold(score.needed),
         }
+        missing = still_missing(result, say, related)
+        if missing is not None:
+            line += " " + say.gettext(
+                "(%(level)s needs %(share)s: reached; still missing: %(missing)s)"
+            ) % {**numbers, "missing": missing}
+        else:
+            aside = say.gettext("(%(level)s needs %(share)s)") % numbers
+            line += " " + (aside.replace(" ", "\u00a0") if together else aside)
     return line
 
 
-def margin_lines(margin: Margin, say: Phrases) -> list[str]:
-    """The margin of the awarded level: points to spare, and what alone or together costs it."""
+def margin_lines(margin: Margin, say: Phrases, result: Result | None = None) -> list[str]:
+    """The margin of the awarded level: points to spare, and what alone or together costs it.
+
+    With ``result``, each indicator is named with the points it earned, and a set with
+    the points it earned together: what losing it would cost.
+    """
     _ = say.gettext
-    level = say.level_title(margin.level)
+    level = say.level_name(margin.level)
     out = []
     if margin.points is not None:
         out.append(
             _("%(points)s points above what %(level)s needs.")
-            % {"points": say.fmt.number(margin.points), "level": level}
+            % {"points": say.fmt.spare(margin.points), "level": level}
         )
     if margin.minimums:
         out.append(
@@ -225,18 +232,29 @@ def margin_lines(margin: Margin, say: Phrases) -> list[str]:
     if others:
         out.append(
             _("Losing any one of %(indicators)s would cost %(level)s.")
-            % {"indicators": say.join([_with_points(say, i) for i in others]), "level": level}
+            % {"indicators": say.join([_lost(say, result, i) for i in others]), "level": level}
         )
-    for found in margin.sets:
-        out.append(
-            _(
-                "Only losing all of %(indicators)s together would cost %(level)s; no one of them alone would."
+    for index, found in enumerate(margin.sets):
+        numbers = {
+            "indicators": say.join([_lost(say, result, i) for i in found.indicators]),
+            "level": level,
+        }
+        if index == 0 and not margin.singles:
+            text = _(
+                "The fewest indicators whose loss would cost %(level)s: all of %(indicators)s "
+                "together; no single one of them alone would."
             )
-            % {
-                "indicators": say.join([_with_points(say, i) for i in found.indicators]),
-                "level": level,
-            }
-        )
+        elif index == 0 and not others:
+            text = _(
+                "Beside the minimum requirements, the fewest indicators whose loss would cost "
+                "%(level)s: all of %(indicators)s together; no single one of them alone would."
+            )
+        else:
+            text = _(
+                "Losing all of %(indicators)s together would also cost %(level)s; no single "
+                "one of them alone would."
+            )
+        out.append(text % numbers)
     if not margin.singles and not margin.sets:
         out.append(_("No loss of indicators alone would cost %(level)s.") % {"level": level})
     if not margin.exact:
@@ -271,44 +289,47 @@ def indicator_decision(item: IndicatorResult, say: Phrases) -> str:
     return " — ".join([*parts, status])
 
 
-def _with_points(say: Phrases, indicator_id: str) -> str:
-    indicator = say.criteria.indicator(indicator_id)
-    if indicator is None or not indicator.points:
+def _lost(say: Phrases, result: Result | None, indicator_id: str) -> str:
+    """`G13 Share of private financing (6 points)`: the points its loss would cost."""
+    outcome = result.indicator(indicator_id) if result is not None else None
+    if outcome is None or not outcome.points:
         return say.indicator_name(indicator_id)
-    return say.gettext("%(indicator)s (%(points)s points)") % {
+    return say.gettext("%(indicator)s (%(points)s)") % {
         "indicator": say.indicator_name(indicator_id),
-        "points": say.fmt.number(indicator.points),
+        "points": say.points_count(outcome.points),
     }
 
 
-def _previous_title(
-    level: str | None, criteria_id: str, say: Phrases, related: Mapping[str, Criteria]
-) -> str:
-    if criteria_id == say.criteria.id:
-        return say.level_title(level)
-    other = related.get(criteria_id)
-    found = other.level(level) if other is not None and level else None
-    return say.text(found.title) if found is not None else level or say.gettext("no level")
+def _gained(say: Phrases, result: Result, indicator_id: str) -> str:
+    """`G12 Financing plan (3 more points)`: the points meeting it would add."""
+    outcome = result.indicator(indicator_id)
+    more = outcome.max_points - outcome.points if outcome is not None else 0
+    if not more:
+        return say.indicator_name(indicator_id)
+    return say.gettext("%(indicator)s (%(points)s)") % {
+        "indicator": say.indicator_name(indicator_id),
+        "points": say.points_count(more, more=True),
+    }
 
 
 def _peers(result: Result, say: Phrases) -> list[str]:
     _, fmt = say.gettext, say.fmt
     peers = result.peers
     assert peers is not None
+    own = holds_own(result)
     out = [_("Compared with %(group)s") % {"group": peer_group(result, say)}]
+    note = own_note(result, say)
+    if note:
+        out.append("  " + note)
     if peers.score_share is not None and peers.score_mean is not None:
         line = _("score %(share)s against their mean %(mean)s") % {
             "share": fmt.share(peers.score_share),
             "mean": fmt.share(peers.score_mean),
         }
-        rank = peer_rank(peers.score_lower, peers.score_equal, peers.n, say)
+        rank = peer_rank(ranked(peers.score_lower, peers.score_equal, peers.n, own), say)
         out.append("  " + (f"{line}; {rank}" if rank else line))
     if peers.levels:
-        levels = ", ".join(
-            f"{say.level_title(None if level == 'none' else level)} {n}"
-            for level, n in peers.levels.items()
-        )
-        out.append("  " + _("levels: %(levels)s") % {"levels": levels})
+        out.append("  " + _("levels: %(levels)s") % {"levels": peer_levels(result, say)})
     below = sorted(
         (i for i in peers.indicators if i.lower is not None and i.lower * 2 < i.n),
         key=lambda i: (i.lower or 0, i.id),
@@ -323,65 +344,7 @@ def _peers(result: Result, say: Phrases) -> list[str]:
                 "indicator": say.indicator_name(item.id)[:46],
                 "value": say.value(indicator, item.value),
                 "median": fmt.number(item.median) if item.median is not None else "–",
-                "rank": peer_rank(item.lower, item.equal, item.n, say),
+                "rank": peer_rank(ranked(item.lower, item.equal, item.n, own), say),
             }
         )
     return out
-
-
-def peer_group(result: Result, say: Phrases) -> str:
-    """`5 clusters of the same comparative portfolio (Health and life sciences)`."""
-    peers = result.peers
-    assert peers is not None
-    numbers: dict[str, object] = {"num": peers.n, "name": peers.group}
-    if peers.group == ALL:
-        return (
-            say.ngettext(
-                "%(num)d cluster in the cohort", "all %(num)d clusters in the cohort", peers.n
-            )
-            % numbers
-        )
-    if peers.by == "portfolio":
-        found = say.portfolio(peers.group)
-        numbers["name"] = found.text if found is not None else peers.group
-        return (
-            say.ngettext(
-                "%(num)d cluster of the same comparative portfolio (%(name)s)",
-                "%(num)d clusters of the same comparative portfolio (%(name)s)",
-                peers.n,
-            )
-            % numbers
-        )
-    if peers.by == "country":
-        numbers["name"] = say.country(peers.group)
-        return (
-            say.ngettext(
-                "%(num)d cluster of the same country (%(name)s)",
-                "%(num)d clusters of the same country (%(name)s)",
-                peers.n,
-            )
-            % numbers
-        )
-    return (
-        say.ngettext(
-            "%(num)d cluster of the same size (%(name)s members)",
-            "%(num)d clusters of the same size (%(name)s members)",
-            peers.n,
-        )
-        % numbers
-    )
-
-
-def peer_rank(lower: int | None, equal: int | None, n: int, say: Phrases) -> str:
-    """`4 of 5 peers lower`, `2 of 5 peers lower, 1 the same` ("" when not known)."""
-    if lower is None:
-        return ""
-    text = say.ngettext(
-        "%(lower)d of %(num)d peer lower", "%(lower)d of %(num)d peers lower", n
-    ) % {
-        "lower": lower,
-        "num": n,
-    }
-    if equal:
-        text += ", " + say.ngettext("%(num)d the same", "%(num)d the same", equal) % {"num": equal}
-    return text

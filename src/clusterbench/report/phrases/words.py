@@ -10,7 +10,7 @@ assessor's text that lacks it is marked with the language it is written in.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -23,6 +23,7 @@ from ...models.result import Band, Status
 from ...models.rules import Rule
 from ...models.units import Unit
 from ..i18n import Formatter, translations
+from .versions import version_said
 
 __all__ = ["Phrases", "Said"]
 
@@ -43,13 +44,22 @@ class Phrases:
     """Everything said to a reader of ``language`` about results of ``criteria``.
 
     ``written_in`` is the language of the assessor's texts written as one string (the
-    assessment file's `language`).
+    assessment file's `language`); ``related`` the other criteria sets the assessment
+    draws on, whose lists (of comparative portfolios) stand in where these criteria have none.
     """
 
-    def __init__(self, language: str, criteria: Criteria, *, written_in: str = "en") -> None:
+    def __init__(
+        self,
+        language: str,
+        criteria: Criteria,
+        *,
+        written_in: str = "en",
+        related: Mapping[str, Criteria] | None = None,
+    ) -> None:
         catalog = translations(language)
         self.language = language
         self.criteria = criteria
+        self.related = dict(related or {})
         self.written_in = written_in
         self.fmt = Formatter(language)
         self.gettext: Callable[[str], str] = catalog.gettext
@@ -90,6 +100,31 @@ class Phrases:
         found = (criteria or self.criteria).level(level_id) if level_id else None
         return self.text(found.title) if found is not None else self.gettext("no level")
 
+    def version(
+        self, criteria: Criteria | None = None, label: str | None = None, *, short: bool = False
+    ) -> str:
+        """A criteria version as readers read it: `version 2013` (see :mod:`.versions`)."""
+        return version_said(self, criteria or self.criteria, label, short=short)
+
+    def level_name(self, level_id: str | None, criteria: Criteria | None = None) -> str:
+        """A level's title as running text writes it, mid-sentence.
+
+        Norwegian writes a translated common word in lower case inside a sentence
+        ("alt som kreves for bronse") but keeps a name as it is ("Arena Pro", "Global
+        Centres of Expertise"): a Norwegian title that differs from the English one and
+        has no other capitalised word is taken to be such a common word.  English and
+        German keep every title as written.
+        """
+        title = self.level_title(level_id, criteria)
+        found = (criteria or self.criteria).level(level_id) if level_id else None
+        if self.language != "nb" or found is None:
+            return title
+        if title == found.title.in_language("en") or any(
+            w[:1].isupper() for w in title.split()[1:]
+        ):
+            return title
+        return title[:1].lower() + title[1:]
+
     def indicator_name(self, indicator_id: str) -> str:
         """`G05 Written strategy`."""
         indicator = self.criteria.indicator(indicator_id)
@@ -105,11 +140,28 @@ class Phrases:
         return self.fmt.country(alpha3)
 
     def portfolio(self, portfolio_id: str | None) -> Said | None:
-        """A comparative portfolio's title; an id the criteria do not list, as written."""
+        """A comparative portfolio's title, from the one list that names it.
+
+        These criteria's own list first, then a related set's (a national programme's
+        assessment names the ESCA portfolios); an id no list names, as written.
+        """
         if portfolio_id is None:
             return None
-        found = self.criteria.portfolio(portfolio_id)
-        return Said(self.text(found.title)) if found is not None else Said(portfolio_id)
+        for criteria in (self.criteria, *self.related.values()):
+            found = criteria.portfolio(portfolio_id)
+            if found is not None and self.language in criteria.languages:
+                return Said(self.text(found.title))
+        return Said(portfolio_id)
+
+    def points_count(self, points: Decimal | int, *, more: bool = False) -> str:
+        """`1 point`, `2.5 points`, or with ``more`` `3 more points` (points a gap would add)."""
+        whole = Decimal(points) == Decimal(points).to_integral_value()
+        # CLDR: in every language spoken here a fraction takes the form of "other", as 2 does.
+        count = int(points) if whole else 2
+        numbers = {"points": self.fmt.number(points)}
+        if more:
+            return self.ngettext("%(points)s more point", "%(points)s more points", count) % numbers
+        return self.ngettext("%(points)s point", "%(points)s points", count) % numbers
 
     # -- lists ------------------------------------------------------------------------
     def join(self, items: Sequence[str]) -> str:
@@ -119,6 +171,21 @@ class Phrases:
     def either(self, items: Sequence[str]) -> str:
         """`a, b or c`."""
         return self._joined(items, self.gettext(" or "))
+
+    def options(self, labels: Sequence[str], *, alternatives: bool = False) -> str:
+        """Option labels in a list: `a, b and c`, or `a, b or c` for ``alternatives``.
+
+        When a label holds the joining word itself ("research and academia", "every
+        quarter or more often"), a plain list could be read in more ways than one: the
+        labels are then set apart, with semicolons or the language's quotation marks.
+        """
+        word = self.gettext(" or ") if alternatives else self.gettext(" and ")
+        if len(labels) < 2 or not any(word in label for label in labels):
+            return self.either(labels) if alternatives else self.join(labels)
+        if alternatives:
+            quoted = [self.gettext("“%(option)s”") % {"option": label} for label in labels]
+            return self.either(quoted)
+        return "; ".join(labels)
 
     @staticmethod
     def _joined(items: Sequence[str], last: str) -> str:
@@ -175,7 +242,7 @@ class Phrases:
             return self.gettext("yes") if value else self.gettext("no")
         seen = answer_kind(indicator.answer).show(indicator.answer, value)
         if seen.form == "options":
-            return self.join([self.text(label) for label in seen.labels]) or self.gettext("none")
+            return self.options([self.text(label) for label in seen.labels]) or self.gettext("none")
         if seen.form == "step":
             shown = self.fmt.number(Decimal(value), places=0)
             return f"{shown} – {self.text(seen.labels[0])}" if seen.labels else shown
@@ -219,11 +286,15 @@ class Phrases:
         if rule.equals is not None or rule.one_of is not None:
             values = [rule.equals] if rule.equals is not None else list(rule.one_of or ())
             shown = [self.bound(indicator, v) for v in values]
-            if stated.multiple:
-                return _("includes %(options)s") % {"options": self.either(shown)}
+            if stated.options:
+                shown_list = self.options(shown, alternatives=True)
+                if stated.multiple:
+                    return _("includes %(options)s") % {"options": shown_list}
+                return shown_list
             return self.either(shown)
-        if rule.between is not None:
-            low, high = (self.bound(indicator, b) for b in rule.between)
+        if rule.between is not None:  # the unit once, after the upper bound: `15 to 49 members`
+            low = self.bound(indicator, rule.between[0], unit=False)
+            high = self.bound(indicator, rule.between[1])
             if stated.options:
                 return _("%(low)s to %(high)s chosen") % {"low": low, "high": high}
             return _("%(low)s to %(high)s") % {"low": low, "high": high}
@@ -246,31 +317,40 @@ class Phrases:
         if rule.at_least is not None:
             num = _count(rule.at_least)
             parts.append(
-                self.ngettext("at least %(num)d chosen", "at least %(num)d chosen", num)
+                self.ngettext(
+                    "at least %(num)d of the options", "at least %(num)d of the options", num
+                )
                 % {"num": num}
             )
         if rule.above is not None:
             num = _count(rule.above)
             parts.append(
-                self.ngettext("more than %(num)d chosen", "more than %(num)d chosen", num)
+                self.ngettext(
+                    "more than %(num)d of the options", "more than %(num)d of the options", num
+                )
                 % {"num": num}
             )
         if rule.at_most is not None:
             num = _count(rule.at_most)
             parts.append(
-                self.ngettext("at most %(num)d chosen", "at most %(num)d chosen", num)
+                self.ngettext(
+                    "at most %(num)d of the options", "at most %(num)d of the options", num
+                )
                 % {"num": num}
             )
         if rule.below is not None:
             num = _count(rule.below)
             parts.append(
-                self.ngettext("fewer than %(num)d chosen", "fewer than %(num)d chosen", num)
+                self.ngettext(
+                    "fewer than %(num)d of the options", "fewer than %(num)d of the options", num
+                )
                 % {"num": num}
             )
         return self.join(parts)
 
-    def bound(self, indicator: Indicator, value: Any) -> str:
-        """A value a rule compares with, as readers read it (without a unit)."""
+    def bound(self, indicator: Indicator, value: Any, *, unit: bool = True) -> str:
+        """A value a rule compares with, as readers read it: with its unit (`at least 3
+        years`), a scale's step as answers show it (`3 – measurable goals`)."""
         if isinstance(value, bool):
             return self.gettext("yes") if value else self.gettext("no")
         seen = answer_kind(indicator.answer).show(indicator.answer, value)
@@ -278,8 +358,8 @@ class Phrases:
             return self.text(seen.labels[0]) if seen.labels else str(value)
         if seen.form == "step":
             shown = self.fmt.number(Decimal(value), places=0)
-            return f"{shown} ({self.text(seen.labels[0])})" if seen.labels else shown
-        return self._plain(Shown(seen.form, value))
+            return f"{shown} – {self.text(seen.labels[0])}" if seen.labels else shown
+        return self._plain(seen if unit else Shown(seen.form, seen.value))
 
     def met_when(self, indicator: Indicator) -> str:
         """What meets the indicator (or gives it a green light), in words."""

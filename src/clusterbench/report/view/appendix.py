@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ...models.result import Band
 from ..phrases import Said
 from ..phrases.overview import provenance_status
@@ -74,16 +76,76 @@ class AppendixView:
     """The appendix."""
 
     organisation: tuple[OrgFact, ...]
+    how: str
+    """How these criteria decide, as their facts are: points or none, partial credit, lights."""
     method: Said | None
     criteria_title: str
     criteria_id: str
     version: str
+    version_said: str
     provenance: str
     hash: str
-    note: str
+    note: Markup
     sources: tuple[SourceView, ...]
     evidence: tuple[EvidenceRow, ...]
     asked: bool
+    notes_elsewhere: bool
+    """Some notes are printed with the recommendations, not in the evidence table."""
+
+
+def how_decided(ctx: Context) -> str:
+    """The method, in as many sentences as these criteria need: what a reader of a
+    report without points must not read is a score."""
+    _ = ctx.say.gettext
+    criteria = ctx.criteria
+    indicators = criteria.indicators
+    points = any(i.points for i in indicators)
+    said = [_("Each indicator is met when its answer satisfies its rule.")]
+    if points:
+        if any(i.partial for i in indicators):
+            said.append(_("Some earn part of their points when the answer comes close."))
+        said.append(
+            _(
+                "The score is the points earned over the points of the applicable indicators; "
+                "indicators that do not apply leave the count."
+            )
+        )
+    else:
+        said.append(
+            _(
+                "These criteria give no points: nothing is added up into a score, and there is "
+                "no pass mark."
+            )
+        )
+    if any(i.bands is not None for i in indicators):
+        said.append(
+            _(
+                "Each indicator gets a traffic light: where the criteria set thresholds for the "
+                "lights, by those; otherwise green when it is met, yellow when partly met and red "
+                "when not."
+            )
+        )
+    said.append(
+        _(
+            "A level is reached when all its requirements hold; the highest such level is the "
+            "one these criteria give."
+        )
+    )
+    shares = {r.kind for lv in ctx.result.levels for r in lv.requirements}
+    if shares & {"score", "category_floors"}:
+        said.append(_("Shares are compared exactly: reaching the threshold exactly is enough."))
+    return " ".join(said)
+
+
+def inline_code(text: str) -> Markup:
+    """A criteria text with `backticks` shown as code, the rest escaped as plain text."""
+    pieces = text.split("`")
+    if len(pieces) % 2 == 0:  # an unmatched backtick: plain text as written
+        return Markup.escape(text)
+    return Markup("").join(
+        Markup("<code>%s</code>") % piece if index % 2 else Markup.escape(piece)
+        for index, piece in enumerate(pieces)
+    )
 
 
 def build_recommendations(ctx: Context) -> RecommendationsView:
@@ -127,6 +189,8 @@ def build_appendix(ctx: Context) -> AppendixView:
         assert label is not None
         facts.append(OrgFact(label, ctx.own_all(fact.values)))
     rows = []
+    # A note on an indicator to work on is printed with its recommendation: not twice.
+    recommended = set(ctx.result.weak)
     for indicator in criteria.indicators:
         answer = ctx.assessment.answers.get(indicator.id)
         if answer is None:
@@ -135,21 +199,27 @@ def build_appendix(ctx: Context) -> AppendixView:
             id=indicator.id,
             title=say.line(indicator.title),
             evidence=ctx.own_all(answer.evidence),
-            comment=ctx.own(answer.comment),
+            comment=ctx.own(answer.comment) if indicator.id not in recommended else None,
             reason=ctx.own(answer.reason) if answer.not_applicable else None,
         )
         if row.evidence or row.comment or row.reason:
             rows.append(row)
     return AppendixView(
         organisation=tuple(facts),
+        how=how_decided(ctx),
         method=ctx.own(ctx.assessment.assessment.method),
         criteria_title=say.line(criteria.title),
         criteria_id=criteria.id,
         version=criteria.version,
+        version_said=say.version(),
         provenance=provenance_status(criteria.provenance.status, say),
         hash=ctx.result.criteria.hash,
-        note=say.text(criteria.provenance.note),
+        note=inline_code(say.text(criteria.provenance.note)),
         sources=tuple(SourceView(s.title, s.url) for s in criteria.provenance.sources),
         evidence=tuple(rows),
         asked=any(i.evidence for i in criteria.indicators),
+        notes_elsewhere=any(
+            (a := ctx.assessment.answers.get(i)) is not None and a.comment is not None
+            for i in recommended
+        ),
     )

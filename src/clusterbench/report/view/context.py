@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ...models.assessment import Assessment
@@ -31,12 +31,17 @@ class ReportOptions:
 
 @dataclass(frozen=True, slots=True)
 class IndicatorLine:
-    """An indicator named in a list: `G05 Written strategy (8 points) ●`."""
+    """An indicator named in a list: `G05 Written strategy (8 points) ●`.
+
+    ``points`` says what the list is about (the points losing it would cost, the points
+    meeting it would add); ``detail`` the answer against the rule where that matters.
+    """
 
     id: str
     title: str
     points: str | None
     minimum: bool
+    detail: str | None = None
 
 
 @dataclass(slots=True)
@@ -80,12 +85,42 @@ class Context:
         return tuple(s for t in texts if (s := self.own(t)) is not None)
 
     def line(self, indicator_id: str) -> IndicatorLine:
-        """An indicator for a list."""
+        """An indicator for a list, by id and title."""
         indicator = self.criteria.indicator(indicator_id)
         assert indicator is not None
         return IndicatorLine(
-            indicator_id,
-            self.say.line(indicator.title),
-            self.say.fmt.number(indicator.points) if indicator.points else None,
-            indicator.minimum_requirement,
+            indicator_id, self.say.line(indicator.title), None, indicator.minimum_requirement
+        )
+
+    def loss(self, indicator_id: str) -> IndicatorLine:
+        """An indicator whose loss is weighed: with the points it earned (the Result's)."""
+        found = self.line(indicator_id)
+        outcome = self.result.indicator(indicator_id)
+        if outcome is None or not outcome.points:
+            return found
+        return replace(found, points=self.say.points_count(outcome.points))
+
+    def gain(self, indicator_id: str) -> IndicatorLine:
+        """An indicator not met: with the points meeting it would add, and its answer
+        against its rule (`0 years; at least 3`), so that a reader sees what it takes."""
+        found = self.line(indicator_id)
+        outcome = self.result.indicator(indicator_id)
+        indicator = self.criteria.indicator(indicator_id)
+        if outcome is None or indicator is None:
+            return found
+        more = outcome.max_points - outcome.points
+        said = self.say
+        answer = (
+            said.value(indicator, outcome.value)
+            if outcome.status not in ("not_answered", "not_applicable")
+            else said.status(outcome.status)
+        )
+        detail = said.gettext("answer: %(answer)s · met when: %(rule)s") % {
+            "answer": answer,
+            "rule": said.met_when(indicator),
+        }
+        return replace(
+            found,
+            points=said.points_count(more, more=True) if more > 0 else None,
+            detail=detail,
         )

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...models.assessment import Decision
 from ...pipeline.scoring import check_decision
 from ..phrases import Said
-from ..phrases.summary import score_line
+from ..phrases.comparison import previous_level
+from ..phrases.decision import awarding_body, decision_line, standing_of
+from ..phrases.summary import score_line, score_needed, still_missing
 from .context import Context
 
 __all__ = [
@@ -47,7 +50,11 @@ class ScoreView:
     needed: str | None
     needed_value: float | None
     target: str | None
+    target_name: str | None
+    """The target level as running text writes it (`gull` in Norwegian)."""
     line: str
+    missing: str | None
+    """What the target level still lacks when its share is reached (the score is not it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +68,11 @@ class AssessorView:
 
 @dataclass(frozen=True, slots=True)
 class FactRow:
-    """One row of the imprint: a label and its value."""
+    """One row of the imprint: a label, its value, and an identifier never broken."""
 
     label: str
     value: str
+    code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +103,7 @@ class Cover:
     portfolio: Said | None
     criteria_title: str
     version: str
+    """`version 2013`, or the period a version with words in its name was used in."""
     level: LevelView
     score: ScoreView | None
     facts: tuple[FactRow, ...]
@@ -112,16 +121,26 @@ def build_cover(ctx: Context, accent: str) -> Cover:
     level = level_view(ctx, accent)
     facts = []
     if info.report_id:
-        facts.append(FactRow(_("Report"), info.report_id))
+        facts.append(FactRow(_("Report"), "", info.report_id))
     facts.append(FactRow(_("Assessment date"), fmt.date(result.assessment.date)))
-    facts.append(FactRow(_("Assessment"), assessment_kind(ctx)))
+    facts += assessment_kind(ctx)
     if info.organisation:
         facts.append(FactRow(_("Assessed by"), info.organisation))
     if info.data_years:
         facts.append(FactRow(_("Data checked"), years(info.data_years)))
-    if result.level is not None:
-        facts.append(FactRow(_("Decision"), decision_line(ctx)))
-    if result.validity is not None:
+    decision = valid_decision(ctx)
+    if result.level is not None or decision is not None:
+        facts.append(
+            FactRow(
+                _("Decision"),
+                decision_line(say, decision, result.level, reference=False),
+                decision.reference if decision is not None else None,
+            )
+        )
+    if result.validity is not None and standing_of(decision, criteria) not in (
+        "rejected",
+        "withdrawn",
+    ):
         facts.append(
             FactRow(
                 _("Valid"),
@@ -137,7 +156,7 @@ def build_cover(ctx: Context, accent: str) -> Cover:
         country=say.country(result.organisation.country),
         portfolio=say.portfolio(result.organisation.portfolio),
         criteria_title=say.line(criteria.title),
-        version=criteria.version,
+        version=say.version(),
         level=level,
         score=score_view(ctx),
         facts=tuple(facts),
@@ -176,26 +195,33 @@ def what_if(ctx: Context) -> tuple[Assumed, ...]:
     return tuple(found)
 
 
+def valid_decision(ctx: Context) -> Decision | None:
+    """The awarding body's decision, unless it is for a level the answers do not reach."""
+    decision = ctx.assessment.decision
+    return decision if decision is not None and check_decision(ctx.scored) is None else None
+
+
 def level_view(ctx: Context, accent: str) -> LevelView:
     """The level, named for what it is: recommended, awarded, not awarded or withdrawn.
 
-    The level these criteria give is a recommendation until the labelling body's
+    The level these criteria give is a recommendation until the awarding body's
     decision is recorded (`decision` in the assessment), unless the criteria's
     `awarding` needs no approval; an approved decision may award a lower level.
     """
     _ = ctx.say.gettext
-    decision = ctx.assessment.decision
+    decision = valid_decision(ctx)
     reached = ctx.result.level
-    level_id, heading, decided = reached, _("Recommended level"), False
-    if awarding_free(ctx):
-        heading, decided = _("Level reached"), True
-    if decision is not None and check_decision(ctx.scored) is None:
-        if decision.status == "approved":
-            level_id, heading, decided = decision.level or reached, _("Level awarded"), True
-        elif decision.status == "withdrawn":
-            level_id, heading, decided = decision.level or reached, _("Label withdrawn"), True
-        elif decision.status == "rejected":
-            heading = _("Recommended, not awarded")
+    state = standing_of(decision, ctx.criteria)
+    heading, decided = {
+        "free": (_("Level reached"), True),
+        "pending": (_("Recommended level"), False),
+        "approved": (_("Level awarded"), True),
+        "rejected": (_("Recommended, not awarded"), True),
+        "withdrawn": (_("Label withdrawn"), True),
+    }[state]
+    level_id = reached
+    if decision is not None and state in ("approved", "withdrawn"):
+        level_id = decision.level or reached
     level = ctx.criteria.level(level_id) if level_id else None
     title = ctx.say.text(level.title) if level is not None else _("No level reached")
     for found in ctx.result.designations:
@@ -211,43 +237,6 @@ def level_view(ctx: Context, accent: str) -> LevelView:
     )
 
 
-def awarding_free(ctx: Context) -> bool:
-    """Whether the criteria's levels are held without the body's approval."""
-    awarding = ctx.criteria.awarding
-    return awarding is not None and awarding.approval == "none"
-
-
-def decision_line(ctx: Context) -> str:
-    """What the labelling body decided, as the assessment records it."""
-    say = ctx.say
-    _, fmt = say.gettext, say.fmt
-    decision = ctx.assessment.decision
-    if decision is None or decision.status == "recommended":
-        if awarding_free(ctx):
-            return _("none needed: these criteria's levels are held without approval")
-        return _("none recorded yet: the level is a recommendation to the labelling body")
-    parts = {
-        "approved": _("awarded"),
-        "rejected": _("not awarded"),
-        "withdrawn": _("withdrawn"),
-    }[decision.status]
-    if decision.level is not None and decision.level != ctx.result.level:
-        parts = _("%(decision)s at %(level)s") % {
-            "decision": parts,
-            "level": say.level_title(decision.level),
-        }
-    if decision.by:
-        parts = _("%(decision)s by %(by)s") % {"decision": parts, "by": decision.by}
-    if decision.date is not None:
-        parts = _("%(decision)s on %(date)s") % {
-            "decision": parts,
-            "date": fmt.date(decision.date),
-        }
-    if decision.reference:
-        parts = f"{parts} ({decision.reference})"
-    return parts
-
-
 def score_view(ctx: Context) -> ScoreView | None:
     """The score, when the criteria carry points."""
     say, score = ctx.say, ctx.result.score
@@ -256,68 +245,82 @@ def score_view(ctx: Context) -> ScoreView | None:
     fmt = say.fmt
     exact = score.share_exact.fraction
     return ScoreView(
-        points=fmt.number(score.points),
+        points=fmt.points(score.points, score_needed(ctx.result, score.target)),
         possible=fmt.number(score.max_points),
         share=fmt.share(exact, score.needed),
         share_value=float(exact),
         needed=fmt.threshold(score.needed) if score.needed is not None else None,
         needed_value=float(score.needed) if score.needed is not None else None,
         target=say.level_title(score.target) if score.target is not None else None,
-        line=score_line(ctx.result, say),
+        target_name=say.level_name(score.target) if score.target is not None else None,
+        line=score_line(ctx.result, say, ctx.related, together=True),
+        missing=still_missing(ctx.result, say, ctx.related),
     )
 
 
 def _notice(ctx: Context, level: LevelView) -> str:
     _ = ctx.say.gettext
+    body = {"body": awarding_body(ctx.say)}
     if level.decided:
-        return _(
-            "The criteria were reconstructed from public sources; the labelling body's official "
-            "wording, weights and thresholds are not public. The decision shown is the one the "
-            "assessment records."
+        return (
+            _(
+                "The criteria were reconstructed from public sources; the official wording, "
+                "weights and thresholds of %(body)s are not public. The decision shown is the "
+                "one the assessment records."
+            )
+            % body
         )
-    return _(
-        "The criteria were reconstructed from public sources; the labelling body's official "
-        "wording, weights and thresholds are not public. The level shown is the level these "
-        "criteria give: a recommendation, not the labelling body's decision on a label."
+    return (
+        _(
+            "The criteria were reconstructed from public sources; the official wording, weights "
+            "and thresholds of %(body)s are not public. The level shown is the level these "
+            "criteria give: a recommendation, not a decision of %(body)s."
+        )
+        % body
     )
 
 
-def assessment_kind(ctx: Context) -> str:
-    """`first assessment`, `renewal`, and the previous assessment when one is known.
+def assessment_kind(ctx: Context) -> list[FactRow]:
+    """`Assessment: first assessment` or `renewal of the label`, and the previous one.
 
     A `first` assessment is one that renews no label; with a previous assessment on
-    record, the report names it instead of calling this one the first.
+    record, the report names that one instead of calling this one the first.
     """
     _, fmt = ctx.say.gettext, ctx.say.fmt
     renewal = ctx.assessment.assessment.type == "renewal"
     comparison = ctx.result.comparison
-    if comparison is None:
-        return _("renewal of the label") if renewal else _("first assessment")
-    previous = {
-        "date": fmt.date(comparison.previous_date),
-        "level": previous_title(ctx, comparison.previous_level, comparison.previous_criteria),
-    }
-    if renewal:
-        return _("renewal of the label; previous assessment %(date)s: %(level)s") % previous
-    return _("previous assessment %(date)s: %(level)s") % previous
+    rows = []
+    if renewal or comparison is None:
+        rows.append(
+            FactRow(
+                _("Assessment"), _("renewal of the label") if renewal else _("first assessment")
+            )
+        )
+    if comparison is not None:
+        level = previous_title(ctx, comparison.previous_level, comparison.previous_criteria)
+        rows.append(
+            FactRow(
+                _("Previous assessment"),
+                _("%(date)s: %(level)s")
+                % {"date": fmt.date(comparison.previous_date), "level": level},
+            )
+        )
+    return rows
 
 
 def previous_title(ctx: Context, level: str | None, criteria_id: str) -> str:
-    """A previous assessment's level, by its title (in its own criteria when they differ)."""
+    """A previous assessment's level by its title, with its criteria when they differ."""
     say = ctx.say
-    if criteria_id == ctx.criteria.id:
-        return say.level_title(level)
     earlier = ctx.scored.previous.criteria if ctx.scored.previous is not None else None
-    other = (
-        earlier
-        if earlier is not None and earlier.id == criteria_id
-        else ctx.related.get(criteria_id)
-    )
-    found = other.level(level) if other is not None and level else None
-    if found is None or other is None:
-        return level or say.gettext("no level")
+    title = previous_level(level, criteria_id, say, ctx.related, earlier)
+    if criteria_id == ctx.criteria.id or level is None:
+        return title
+    other = earlier if earlier is not None and earlier.id == criteria_id else None
+    other = other or ctx.related.get(criteria_id)
+    if other is None:
+        return title
     return say.gettext("%(level)s (%(criteria)s)") % {
-        "level": say.text(found.title),
+        "level": title,
         "criteria": say.line(other.title),
     }
 

@@ -7,6 +7,7 @@ figures it records), so that the report shows what the history in the appendix s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -67,7 +68,8 @@ def build_development(ctx: Context) -> DevelopmentView | None:
         )
         for series in found.series
     )
-    # The axis runs a quarter beyond the first and last assessment; a tick each January.
+    # The axis runs a quarter beyond the first and last assessment; each year is labelled
+    # in its middle, between the ticks of 1 January that bound it.
     start = found.dates[0] - dt.timedelta(days=90)
     end = found.dates[-1] + dt.timedelta(days=90)
     span = (end - start).days
@@ -85,11 +87,10 @@ def build_development(ctx: Context) -> DevelopmentView | None:
         for series in found.series
         if series.figure.kind != "growth" and len(series.values) > 1 and _one_currency(series)
     ]
-    years = range(start.year + 1, end.year + 1)
-    step = 1 if len(years) <= 6 else 2
-    ticks = [(at(dt.date(year, 1, 1)), str(year)) for year in years[::step]]
     chart = (
-        Markup(charts.line_panels(panels, ticks, title=_("Development over time")))
+        Markup(
+            charts.line_panels(panels, year_axis(start, end, at), title=_("Development over time"))
+        )
         if panels
         else None
     )
@@ -98,8 +99,19 @@ def build_development(ctx: Context) -> DevelopmentView | None:
         rows=rows,
         chart=chart,
         note=_(
-            "Key figures as each assessment records them; a figure is compared only between the assessments that state it."
+            "Key figures as each assessment records them. A figure is compared only where "
+            "two assessments state it."
         ),
+    )
+
+
+def year_axis(
+    start: dt.date, end: dt.date, at: Callable[[dt.date], float]
+) -> tuple[charts.Year, ...]:
+    """The years from ``start`` to ``end`` on an axis, each between its two 1 Januarys."""
+    return tuple(
+        charts.Year(at(dt.date(year, 1, 1)), at(dt.date(year + 1, 1, 1)), str(year))
+        for year in range(start.year, end.year + 1)
     )
 
 
@@ -131,7 +143,7 @@ def value(found: Any, figure: Figure, say: Phrases, *, short: bool = False) -> s
     if found is None:
         return "–"
     if isinstance(found, Money):
-        return f"{found.currency} {fmt.number(found.amount, places=0)}"
+        return fmt.money(found.amount, found.currency)
     if isinstance(found, Growth):
         shown = _signed(fmt.percent(found.percent / 100, places=0), found.percent)
         return (
@@ -167,7 +179,7 @@ def change(series: FigureSeries, say: Phrases) -> str:
         ) % {"sign": "+" if found >= 0 else "−", "num": fmt.number(abs(found))}
     if kind == "money":
         currency = series.last.currency if isinstance(series.last, Money) else ""
-        text = f"{currency} {_signed(fmt.number(abs(found), places=0), found)}"
+        text = fmt.money(found, currency, signed=True)
     elif kind == "fte":
         text = _signed(fmt.number(abs(found), places=1), found)
     else:

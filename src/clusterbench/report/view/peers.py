@@ -12,7 +12,7 @@ from ...models.criteria import Indicator
 from ...models.result import PeerIndicator
 from ...scoring.cohort import is_number
 from .. import charts
-from ..phrases.summary import peer_group, peer_rank
+from ..phrases.peers import holds_own, own_note, peer_group, peer_levels, peer_rank, ranked
 from .context import Context
 
 __all__ = ["PeerRow", "PeersView", "build_peers"]
@@ -35,8 +35,11 @@ class PeersView:
     """The peer chapter."""
 
     group: str
+    own: str | None
+    """Said when the cohort holds this assessment itself: it is left out of the ranks."""
     share_line: str | None
     levels: str | None
+    legend: Markup
     categories_chart: Markup | None
     indicators_charts: tuple[Markup, ...]
     rows: tuple[PeerRow, ...]
@@ -49,7 +52,8 @@ def build_peers(ctx: Context, accent: str) -> PeersView | None:
         return None
     say = ctx.say
     _, fmt = say.gettext, say.fmt
-    series = [(_("this cluster"), accent), (_("peer mean"), charts.MUTED)]
+    own = holds_own(ctx.result)
+    colours = (accent, charts.MUTED)
     groups = []
     for category, outcome in zip(ctx.criteria.categories, peers.categories, strict=True):
         if outcome.share is None and outcome.mean is None:
@@ -76,7 +80,7 @@ def build_peers(ctx: Context, accent: str) -> PeersView | None:
                 median=_stat(ctx, indicator, item.median),
                 mean=fmt.number(item.mean) if item.mean is not None else "–",
                 met=fmt.percent(item.met_share, places=0) if item.met_share is not None else "–",
-                rank=peer_rank(item.lower, item.equal, item.n, say) or "–",
+                rank=peer_rank(ranked(item.lower, item.equal, item.n, own), say) or "–",
             )
         )
         row = _scale_row(ctx, indicator, item)
@@ -85,39 +89,59 @@ def build_peers(ctx: Context, accent: str) -> PeersView | None:
     share_line = None
     if peers.score_share is not None and peers.score_mean is not None:
         share_line = _(
-            "This cluster reached %(share)s of the points; the peers reached %(mean)s on average."
+            "This cluster reached %(share)s of the points; the group reached %(mean)s on average."
         ) % {"share": fmt.share(peers.score_share), "mean": fmt.share(peers.score_mean)}
-        if peers.score_lower is not None:
+        found = ranked(peers.score_lower, peers.score_equal, peers.n, own)
+        if found is not None:
             share_line += " " + say.ngettext(
-                "%(lower)d of the %(num)d peer reached a lower share.",
-                "%(lower)d of the %(num)d peers reached a lower share.",
-                peers.n,
-            ) % {"lower": peers.score_lower, "num": peers.n}
-    marks = [(_("peer median"), charts.INK), (_("threshold"), charts.THRESHOLD)]
+                "%(lower)d of the %(num)d other cluster reached a lower share.",
+                "%(lower)d of the %(num)d other clusters reached a lower share.",
+                found.n,
+            ) % {"lower": found.lower, "num": found.n}
+            if found.equal:
+                share_line += " " + say.ngettext(
+                    "%(num)d reached the same share.",
+                    "%(num)d reached the same share.",
+                    found.equal,
+                ) % {"num": found.equal}
+    keys = [
+        ("bar", accent, _("this cluster")),
+        ("bar", charts.MUTED, _("peer mean")),
+    ]
+    if scales:
+        keys += [
+            ("line", charts.INK, _("peer median")),
+            ("marker", charts.THRESHOLD, _("threshold")),
+        ]
     return PeersView(
         group=peer_group(ctx.result, say),
+        own=own_note(ctx.result, say),
         share_line=share_line,
-        levels=", ".join(
-            f"{say.level_title(None if level == 'none' else level)} {count}"
-            for level, count in peers.levels.items()
-        )
-        or None,
+        levels=peer_levels(ctx.result, say) or None,
+        legend=Markup(charts.legend(keys, title=_("Legend"))),
         categories_chart=Markup(
-            charts.grouped_bars(groups, series, title=_("Categories against the peer group"))
+            charts.grouped_bars(
+                groups, colours_named(colours), title=_("Categories against the peer group")
+            )
         )
         if groups
         else None,
-        # A chart cannot break across pages: six indicators make a third of a page.
+        # A chart cannot break across pages: three indicators at a time fill a page closely.
         indicators_charts=tuple(
             Markup(
                 charts.scale_rows(
-                    scales[i : i + 6], series, marks, title=_("Indicators against the peer group")
+                    scales[i : i + 3], colours, title=_("Indicators against the peer group")
                 )
             )
-            for i in range(0, len(scales), 6)
+            for i in range(0, len(scales), 3)
         ),
         rows=tuple(rows),
     )
+
+
+def colours_named(colours: tuple[str, str]) -> list[tuple[str, str]]:
+    """The two series of the grouped bars (named in the legend, not in the chart)."""
+    return [("", colour) for colour in colours]
 
 
 def _stat(ctx: Context, indicator: Indicator, value: Decimal | None) -> str:
@@ -157,8 +181,14 @@ def _scale_row(ctx: Context, indicator: Indicator, item: PeerIndicator) -> chart
         threshold=float(threshold) if threshold is not None else None,
         # A scale step's label is in the indicator table: the chart names its number only.
         value_label=say.fmt.number(value) if stated.steps else say.value(indicator, item.value),
+        # The mean in the answer's own unit: `1.4 projects (n=36)`, a scale's step number.
         mean_label=say.gettext("%(mean)s (n=%(n)d)")
-        % {"mean": say.fmt.number(item.mean), "n": item.n},
+        % {
+            "mean": say.fmt.number(item.mean)
+            if stated.steps
+            else say.value(indicator, item.mean.quantize(Decimal("0.1"))),
+            "n": item.n,
+        },
         low_label=say.fmt.number(low),
         high_label=say.fmt.number(high),
     )

@@ -165,16 +165,21 @@ def _versions(ctx: Context) -> tuple[str, ...]:
         return ()
     say = ctx.say
     _ = say.gettext
-    versions = {"old": comparison.previous_version, "new": criteria.version}
+    earlier = ctx.scored.previous.criteria if ctx.scored.previous is not None else None
+    then = (
+        say.version(earlier)
+        if earlier is not None and earlier.id == criteria.id
+        else say.version(label=comparison.previous_version)
+    )
+    versions = {"old": then, "new": say.version()}
     if not comparison.mapped:
         return (
             _(
-                "The previous assessment answered version %(old)s of these criteria, which "
-                "version %(new)s does not supersede: no indicator is compared."
+                "The previous assessment answered %(old)s of these criteria, which %(new)s "
+                "does not supersede: no indicator is compared."
             )
             % versions,
         )
-    earlier = ctx.scored.previous.criteria if ctx.scored.previous is not None else None
 
     def named(ids: tuple[str, ...], source: Criteria | None) -> str:
         found = [(i, source.indicator(i) if source is not None else None) for i in ids]
@@ -182,31 +187,24 @@ def _versions(ctx: Context) -> tuple[str, ...]:
 
     lines = [
         _(
-            "The previous assessment answered version %(old)s of these criteria: each "
-            "indicator is compared with its counterpart in version %(new)s."
+            "The previous assessment answered %(old)s of these criteria: each indicator is "
+            "compared with its counterpart in %(new)s."
         )
         % versions
     ]
     lines += [
-        _("%(new)s was %(old)s in version %(version)s.")
-        % {"new": now, "old": then, "version": comparison.previous_version}
-        for now, then in comparison.renamed.items()
+        _("%(new)s was %(old)s in %(version)s.") % {"new": now, "old": then_id, "version": then}
+        for now, then_id in comparison.renamed.items()
     ]
     if comparison.not_compared_before:
         lines.append(
-            _("Not compared, asked only in version %(version)s: %(indicators)s.")
-            % {
-                "version": comparison.previous_version,
-                "indicators": named(comparison.not_compared_before, earlier),
-            }
+            _("Not compared, asked only in %(version)s: %(indicators)s.")
+            % {"version": then, "indicators": named(comparison.not_compared_before, earlier)}
         )
     if comparison.not_compared_now:
         lines.append(
-            _("Not compared, new in version %(version)s: %(indicators)s.")
-            % {
-                "version": criteria.version,
-                "indicators": named(comparison.not_compared_now, criteria),
-            }
+            _("Not compared, new in %(version)s: %(indicators)s.")
+            % {"version": say.version(), "indicators": named(comparison.not_compared_now, criteria)}
         )
     return tuple(lines)
 
@@ -255,8 +253,11 @@ def build_history(ctx: Context) -> HistoryView | None:
         if validity is not None:
             colour = level.color if level is not None and level.color else charts.INK
             bars.append((at(validity.valid_from), at(validity.valid_until), title, colour))
-    ticks = [(at(dt.date(year, 1, 1)), str(year)) for year in range(first, last + 1)]
+    years = tuple(
+        charts.Year(at(dt.date(year, 1, 1)), at(dt.date(year + 1, 1, 1)), str(year))
+        for year in range(first, last)
+    )
     return HistoryView(
-        chart=Markup(charts.timeline(bars, ticks, title=say.gettext("Label history"))),
+        chart=Markup(charts.timeline(bars, years, title=say.gettext("Label history"))),
         entries=tuple(entries),
     )

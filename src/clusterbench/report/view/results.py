@@ -10,6 +10,7 @@ from markupsafe import Markup
 from ...models.result import Band, Status
 from .. import charts
 from ..phrases import requirement
+from ..phrases.summary import score_needed
 from .context import Context, IndicatorLine
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "GapView",
     "IndicatorGroup",
     "IndicatorRow",
+    "LossSet",
     "MarginView",
     "build_categories",
     "build_gap",
@@ -59,9 +61,14 @@ class IndicatorRow:
     title: str
     answer: str
     rule: str
+    """When the indicator is met (for one judged by its light alone: when it is green)."""
+    green: str | None
+    """When its light is green, where the criteria set that apart from being met."""
     points: str
     band: Band | None
     band_label: str
+    status_note: str | None
+    """The status, where the light alone does not say it (met with a yellow light)."""
     status: Status
     minimum: bool
 
@@ -79,7 +86,9 @@ class GapView:
     """What separates the assessment from the next level up."""
 
     level: str
+    title: str
     points: str | None
+    score_reached: str | None
     indicators: tuple[IndicatorLine, ...]
     reachable: bool
     minimums: tuple[IndicatorLine, ...]
@@ -88,19 +97,34 @@ class GapView:
 
 
 @dataclass(frozen=True, slots=True)
+class LossSet:
+    """The fewest indicators whose loss together would cost the level, and their points."""
+
+    indicators: tuple[IndicatorLine, ...]
+    points: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class MarginView:
     """What the recommended level could lose before it goes."""
 
     level: str
+    title: str
     points: str | None
     minimums: tuple[IndicatorLine, ...]
     singles: tuple[IndicatorLine, ...]
-    sets: tuple[tuple[IndicatorLine, ...], ...]
+    sets: tuple[LossSet, ...]
+    first: str
+    """How the first set is said: `fewest` (no single loss costs the level),
+    `beside_minimums` (only a minimum requirement alone does) or `also`."""
     none: str | None
 
 
 NOT_COUNTED = "–"
 """The points and light of an indicator that does not apply, in every table."""
+
+LIGHT_OF: dict[str, Band] = {"met": "green", "partly_met": "yellow", "not_met": "red"}
+"""The light each status has where the criteria give no lights of their own."""
 
 
 def build_categories(ctx: Context) -> CategoriesView:
@@ -150,7 +174,15 @@ def build_categories(ctx: Context) -> CategoriesView:
     points_based = any(c.max_points for c in result.categories)
     return CategoriesView(
         lights_chart=Markup(charts.light_bars(lights, title=_("Traffic lights by category"))),  # type: ignore[arg-type]
-        chart=Markup(charts.category_bars(bars, title=_("Share of points by category")))
+        chart=Markup(
+            charts.category_bars(
+                bars,
+                title=_("Share of points by category"),
+                ticks=[
+                    (float(t), fmt.threshold(Decimal(t))) for t in ("0", "0.25", "0.5", "0.75", "1")
+                ],
+            )
+        )
         if points_based
         else None,
         rows=tuple(rows),
@@ -171,6 +203,7 @@ def build_indicators(ctx: Context) -> tuple[IndicatorGroup, ...]:
             if indicator.category != category.id:
                 continue
             outcome = outcomes[indicator.id]
+            green = status_note = None
             if not outcome.applicable:
                 answer, points, band_label = say.status("not_applicable"), NOT_COUNTED, NOT_COUNTED
             else:
@@ -185,12 +218,22 @@ def build_indicators(ctx: Context) -> tuple[IndicatorGroup, ...]:
                     else ""
                 )
                 band_label = say.band(outcome.band)
+                bands = indicator.bands
+                if bands is not None and outcome.band != LIGHT_OF.get(outcome.status, outcome.band):
+                    # Met with a yellow light: the criteria's green asks more than the rule.
+                    # The status is written beside the light, the green rule under the rule.
+                    status_note = say.status(outcome.status)
+                    green = say.gettext("green: %(rule)s") % {
+                        "rule": say.rule(indicator, bands.green)
+                    }
             rows.append(
                 IndicatorRow(
                     id=indicator.id,
                     title=say.line(indicator.title),
                     answer=answer,
                     rule=say.met_when(indicator),
+                    green=green,
+                    status_note=status_note,
                     points=points,
                     band=outcome.band,
                     band_label=band_label,
@@ -212,15 +255,31 @@ def build_gap(ctx: Context) -> GapView | None:
     level = above[0]
     gap = level.gap
     assert gap is not None
+    say = ctx.say
+    need = score_needed(ctx.result, level.id)
+    score = ctx.result.score
+    reached = None
+    if need is not None and not gap.points and score.points >= need:
+        # The share is there; the headline must not read as if the level were.
+        reached = say.gettext(
+            "The score already reaches what %(level)s needs (%(points)s points; %(needed)s "
+            "needed): what it lacks is below."
+        ) % {
+            "level": say.level_name(level.id),
+            "points": say.fmt.number(score.points),
+            "needed": say.fmt.number(need),
+        }
     return GapView(
-        level=ctx.say.level_title(level.id),
-        points=ctx.say.fmt.number(gap.points) if gap.points else None,
-        indicators=tuple(ctx.line(i) for i in gap.indicators),
+        level=say.level_name(level.id),
+        title=say.level_title(level.id),
+        points=say.fmt.missing(gap.points) if gap.points else None,
+        score_reached=reached,
+        indicators=tuple(ctx.gain(i) for i in gap.indicators),
         reachable=gap.reachable,
         # Minimum requirements the list above already names (marked ●) are not repeated.
-        minimums=tuple(ctx.line(i) for i in gap.minimums if i not in gap.indicators),
+        minimums=tuple(ctx.gain(i) for i in gap.minimums if i not in gap.indicators),
         unanswered=len(gap.unanswered),
-        blocked=tuple(requirement(ctx.say, r, ctx.related) for r in gap.blocked_by),
+        blocked=tuple(requirement(say, r, ctx.related) for r in gap.blocked_by),
     )
 
 
@@ -230,55 +289,64 @@ def build_margin(ctx: Context) -> MarginView | None:
     if margin is None:
         return None
     say = ctx.say
-    level = say.level_title(margin.level)
+    level = say.level_name(margin.level)
     others = [i for i in margin.singles if i not in margin.minimums]
     empty = not (margin.points or margin.minimums or others or margin.sets)
     return MarginView(
         level=level,
-        points=say.fmt.number(margin.points) if margin.points is not None else None,
-        minimums=tuple(ctx.line(i) for i in margin.minimums),
-        singles=tuple(ctx.line(i) for i in others),
-        sets=tuple(tuple(ctx.line(i) for i in s.indicators) for s in margin.sets),
+        title=say.level_title(margin.level),
+        points=say.fmt.spare(margin.points) if margin.points is not None else None,
+        minimums=tuple(ctx.loss(i) for i in margin.minimums),
+        singles=tuple(ctx.loss(i) for i in others),
+        sets=tuple(
+            LossSet(tuple(ctx.loss(i) for i in s.indicators), lost_points(ctx, s.indicators))
+            for s in margin.sets
+        ),
+        first="fewest" if not margin.singles else "beside_minimums" if not others else "also",
         none=say.gettext("No loss of an indicator would cost %(level)s.") % {"level": level}
         if empty
         else None,
     )
 
 
+def lost_points(ctx: Context, ids: tuple[str, ...]) -> str | None:
+    """The points a set of indicators earned together (the Result's own points)."""
+    found = [ctx.result.indicator(i) for i in ids]
+    total = sum((o.points for o in found if o is not None), Decimal(0))
+    return ctx.say.points_count(total) if total else None
+
+
 def points_chart(ctx: Context, colour: str) -> Markup | None:
-    """Points earned against the points the target level needs."""
+    """Points earned against the points the awarded level and the next one need.
+
+    Both thresholds are drawn, each named, so that the chart measures what the gap and
+    the margin beside it measure.
+    """
     score, say = ctx.result.score, ctx.say
     _, fmt = say.gettext, say.fmt
     if not score.max_points:
         return None
-    need = points_needed(ctx)
+    marks = []
+    for level_id in dict.fromkeys(x for x in (ctx.result.level, score.target) if x):
+        need = score_needed(ctx.result, level_id)
+        if need is not None:
+            marks.append(
+                (
+                    float(need),
+                    _("%(level)s: %(points)s")
+                    % {
+                        "level": say.level_title(level_id),
+                        "points": fmt.number(need),
+                    },
+                )
+            )
     return Markup(
         charts.points_bar(
             float(score.points),
             float(score.max_points),
-            float(need) if need is not None else None,
+            marks,
             colour=colour,
-            earned_label=_("%(points)s points") % {"points": fmt.number(score.points)},
-            needed_label=_("%(points)s needed") % {"points": fmt.number(need)}
-            if need is not None
-            else None,
+            earned_label=say.points_count(score.points),
             title=_("Points earned and points needed"),
         )
     )
-
-
-def points_needed(ctx: Context) -> Decimal | None:
-    """The points the score's target level needs, as its score requirement found them."""
-    target = ctx.result.level_result(ctx.result.score.target or "")
-    if target is None:
-        return None
-    for r in target.requirements:
-        for part in (r, *r.parts):
-            overall = part.kind == "score" and part.category is None and part.among is None
-            if (
-                overall
-                and part.points_needed is not None
-                and part.needed == ctx.result.score.needed
-            ):
-                return part.points_needed
-    return None

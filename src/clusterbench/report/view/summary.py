@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
 from ...models.result import Band
 from .. import charts
 from ..phrases import Said, requirement
-from ..phrases.summary import peer_group
+from ..phrases.decision import level_tag
+from ..phrases.peers import peer_group
+from ..phrases.validity import validity_lines
 from .context import Context, IndicatorLine
-from .cover import LevelView, ScoreView, previous_title
+from .cover import LevelView, ScoreView, previous_title, valid_decision
 
 __all__ = ["Check", "LightCount", "SummaryView", "TrailLevel", "build_summary", "light_counts"]
 
@@ -60,6 +62,7 @@ class SummaryView:
     strengths: tuple[Said, ...]
     gaps_heading: str
     gaps: tuple[IndicatorLine, ...]
+    more_gaps: str | None
     peers: str | None
     progress: str | None
 
@@ -91,23 +94,26 @@ def build_summary(ctx: Context, level: LevelView, score: ScoreView | None) -> Su
                 title=_("Score against the threshold"),
             )
         )
+    decision = valid_decision(ctx)
+    gaps = main_gaps(ctx)
+
+    def tag(level_id: str, held: bool) -> str:
+        found = level_tag(say, decision, level_id, result.level) if held else None
+        return found or (_("held") if held else _("not reached"))
+
     return SummaryView(
         level=level,
         score=score,
         gauge=gauge,
         lights=light_counts(ctx),
-        validity=_validity(ctx),
+        validity=tuple(validity_lines(result, say, decision)),
         trail=tuple(
             TrailLevel(
                 id=lv.id,
                 title=say.level_title(lv.id),
                 held=lv.held,
-                awarded=lv.id == level.id,
-                tag=(_("awarded") if level.decided else _("recommended"))
-                if lv.id == level.id
-                else _("held")
-                if lv.held
-                else _("not reached"),
+                awarded=lv.id == level.id and lv.held,
+                tag=tag(lv.id, lv.held),
                 checks=tuple(
                     Check(r.held, requirement(say, r, ctx.related)) for r in lv.requirements
                 ),
@@ -117,8 +123,16 @@ def build_summary(ctx: Context, level: LevelView, score: ScoreView | None) -> Su
         designations=_designations(ctx),
         appreciation=ctx.own(ctx.assessment.appreciation),
         strengths=ctx.own_all(ctx.assessment.strengths),
-        gaps_heading=_("Main gaps") if _next_gap(ctx) else _("To work on"),
-        gaps=main_gaps(ctx),
+        gaps_heading=gaps[0],
+        gaps=gaps[1],
+        more_gaps=say.ngettext(
+            "… and %(num)d more in the recommendations.",
+            "… and %(num)d more in the recommendations.",
+            gaps[2],
+        )
+        % {"num": gaps[2]}
+        if gaps[2]
+        else None,
         peers=_peer_line(ctx),
         progress=progress_line(ctx),
     )
@@ -133,16 +147,16 @@ def _designations(ctx: Context) -> tuple[TrailLevel, ...]:
         designation = ctx.criteria.designation(found.id)
         if designation is None:
             continue
-        beside = say.join([say.level_title(level) for level in designation.levels])
+        beside = say.either([say.level_name(level) for level in designation.levels])
         if found.held:
-            tag = _("held beside %(level)s") % {"level": say.level_title(found.level)}
+            tag = _("held with %(level)s") % {"level": say.level_name(found.level)}
             if found.valid_until is not None:
-                tag = _("held beside %(level)s until %(date)s") % {
-                    "level": say.level_title(found.level),
+                tag = _("held with %(level)s until %(date)s") % {
+                    "level": say.level_name(found.level),
                     "date": say.fmt.date(found.valid_until),
                 }
         else:
-            tag = _("not held (given beside %(levels)s)") % {"levels": beside}
+            tag = _("not held · only with %(levels)s") % {"levels": beside}
         out.append(
             TrailLevel(
                 id=found.id,
@@ -158,45 +172,39 @@ def _designations(ctx: Context) -> tuple[TrailLevel, ...]:
     return tuple(out)
 
 
-def _validity(ctx: Context) -> tuple[str, ...]:
-    _, fmt = ctx.say.gettext, ctx.say.fmt
-    validity = ctx.result.validity
-    if validity is None:
-        return (_("No level is reached, so no validity applies."),)
-    lines = [
-        _("Valid from %(start)s to %(end)s.")
-        % {"start": fmt.date(validity.valid_from), "end": fmt.date(validity.valid_until)}
-    ]
-    if validity.renewal and validity.extended_from is not None:
-        lines.append(
-            _("A renewal: it extends the label that was valid until %(date)s.")
-            % {"date": fmt.date(validity.extended_from)}
-        )
-    if validity.renew_by is not None:
-        lines.append(
-            _("Renew by %(date)s at the latest to keep the label without a break.")
-            % {"date": fmt.date(validity.renew_by)}
-        )
-    return tuple(lines)
+def main_gaps(ctx: Context) -> tuple[str, tuple[IndicatorLine, ...], int]:
+    """The heading, the indicators and how many more there are, from the Result.
 
-
-def _next_gap(ctx: Context) -> bool:
-    rank = ctx.criteria.level_rank(ctx.result.level)
-    return any(lv.gap is not None and lv.gap.indicators for lv in ctx.result.levels[rank:])
-
-
-def main_gaps(ctx: Context) -> tuple[IndicatorLine, ...]:
-    """What stands between the assessment and the next level, else what to work on."""
-    rank = ctx.criteria.level_rank(ctx.result.level)
-    above = [lv for lv in ctx.result.levels[rank:] if lv.gap is not None]
+    When the next level up can be reached by meeting indicators, they are its gap (the
+    fewest that reach it).  When it cannot (it needs an earlier assessment, a verified
+    improvement, another label), its failing indicators come first and then every
+    indicator with a red light, as the Result's list of indicators to work on orders
+    them.  At the top level, the indicators to work on.
+    """
+    _ = ctx.say.gettext
+    result = ctx.result
+    rank = ctx.criteria.level_rank(result.level)
+    above = [lv for lv in result.levels[rank:] if lv.gap is not None]
     ids: list[str] = []
+    heading = _("To work on")
     if above:
         gap = above[0].gap
         assert gap is not None
         ids = [*gap.minimums, *gap.indicators]
+        if not gap.reachable:
+            ids += [i for i in result.weak if (o := result.indicator(i)) and o.band == "red"]
+        if ids:
+            heading = _("Main gaps")
     if not ids:
-        ids = list(ctx.result.weak)
-    return tuple(ctx.line(i) for i in dict.fromkeys(ids))[:5]
+        ids = list(result.weak)
+    unique = list(dict.fromkeys(ids))
+    # By id and title (with the points meeting it would add): the gap section says more.
+    shown = [replace(ctx.gain(i), detail=None) for i in unique[:MOST_GAPS]]
+    return heading, tuple(shown), len(unique) - len(shown)
+
+
+MOST_GAPS = 6
+"""The most indicators the summary names as gaps; the rest are counted."""
 
 
 def _peer_line(ctx: Context) -> str | None:
