@@ -140,6 +140,7 @@ PATHS: list[tuple[str, list[str]]] = [
     ("batch", [MISSING, "-o", "out"]),
     ("batch", [str(EXAMPLES), "-o", "out", "--cohort", MISSING]),
     ("batch", [str(EXAMPLES), "-o", "out", "--templates", MISSING]),
+    ("batch", [str(EXAMPLES), "-o", "out", "--logo", MISSING]),
     ("criteria show", [MISSING]),
     ("criteria diff", [MISSING, "esca-gold"]),
     ("criteria diff", ["esca-gold", MISSING]),
@@ -290,7 +291,7 @@ def test_every_lang_offers_the_languages_clusterbench_writes() -> None:
             if "--lang" in action.option_strings:
                 found += 1
                 assert tuple(action.choices or ()) == LANGUAGES
-    assert found == 10
+    assert found == 11
 
 
 @pytest.mark.parametrize(
