@@ -216,7 +216,7 @@ OUTPUTS = {
     "certificate": ([str(GOLD)], b"%PDF-"),
     "cohort build": ([str(GOLD), "--min-size", "1"], b'{\n "kind": "cohort",'),
     "register": ([str(EXAMPLES), "--format", "json", "--as-of", "2024-01-01"], b'{\n  "as_of"'),
-    "new": (["esca-gold", "--lang", "nb"], b"# Vurdering etter esca-gold 2013"),
+    "new": (["esca-gold", "--lang", "nb"], b"# Vurdering etter esca-gold 2019"),
     "migrate": ([str(BRONZE_2017), "--to", "esca-bronze@2019"], b"# yaml-language-server"),
 }
 
