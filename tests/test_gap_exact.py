@@ -191,6 +191,8 @@ def test_the_gap_is_the_fewest(case: tuple[Criteria, dict[str, Answer]]) -> None
     result = score(criteria, assess(criteria, answers))
     candidates = meetable(criteria, answers)
     for level in result.levels:
+        # The level held (decided from its explained requirements) is the core's decision.
+        assert level.held == holds(criteria, answers, level.id), level
         if level.gap is None:
             continue
         gap = level.gap
@@ -314,6 +316,7 @@ def test_the_gap_is_the_fewest_with_applicability_groups_of_any_size(
     result = score(criteria, assess(criteria, answers))
     candidates = meetable(criteria, answers)
     for level in result.levels:
+        assert level.held == holds(criteria, answers, level.id), level
         if level.gap is not None:
             smallest = fewest(criteria, answers, candidates, True, level.id)
             check_gap(criteria, answers, level.id, level.gap, smallest)

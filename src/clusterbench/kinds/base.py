@@ -45,6 +45,10 @@ class RequirementKind(ABC, Generic[R]):
         """The indicators the requirement counts (every indicator unless narrowed)."""
         return Scope()
 
+    def ids(self, req: R, facts: Facts) -> tuple[str, ...] | None:
+        """The ids of :meth:`scope` in these criteria (None: every indicator)."""
+        return self.scope(req).ids(facts.criteria)
+
     @abstractmethod
     def terms(self, req: R, facts: Facts) -> tuple[Term, ...]:
         """What the requirement asks for, as sums over the indicators' measures."""
@@ -60,7 +64,7 @@ class RequirementKind(ABC, Generic[R]):
         memo = facts.criteria.memo
         key = ("terms", id(req))
         found: tuple[Term, ...] | None = memo.get(key)
-        if found is None:
+        if found is None:  # built (and its scope looked up) only the first time
             found = memo[key] = build()
         return found
 

@@ -19,6 +19,7 @@ from ..models.common import assemble
 from ..models.criteria import Criteria
 from ..models.result import Band, Decided, Ratio, RelatedResult, Status
 from ..models.versions import IndicatorMap
+from .scope import Scope
 
 __all__ = [
     "MEASURES",
@@ -88,13 +89,27 @@ _NEAREST = Context(prec=28)
 
 
 def share_of(part: Decimal, whole: Decimal) -> tuple[Decimal, Ratio]:
-    """``part / whole`` (whole > 0): the nearest 28-digit Decimal, and exactly."""
+    """``part / whole`` (whole > 0): the nearest 28-digit Decimal, and exactly.
+
+    Remembered (a bounded table): the same few shares come back in every Result.
+    """
+    key = (part, whole)
+    found = _SHARES.get(key)
+    if found is not None and found[0] == (str(part), str(whole)):
+        return found[1]
     p_num, p_den = part.as_integer_ratio()
     w_num, w_den = whole.as_integer_ratio()
     numerator, denominator = p_num * w_den, p_den * w_num
     common = math.gcd(numerator, denominator)
     fields = {"numerator": numerator // common, "denominator": denominator // common}
-    return _NEAREST.divide(part, whole), assemble(Ratio, fields, {"numerator", "denominator"})
+    made = _NEAREST.divide(part, whole), assemble(Ratio, fields, {"numerator", "denominator"})
+    if len(_SHARES) < _SHARES_KEPT:
+        _SHARES[key] = ((str(part), str(whole)), made)
+    return made
+
+
+_SHARES: dict[tuple[Decimal, Decimal], tuple[tuple[str, str], tuple[Decimal, Ratio]]] = {}
+_SHARES_KEPT = 50_000
 
 
 _NOTHING = Measure(_ZERO, _ZERO, 0, 0, 0, 0, 0)
@@ -154,11 +169,17 @@ class Tally(NamedTuple):
     @classmethod
     def of(cls, measures: Iterable[Measure]) -> Tally:
         """The sum of some measures."""
-        columns = tuple(zip(*measures, strict=False))  # measures are all of one length
-        if not columns:
-            return _EMPTY
-        earned, possible, *counts = columns
-        return cls(sum(earned, _ZERO), sum(possible, _ZERO), *map(sum, counts))
+        earned = possible = _ZERO
+        met = failing = unanswered = better = applicable = 0
+        for m in measures:  # one pass: most scopes are a few indicators
+            earned += m[0]
+            possible += m[1]
+            met += m[2]
+            failing += m[3]
+            unanswered += m[4]
+            better += m[5]
+            applicable += m[6]
+        return cls(earned, possible, met, failing, unanswered, better, applicable)
 
 
 _EMPTY = Tally()
@@ -265,12 +286,13 @@ class Facts:
         return self.measures()[indicator_id]
 
     def by_category(self) -> dict[str, Tally]:
-        """Each category's summed measures, in one pass."""
-        grouped: dict[str, list[Measure]] = {c.id: [] for c in self.criteria.categories}
-        measures = self.measures()
-        for key, outcome in self.indicators.items():
-            grouped.setdefault(outcome.category, []).append(measures[key])
-        return {name: Tally.of(found) for name, found in grouped.items()}
+        """Each category's summed measures (the same tallies its requirements count)."""
+        criteria = self.criteria
+        scopes: list[tuple[str, tuple[str, ...] | None]] | None = criteria.memo.get("categories")
+        if scopes is None:  # the scope's own tuples: the tallies are kept by them
+            scopes = [(c.id, Scope(category=c.id).ids(criteria)) for c in criteria.categories]
+            criteria.memo["categories"] = scopes
+        return {name: self.tally(ids) for name, ids in scopes}
 
     def tally(self, ids: tuple[str, ...] | None) -> Tally:
         """The summed measures of the indicators ``ids`` (None: every indicator), cached."""

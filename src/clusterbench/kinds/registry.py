@@ -95,8 +95,12 @@ def describe(req: Requirement) -> Description:
 
 def required_sets(criteria: Criteria) -> list[str]:
     """The ids of the other criteria sets the levels require (eligibility, a label), in order."""
-    found = (describe(req).criteria for level in criteria.levels for req in level.requires)
-    return list(dict.fromkeys(c for c in found if c is not None))
+    remembered: tuple[str, ...] | None = criteria.memo.get("required sets")
+    if remembered is None:
+        found = (describe(req).criteria for level in criteria.levels for req in level.requires)
+        remembered = tuple(dict.fromkeys(c for c in found if c is not None))
+        criteria.memo["required sets"] = remembered
+    return list(remembered)
 
 
 def split_assumptions(

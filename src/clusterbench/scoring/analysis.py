@@ -175,11 +175,18 @@ def _singles(goals: Sequence[Goal], units: Sequence[Unit], groups: Sequence[Grou
         first, *rest = group.scenarios
         alone += [(u.item, u.deltas) for u in first.units]
         alone += [(s.items[0], s.deltas) for s in rest if len(s.items) == 1]
-    return [
-        item
-        for item, deltas in alone
-        if any(d and not g.held(g.value + d) for g, d in zip(goals, deltas, strict=True))
-    ]
+    if not alone:
+        return []
+    found: set[int] = set()
+    # Goal by goal: a loss breaks it when it takes away more than the goal has to spare.
+    for j, column in enumerate(zip(*(deltas for _, deltas in alone), strict=True)):
+        goal = goals[j]
+        limit, worst = -goal.value, min(column)
+        if goal.strict and worst <= limit:
+            found.update(n for n, d in enumerate(column) if d <= limit)
+        elif not goal.strict and worst < limit:
+            found.update(n for n, d in enumerate(column) if d < limit)
+    return [alone[n][0] for n in sorted(found)]
 
 
 def _without(group: Group, alone: set[str]) -> Group:

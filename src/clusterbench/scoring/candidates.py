@@ -92,6 +92,7 @@ def candidates(
     if cache is None:
         cache = criteria.remember(stable, {})
     units: list[Unit] = []
+    dated, on = moves.dated, moves.on
     for now in movable:
         key = now.id
         if key in grouped:
@@ -100,7 +101,7 @@ def candidates(
         if history:
             found = _alone(moves, made, now, before, facts.then(key), way)
         else:
-            remembered = (key, before, moves.when(key))
+            remembered = (key, before, on) if key in dated else (key, before)
             found = cache.get(remembered, _UNKNOWN)
             if found is _UNKNOWN:
                 found = _alone(moves, made, now, before, None, way)

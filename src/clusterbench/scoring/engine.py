@@ -6,12 +6,12 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..kinds.facts import Facts, Measure, Outcome
+from ..kinds.facts import Facts, Measure, Outcome, Tally
 from ..kinds.requirements.category_floors import floor_term
 from ..models.assessment import Assessment
 from ..models.cohort import Cohort
 from ..models.common import construct
-from ..models.criteria import Criteria
+from ..models.criteria import Category, Criteria
 from ..models.result import (
     CategoryResult,
     CriteriaRef,
@@ -86,7 +86,12 @@ def score(
     results = tuple(r for r, _, _ in evaluated)
     facts = _facts(criteria, assessment, previous, dependencies, evaluated, related, versions)
     moves = Moves(criteria, answers, values, assessment.date)
-    held = [level_holds(level, facts) for level in criteria.levels]
+    # Explained, each requirement says whether it holds: the level is decided from that.
+    explained = [explain_level(level, facts) if explain else () for level in criteria.levels]
+    held = [
+        all(r.held for r in found) if explain else level_holds(level, facts)
+        for level, found in zip(criteria.levels, explained, strict=True)
+    ]
     awarded = next(
         (lv.id for lv, ok in reversed(list(zip(criteria.levels, held, strict=True))) if ok), None
     )
@@ -97,12 +102,14 @@ def score(
             id=level.id,
             awarded=level.id == awarded,
             held=ok,
-            requirements=explain_level(level, facts) if explain else (),
+            requirements=found,
             gap=find_gap(level, facts, moves)
             if explain and rank > awarded_rank and not ok
             else None,
         )
-        for rank, (level, ok) in enumerate(zip(criteria.levels, held, strict=True), start=1)
+        for rank, (level, ok, found) in enumerate(
+            zip(criteria.levels, held, explained, strict=True), start=1
+        )
     )
     tally = facts.tally(None)
     awarded_level = criteria.level(awarded) if awarded else None
@@ -254,25 +261,33 @@ def _peer_bands(
 def _categories(criteria: Criteria, facts: Facts) -> tuple[CategoryResult, ...]:
     out = []
     tallies = facts.by_category()
+    memo = criteria.memo
     for category in criteria.categories:
         tally = tallies[category.id]
-        share = tally.share()
-        floor_held = None
-        if category.floor is not None:
-            found = floor_term(criteria, criteria, category.id, category.floor)
-            floor_held = found.met_by(found.value(tally))
-        out.append(
-            construct(
-                CategoryResult,
-                id=category.id,
-                points=tally.earned,
-                max_points=tally.possible,
-                share=share[0] if share is not None else None,
-                share_exact=share[1] if share is not None else None,
-                floor=category.floor,
-                floor_held=floor_held,
-                met=tally.met,
-                applicable=tally.applicable,
-            )
-        )
+        # A category's result depends on its sums alone: made once per sums, and shared.
+        key = ("category result", category.id, tally)
+        found: CategoryResult | None = memo.get(key)
+        if found is None:
+            found = criteria.remember(key, _category(criteria, category, tally))
+        out.append(found)
     return tuple(out)
+
+
+def _category(criteria: Criteria, category: Category, tally: Tally) -> CategoryResult:
+    share = tally.share()
+    floor_held = None
+    if category.floor is not None:
+        term = floor_term(criteria, criteria, category.id, category.floor)
+        floor_held = term.met_by(term.value(tally))
+    return construct(
+        CategoryResult,
+        id=category.id,
+        points=tally.earned,
+        max_points=tally.possible,
+        share=share[0] if share is not None else None,
+        share_exact=share[1] if share is not None else None,
+        floor=category.floor,
+        floor_held=floor_held,
+        met=tally.met,
+        applicable=tally.applicable,
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..kinds.facts import Facts, Previous
+from ..models.common import construct
 from ..models.criteria import Criteria
 from ..models.dates import after, months_between, period_end
 from ..models.result import Comparison, IndicatorChange, ValidityResult
@@ -26,7 +27,8 @@ def compare(facts: Facts) -> Comparison | None:
                 "improved" if key in improved else "declined" if key in declined else "unchanged"
             )
             changes.append(
-                IndicatorChange(
+                construct(
+                    IndicatorChange,
                     id=key,
                     change=change,
                     before_status=then.status,
@@ -40,7 +42,8 @@ def compare(facts: Facts) -> Comparison | None:
     order = list(facts.indicators)
     changes.sort(key=lambda c: order.index(c.id))
     carried = previous.carried
-    return Comparison(
+    return construct(
+        Comparison,
         previous_date=previous.date,
         previous_level=previous.level,
         previous_criteria=previous.criteria,
@@ -111,7 +114,8 @@ def level_validity(
     # No renewal is left once the renewals allowed are used up: the label just ends.
     renewable = window is not None and (window.at_most is None or renewals < window.at_most)
     renew_by = after(until, window.window_months) if window is not None and renewable else None
-    return ValidityResult(
+    return construct(
+        ValidityResult,
         level=level_id,
         valid_from=on,
         valid_until=until,

@@ -98,20 +98,23 @@ def cover(goals: Sequence[Goal], units: Sequence[Unit], groups: Sequence[Group] 
         return Found((), True, True)
     chosen: list[str] = []
     pool = _force(goals, values, units, groups, chosen)
-    closer = chosen + _closer(units, groups)
+
+    def closer() -> tuple[str, ...]:
+        return tuple(dict.fromkeys(chosen + _closer(units, groups)))
+
     if pool is None:  # no moves reach every goal
-        return Found(tuple(dict.fromkeys(closer)), True, False)
+        return Found(closer(), True, False)
     search = _Search(goals, values, pool, groups)
     search.run()
     exact = search.complete and all(g.complete for g in groups)
     if search.best is None:
         if exact:  # every choice tried, each proven short
-            return Found(tuple(dict.fromkeys(closer)), True, False)
+            return Found(closer(), True, False)
         fallback = greedy(
             goals, values, [*pool, *(u for g in groups for u in g.scenarios[0].units)]
         )
         if fallback is None:
-            return Found(tuple(dict.fromkeys(closer)), False, False)
+            return Found(closer(), False, False)
         return Found(tuple(chosen + fallback), False, True)
     return Found(tuple(chosen + search.best), exact, True)
 
@@ -193,42 +196,50 @@ def _force(
     groups: Sequence[Group],
     chosen: list[str],
 ) -> list[Unit] | None:
-    """Take every unit no cover can do without; None when no cover exists."""
+    """Take every unit no cover can do without; None when no cover exists.
+
+    A unit is needed when a goal, given everything else at its best, would still fall
+    short by more than that unit brings (a failing minimum requirement, an unanswered
+    indicator an `answered` requirement counts).
+    """
+    size = len(goals)
     # What the groups could bring at most, to each goal.
-    bonus = [_ZERO] * len(goals)
+    potential = [_ZERO] * size
     for group in groups:
-        for j in range(len(goals)):
-            bonus[j] += max(
+        for j in range(size):
+            potential[j] += max(
                 max(s.deltas[j], _ZERO) + sum((max(u.deltas[j], _ZERO) for u in s.units), _ZERO)
                 for s in group.scenarios
             )
     pool = [u for u in units if any(u.deltas)]
     while True:
-        potential = list(bonus)
-        for unit in pool:
-            for j, delta in enumerate(unit.deltas):
-                if delta > 0:
-                    potential[j] += delta
+        # Goal by goal (a column of deltas): min, max and sum run in C, as most are zero.
+        columns = list(zip(*(u.deltas for u in pool), strict=True)) if pool else [()] * size
+        lowering = any(column and min(column) < 0 for column in columns)
         wanted = open_goals(goals, values)
-        if any(not goals[j].held(values[j] + potential[j]) for j in wanted):
-            return None
-        if any(d < 0 for unit in pool for d in unit.deltas):
+        # slack: how much of the best the goal can do without (< 0: it cannot hold at all).
+        slack = {}
+        for j in wanted:
+            gains = (d for d in columns[j] if d > 0) if lowering else columns[j]
+            reach = values[j] + potential[j] + sum(gains, _ZERO)
+            if not goals[j].held(reach):
+                return None
+            slack[j] = reach
+        if lowering:
             return pool  # a unit that lowers a goal: none is forced by this count
-        forced = [
-            unit
-            for unit in pool
-            if any(
-                unit.deltas[j] > 0 and not goals[j].held(values[j] + potential[j] - unit.deltas[j])
-                for j in wanted
-            )
-        ]
-        if not forced:
+        forced_at = {
+            n
+            for j in wanted
+            if columns[j] and max(columns[j]) >= slack[j]
+            for n, delta in enumerate(columns[j])
+            if delta > 0 and not goals[j].held(slack[j] - delta)
+        }
+        if not forced_at:
             return pool
-        for unit in forced:
-            apply(values, unit.deltas)
-            chosen.append(unit.item)
-        gone = {id(u) for u in forced}
-        pool = [u for u in pool if id(u) not in gone]
+        for n in sorted(forced_at):
+            apply(values, pool[n].deltas)
+            chosen.append(pool[n].item)
+        pool = [u for n, u in enumerate(pool) if n not in forced_at]
 
 
 # --------------------------------------------------------------------------- margin
@@ -238,6 +249,8 @@ def breaking(
     """The fewest moves after which goal ``j`` no longer holds (None: none does), and
     whether that is proven: the most harmful first, for each choice of scenarios."""
     harmful = sorted((u for u in units if u.deltas[j] < 0), key=lambda u: u.deltas[j])
+    if not groups:
+        return _prefix(goal, goal.value, harmful, j, []), True
     best: list[str] | None = None
     complete = all(g.complete for g in groups)
     choices = itertools.product(*(g.scenarios for g in groups))
@@ -251,11 +264,29 @@ def breaking(
             continue
         extra = [u for s in chosen for u in s.units if u.deltas[j] < 0]
         ordered = sorted([*harmful, *extra], key=lambda u: u.deltas[j]) if extra else harmful
-        for unit in ordered:
-            if not goal.held(value) or (best is not None and len(taken) >= len(best)):
-                break
-            value += unit.deltas[j]
-            taken.append(unit.item)
-        if not goal.held(value) and (best is None or len(taken) < len(best)):
-            best = taken
+        limit = len(best) if best is not None else None
+        found = _prefix(goal, value, ordered, j, taken, limit)
+        if found is not None and (best is None or len(found) < len(best)):
+            best = list(found)
     return (tuple(best) if best is not None else None), complete
+
+
+def _prefix(
+    goal: Goal,
+    value: Decimal,
+    ordered: Sequence[Unit],
+    j: int,
+    taken: list[str],
+    limit: int | None = None,
+) -> tuple[str, ...] | None:
+    """``taken`` and then the most harmful of ``ordered`` until the goal breaks (None: it
+    does not, or not in fewer than ``limit`` moves)."""
+    taken = list(taken)
+    for unit in ordered:
+        if not goal.held(value) or (limit is not None and len(taken) >= limit):
+            break
+        value += unit.deltas[j]
+        taken.append(unit.item)
+    if goal.held(value) or (limit is not None and len(taken) >= limit):
+        return None
+    return tuple(taken)

@@ -128,7 +128,7 @@ def fits_laminar(goals: Sequence[Goal], values: Sequence[Decimal], pool: Sequenc
     wanted = open_goals(goals, values)
     if any(not goals[j].ranked for j in wanted):
         return False
-    if any(d < 0 for unit in pool for d in unit.deltas):
+    if any(min(unit.deltas) < 0 for unit in pool):
         return False
     scopes = list({m for j in wanted if (m := goals[j].members) is not None})
     for n, one in enumerate(scopes):

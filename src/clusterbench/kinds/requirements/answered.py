@@ -24,8 +24,7 @@ class AnsweredKind(RequirementKind[AnsweredRequirement]):
         return Scope(category=req.category)
 
     def terms(self, req: AnsweredRequirement, facts: Facts) -> tuple[Term, ...]:
-        ids = self.scope(req).ids(facts.criteria)
-        return self.stated(req, facts, lambda: (term(req, ids, 0, unanswered=-1),))
+        return self.stated(req, facts, lambda: (term(req, self.ids(req, facts), 0, unanswered=-1),))
 
     def explain(self, req: AnsweredRequirement, facts: Facts) -> RequirementResult:
         ids = self.scope(req).ids(facts.criteria)

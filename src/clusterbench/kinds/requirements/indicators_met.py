@@ -25,8 +25,9 @@ class IndicatorsMetKind(RequirementKind[IndicatorsMetRequirement]):
         return Scope(category=req.category, indicators=req.indicators)
 
     def terms(self, req: IndicatorsMetRequirement, facts: Facts) -> tuple[Term, ...]:
-        ids = self.scope(req).ids(facts.criteria)
-        return self.stated(req, facts, lambda: (term(req, ids, req.at_least, met=1),))
+        return self.stated(
+            req, facts, lambda: (term(req, self.ids(req, facts), req.at_least, met=1),)
+        )
 
     def explain(self, req: IndicatorsMetRequirement, facts: Facts) -> RequirementResult:
         ids = self.scope(req).ids(facts.criteria)

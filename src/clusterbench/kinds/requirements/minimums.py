@@ -24,8 +24,7 @@ class MinimumsKind(RequirementKind[MinimumsRequirement]):
         return Scope(indicators=req.indicators, minimums=req.indicators is None)
 
     def terms(self, req: MinimumsRequirement, facts: Facts) -> tuple[Term, ...]:
-        ids = self.scope(req).ids(facts.criteria)
-        return self.stated(req, facts, lambda: (term(req, ids, 0, failing=-1),))
+        return self.stated(req, facts, lambda: (term(req, self.ids(req, facts), 0, failing=-1),))
 
     def explain(self, req: MinimumsRequirement, facts: Facts) -> RequirementResult:
         outcomes = facts.outcomes(self.scope(req).ids(facts.criteria))

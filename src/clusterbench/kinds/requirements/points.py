@@ -25,9 +25,10 @@ class PointsKind(RequirementKind[PointsRequirement]):
         return Scope(category=req.category)
 
     def terms(self, req: PointsRequirement, facts: Facts) -> tuple[Term, ...]:
-        ids = self.scope(req).ids(facts.criteria)
         return self.stated(
-            req, facts, lambda: (term(req, ids, req.at_least, points=True, earned=1),)
+            req,
+            facts,
+            lambda: (term(req, self.ids(req, facts), req.at_least, points=True, earned=1),),
         )
 
     def explain(self, req: PointsRequirement, facts: Facts) -> RequirementResult:
