@@ -57,6 +57,10 @@ def render_pdf(
 ) -> RenderedPdf:
     """Write the report of a scored assessment as PDF; see :func:`clusterbench.report.render_pdf`.
 
+    The file is replaced whole or not at all; folders missing on the way to ``path`` are
+    made (a program names its own paths; the command line's ``-o`` refuses a missing
+    folder instead, as a mistyped path there is more likely than an intended new folder).
+
     A what-if (a Scored made with ``score_file(..., assume=...)``) says so on its cover.
     Needs the ``report`` extra (a :class:`~clusterbench.ReportError` says so without it).
     """
