@@ -161,6 +161,21 @@ MACHINE = {
     "new -o -": ["new", "esca-bronze", "--lang", "nb", "-o", "-"],
     "new": ["new", "esca-bronze", "--lang", "de"],
     "schema": ["schema", "criteria"],
+    "report json -o -": ["report", str(GOLD), "--format", "json", "--lang", "nb", "-o", "-"],
+    "report html -o -": ["report", str(GOLD), "--format", "html", "--lang", "nb", "-o", "-"],
+    "register json -o -": ["register", str(EXAMPLES), "--format", "json", "-o", "-", *AS_OF],
+    "register html -o -": ["register", str(EXAMPLES), "--format", "html", "-o", "-", *AS_OF],
+    "cohort build -o -": ["cohort", "build", str(GOLD), str(RENEWAL), "--min-size", "1", "-o", "-"],
+    "migrate -o -": [
+        "migrate",
+        str(ROOT / "examples" / "vevnad" / "2017-bronze.yaml"),
+        "--to",
+        "esca-bronze@2019",
+        "--lang",
+        "nb",
+        "-o",
+        "-",
+    ],
 }
 
 
@@ -173,7 +188,15 @@ def test_machine_output_is_utf8_whatever_the_terminal(
     code, narrow = run_on("ascii", MACHINE[name], monkeypatch)
     assert code == 0
     assert narrow == utf8
-    if name in ("criteria diff json nb", "new -o -", "new", "criteria list json"):
+    if name in (
+        "criteria diff json nb",
+        "new -o -",
+        "new",
+        "criteria list json",
+        "report json -o -",
+        "report html -o -",
+        "migrate -o -",
+    ):
         assert not narrow.isascii()  # letters ASCII lacks, all kept
 
 
@@ -225,6 +248,48 @@ def test_a_full_or_closed_standard_output_is_a_clean_error(command: str) -> None
     why = "the disk is full" if "/dev/full" in command else "it is closed"
     assert result.stderr.endswith(f"clusterbench {name}: cannot write to standard output: {why}\n")
     assert "wrote" not in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Exception ignored" not in result.stderr
+
+
+# One command line of every command that writes to standard output (serve serves a port).
+EVERY = {
+    "validate": f"validate {EXAMPLES} --lang nb",
+    "score": f"score {GOLD} --lang de",
+    "report": f"report {GOLD} -o - --format json",
+    "cohort build": f"cohort build {GOLD} {RENEWAL} --min-size 1 -o -",
+    "compare": f"compare {GOLD} {RENEWAL}",
+    "history": f"history {EXAMPLES} --organisation 'Fjordhelse Cluster'",
+    "register": f"register {EXAMPLES} --format csv",
+    "certificate": f"certificate {GOLD} --draft -o -",
+    "batch": f"batch {EXAMPLES / 'vevnad'} -o out --format json",
+    "doctor": "doctor",
+    "criteria list": "criteria list",
+    "criteria show": "criteria show esca-gold --lang nb",
+    "criteria diff": f"{' '.join(DIFF)} --lang de",
+    "new": "new esca-gold",
+    "migrate": f"migrate {ROOT / 'examples' / 'vevnad' / '2017-bronze.yaml'} "
+    "--to esca-bronze@2019 -o -",
+    "schema": "schema result",
+    "completion": "completion bash",
+}
+
+
+def test_every_command_is_checked_on_a_full_standard_output() -> None:
+    from .test_cli_usage import LEAVES
+
+    assert set(EVERY) == set(LEAVES) - {"serve"}
+
+
+@pytest.mark.parametrize("name", sorted(EVERY))
+def test_every_command_on_a_full_standard_output_is_a_clean_error(
+    name: str, tmp_path: Path
+) -> None:
+    result = shell(f"CB {EVERY[name]} > /dev/full", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.endswith(
+        f"clusterbench {name}: cannot write to standard output: the disk is full\n"
+    )
     assert "Traceback" not in result.stderr
     assert "Exception ignored" not in result.stderr
 
