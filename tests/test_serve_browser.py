@@ -345,3 +345,19 @@ def test_the_new_file_name_is_checked_in_the_browser(page: Page, server: Server)
     ]:
         name.fill(text)
         assert name.evaluate("el => el.validity.patternMismatch") is wrong, text
+
+
+def test_the_keyboard_jumps_to_an_indicator(page: Page, server: Server) -> None:
+    open_gold(page, server)
+    tabs = 0
+    while page.evaluate("document.activeElement.id") != "goto":
+        page.keyboard.press("Tab")
+        tabs += 1
+        assert tabs <= 12, "Go to is far from the top"  # G05 was 72 Tabs away, before
+    assert page.locator("#goto").get_attribute("accesskey") == "g"
+    page.keyboard.type("g05")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.name") == "answer:G05:value"
+    assert len(page.context.pages) == 1
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#panel .level")).to_have_text("no level")
