@@ -122,6 +122,7 @@ def test_the_folder_page_speaks_its_language_on_every_link(
         page = client.get(f"/?lang={language}").text
     scores = [s.replace("\xa0", " ") for s in re.findall(r'class="number nowrap">([^<]*)<', page)]
     assert score in scores  # "95.0 %" on every page, before
+    assert "" not in scores  # a label without points says so: "–"
     links = re.findall(r'href="(/[^"#]*)"', page[page.index("</nav>") :])
     assert links
     for link in links:
