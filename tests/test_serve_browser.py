@@ -361,3 +361,13 @@ def test_the_keyboard_jumps_to_an_indicator(page: Page, server: Server) -> None:
     assert len(page.context.pages) == 1
     page.keyboard.press("ArrowRight")
     expect(page.locator("#panel .level")).to_have_text("no level")
+
+
+def test_a_stale_token_is_said_so(page: Page, server: Server, expected: set[str]) -> None:
+    expected.add("401")
+    open_gold(page, server)
+    page.context.clear_cookies()  # another workbench on this machine took the cookie, before
+    page.locator("input[name='answer:G05:value'][value='false']").check()
+    notice = page.locator("#notice")
+    expect(notice).to_contain_text("The access token is missing or stale")
+    expect(notice).not_to_contain_text("cannot be reached")
