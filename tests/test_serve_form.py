@@ -65,6 +65,16 @@ def test_every_problem_link_leads_to_a_field_with_a_human_label(
     assert links["org:country"].startswith("Organisation · Country")
 
 
+def test_no_link_of_any_page_leads_nowhere(client: TestClient, folder: Path) -> None:
+    _spoil(folder)
+    for path in sorted(folder.rglob("*.yaml")):
+        name = path.relative_to(folder).as_posix()
+        page = client.get(f"/edit?file={name}").text
+        ids = set(re.findall(r'id="([^"]+)"', page))
+        targets = set(re.findall(r'href="#([^"]+)"', page))
+        assert targets <= ids, (name, targets - ids)
+
+
 # ------------------------------------------------- a related set as it is recorded
 def _as_level(client: TestClient, folder: Path) -> None:
     form = form_of(client, GOLD)
