@@ -52,7 +52,7 @@ def main() -> None:
         print(line("the assessment page (GET /edit)", time_call(page, repeat=50), "ms"))
         print(
             line(
-                "the folder page, 7 assessments (GET /)",
+                f"the folder page, {len(list(folder.rglob('*.yaml')))} files (GET /)",
                 time_call(lambda: client.get("/"), repeat=50),
                 "ms",
             )
@@ -65,7 +65,7 @@ def main() -> None:
             assert answer.content.startswith(b"%PDF")
 
         print(
-            line("the 12-page report as PDF, warm (POST /report)", time_call(pdf, repeat=10), "s")
+            line("the 13-page report as PDF, warm (POST /report)", time_call(pdf, repeat=10), "s")
         )
         sizes = re.findall(r"<fieldset", client.get(f"/edit?file={GOLD}").text)
         print(f"  the page holds {len(sizes)} indicator fieldsets")

@@ -23,6 +23,7 @@ from playwright.sync_api import Browser, Dialog, Page, expect, sync_playwright
 
 from clusterbench.pipeline.validation import validate_paths
 from clusterbench.serve import create_app
+from clusterbench.serve.editor import Draft
 
 from .conftest import ROOT
 
@@ -90,7 +91,13 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser, server: Server) -> Iterator[Page]:
+def expected() -> set[str]:
+    """HTTP statuses a test provokes on purpose (Chromium logs each as a console error)."""
+    return {"409"}  # a refused save, shown
+
+
+@pytest.fixture
+def page(browser: Browser, server: Server, expected: set[str]) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     opened = context.new_page()
     elsewhere: list[str] = []
@@ -103,7 +110,7 @@ def page(browser: Browser, server: Server) -> Iterator[Page]:
         "console",
         lambda m: (
             problems.append(m.text)
-            if m.type == "error" and "status of 409" not in m.text  # a refused save, shown
+            if m.type == "error" and not any(f"status of {s}" in m.text for s in expected)
             else None
         ),
     )
@@ -221,9 +228,11 @@ def test_two_pages_one_file_never_overwrite_each_other(
     assert "  members: 260\n" in (folder / GOLD).read_text(encoding="utf-8")
 
     page.locator("input[name='org:members']").fill("250")
+    page.keyboard.press("End")  # the assessor is at the bottom of the form when saving
     page.get_by_role("button", name="Save").click()
     expect(page.locator("#status")).to_have_text("Not saved: the file changed on disk")
     expect(page.locator(".conflict")).to_contain_text("+  members: 260")
+    expect(page.locator(".conflict")).to_be_in_viewport()
     page.screenshot(path=tmp_path / "conflict.png")
     assert "  members: 260\n" in (folder / GOLD).read_text(encoding="utf-8")
     other.close()
@@ -238,3 +247,127 @@ def test_previews_open_the_report_in_each_language(page: Page, server: Server) -
     expect(preview.locator("body")).to_contain_text("Fjordhelse Cluster")
     assert re.search(r"/report\?file=.*lang=nb", preview.url)
     preview.close()
+
+
+def test_enter_in_a_field_opens_nothing(page: Page, server: Server) -> None:
+    open_gold(page, server)
+    for name in ("org:name", "answer:G01:value", "info:date"):
+        page.locator(f"input[name='{name}']").press("Enter")
+    page.wait_for_timeout(500)
+    assert len(page.context.pages) == 1  # a report preview opened in a new tab before
+    comment = page.locator("textarea[name='answer:G01:comment']")
+    comment.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("second line")
+    assert comment.input_value().endswith("\nsecond line")  # a text area keeps its lines
+
+
+def test_undo_is_ready_while_typing(page: Page, server: Server) -> None:
+    open_gold(page, server)
+    members = page.locator("input[name='org:members']")
+    members.click()
+    page.keyboard.press("End")
+    page.keyboard.type("9")
+    undo = page.get_by_role("button", name="Undo")
+    expect(undo).to_be_enabled()  # only once the field was left, before
+    assert page.evaluate("document.activeElement.name") == "org:members"  # still typing
+    undo.click()
+    expect(members).to_have_value("254")
+    expect(undo).to_be_disabled()
+
+
+def test_pdfs_are_downloaded_without_leaving_the_page(
+    page: Page, server: Server, expected: set[str]
+) -> None:
+    expected.add("422")  # the refused PDF
+    open_gold(page, server)
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    country = page.locator("input[name='org:country']")
+    country.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Norway")  # a real gesture: browsers ask before leaving only after one
+    expect(page.locator("#panel .level")).to_have_text("not scored yet")
+    url = page.url
+    page.get_by_role("button", name="PDF (en)").click()
+    expect(page.locator("#notice")).to_contain_text("Fix the problems the page shows first.")
+    assert page.url == url  # an error page replaced the form before
+    expect(country).to_have_value("Norway")
+    country.fill("NOR")
+    expect(page.locator("#panel .level")).to_have_text("Gold")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="PDF (de)").click()
+    assert download.value.suggested_filename == "2021-gold.de.pdf"
+    expect(page.locator("#notice")).to_be_hidden()
+    expect(page.locator("#status")).to_have_text("Unsaved changes")
+    assert asked == []  # the download asked to leave the page before
+    assert page.url == url
+
+
+def test_a_failure_of_the_server_is_shown_as_it_is(
+    page: Page, server: Server, expected: set[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected.add("500")
+    open_gold(page, server)
+
+    def broken(self: Draft, form: object, language: str) -> None:
+        raise RuntimeError("the scoring broke")
+
+    monkeypatch.setattr(Draft, "evaluate", broken)
+    page.locator("input[name='answer:G05:value'][value='false']").check()
+    notice = page.locator("#notice")
+    expect(notice).to_contain_text("The workbench answered with an error (500)")
+    expect(notice).to_contain_text("RuntimeError: the scoring broke")
+    expect(notice).not_to_contain_text("cannot be reached")  # said before
+
+
+def test_a_huge_number_is_refused_at_its_field_at_once(page: Page, server: Server) -> None:
+    open_gold(page, server)
+    page.locator("input[name='answer:G01:value']").fill("1e1000000")  # froze the server before
+    expect(page.locator("[data-problems-for='answer:G01']")).not_to_be_empty(timeout=3000)
+    expect(page.locator("#panel .level")).to_have_text("not scored yet")
+    page.locator("input[name='org:members']").fill("255")  # the server still answers
+    expect(page.locator("#status")).to_have_text("Unsaved changes")
+
+
+def test_the_new_file_name_is_checked_in_the_browser(page: Page, server: Server) -> None:
+    page.goto(f"{server.origin}/?token={TOKEN}")
+    name = page.locator("input[name='name']")
+    # an invalid pattern is an error in the console (the fixture fails on it) and no check
+    for text, wrong in [
+        ("my-cluster/2026-gold.yaml", False),
+        ("2026.yml", False),
+        (".hidden.yaml", True),
+        ("/etc/cron.yaml", True),
+        ("c:/x.yaml", True),
+        ("notes.txt", True),
+    ]:
+        name.fill(text)
+        assert name.evaluate("el => el.validity.patternMismatch") is wrong, text
+
+
+def test_the_keyboard_jumps_to_an_indicator(page: Page, server: Server) -> None:
+    open_gold(page, server)
+    tabs = 0
+    while page.evaluate("document.activeElement.id") != "goto":
+        page.keyboard.press("Tab")
+        tabs += 1
+        assert tabs <= 12, "Go to is far from the top"  # G05 was 72 Tabs away, before
+    assert page.locator("#goto").get_attribute("accesskey") == "g"
+    page.keyboard.type("g05")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.name") == "answer:G05:value"
+    assert len(page.context.pages) == 1
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#panel .level")).to_have_text("no level")
+
+
+def test_a_stale_token_is_said_so(page: Page, server: Server, expected: set[str]) -> None:
+    expected.add("401")
+    open_gold(page, server)
+    page.context.clear_cookies()  # another workbench on this machine took the cookie, before
+    page.locator("input[name='answer:G05:value'][value='false']").check()
+    notice = page.locator("#notice")
+    expect(notice).to_contain_text("The access token is missing or stale")
+    expect(notice).not_to_contain_text("cannot be reached")

@@ -201,7 +201,7 @@ def label_of(key: str, gettext: Callable[[str], str]) -> str:
     if prefix == "rel":
         set_id, _sep, part = rest.partition(":")
         names = {
-            "mode": N_("recorded as"),
+            "mode": N_("Recorded as"),
             "level": N_("Level"),
             "awarded": N_("Awarded"),
             "valid_until": N_("Valid until"),

@@ -18,6 +18,7 @@
   const undo = []; // [name, values] of each change, the last on top
   const before = new Map(); // each field's values when its current change began
   let typing = null; // the change being typed: {name, timer}
+  let actions = 0; // saves and downloads begun: an older scoring leaves their status alone
 
   function fields(name) {
     return Array.from(form.elements).filter((el) => el.name === name);
@@ -93,6 +94,7 @@
 
   async function evaluate() {
     timer = null;
+    const begun = actions;
     const request = post(form.dataset.evaluate);
     pending = request;
     const response = await request;
@@ -101,8 +103,11 @@
     if (!response.ok) return complain(await failure(response));
     const answer = await response.json();
     if (pending !== request) return;
-    quiet();
-    settled();
+    if (begun === actions) {
+      // a save or download begun meanwhile owns the status and the message
+      quiet();
+      settled();
+    }
     panel.innerHTML = answer.panel;
     showProblems(answer.fields || {});
     form.dispatchEvent(new CustomEvent("scored", { detail: answer }));
@@ -113,6 +118,18 @@
       const chosen = section.querySelector("input[data-mode]:checked");
       if (chosen) section.dataset.mode = chosen.value;
     });
+  }
+
+  // A save or download begins: a scoring still waiting for its pause starts now, so that
+  // it cannot begin after the action and overwrite the action's status.
+  function begin(text) {
+    close();
+    if (timer) {
+      clearTimeout(timer);
+      evaluate();
+    }
+    actions += 1;
+    setStatus(text, "busy");
   }
 
   function changed() {
@@ -204,8 +221,7 @@
   });
 
   document.getElementById("save").addEventListener("click", async () => {
-    close();
-    setStatus(said.saving, "busy");
+    begin(said.saving);
     const response = await post(form.dataset.save + "&base=" + encodeURIComponent(base));
     if (response === null) return complain(said.unreachable);
     if (response.status === 409) {
@@ -239,8 +255,7 @@
   // PDFs are downloaded without leaving the page; a refusal is shown here.
   form.querySelectorAll("[data-pdf]").forEach((button) => {
     button.addEventListener("click", async () => {
-      close();
-      setStatus(said.making, "busy");
+      begin(said.making);
       const response = await post(button.dataset.pdf);
       if (response === null) return complain(said.unreachable);
       if (!response.ok) return complain(await failure(response));
