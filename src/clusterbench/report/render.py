@@ -157,8 +157,10 @@ def render_pdf(
 
     The same inputs give the same bytes (dates come from the assessment, not the clock),
     and the file is written whole or not at all, never over a file the report is made
-    from (:class:`~clusterbench.OutputError`, raised before rendering).  `pdf_variant`
-    may be `pdf/a-3b`.
+    from (:class:`~clusterbench.OutputError`, raised before rendering).  Folders missing
+    on the way to ``path`` are made (a program names its own paths; the command line's
+    ``-o`` refuses a missing folder instead, as a mistyped path there is more likely than
+    an intended new folder).  `pdf_variant` may be `pdf/a-3b`.
     """
     options = _options(language, audience, accent, logo, templates, pdf_variant)
     inputs = report_inputs(scored, options.logo, templates=options.templates)
