@@ -413,7 +413,7 @@ def test_a_broken_previous_assessment_is_reported_where_it_is(
     code = main(["score", str(tmp_path / "2021-gold.yaml")])
     err = capsys.readouterr().err.splitlines()
     assert code == 1
-    assert err[0].startswith(f"{bronze}:43:9: assessment.date:")
+    assert err[0].startswith(f"{bronze}:45:9: assessment.date:")
     # The link to the file to fix, and what to fix in it: not every link in between.
     assert err[1:] == [
         f"{tmp_path / '2021-gold.yaml'}:418:18: previous.file: 2019-silver.yaml is not a valid "

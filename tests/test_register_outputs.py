@@ -55,6 +55,9 @@ def make(
     if website is not None:
         data["organisation"]["website"] = website
     data["assessment"]["date"] = D(day)
+    year = D(day).year  # no year of the file after the assessment's (CB317)
+    data["assessment"]["data_years"] = [year - 1, year]
+    data["organisation"]["founded"] = min(data["organisation"]["founded"], year - 1)
     data["assessment"]["report_id"] = f"{country}{day.replace('-', '')}X"
     data.pop("decision", None)
     if decision is not None:

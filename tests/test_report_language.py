@@ -56,7 +56,7 @@ def test_norwegian_writes_level_names_in_lower_case_inside_a_sentence() -> None:
         assert inside == []
     assert "Tildelt nivå: Gull" in gold  # a title stays a title
     arena = everything(render_html(score_file(ARENA), language="nb"))
-    assert "Mangler fortsatt for Arena Pro" in arena  # a name stays a name
+    assert "Mangler fortsatt for Norwegian Centres of Expertise" in arena  # a name stays a name
 
 
 def test_norwegian_and_german_wording_the_auditors_marked() -> None:

@@ -155,13 +155,19 @@ def test_a_share_already_reached_is_not_read_as_the_next_level() -> None:
     assert result.score.needed is not None
     assert result.score.share_exact.fraction >= result.score.needed
     pages = read(render_html(scored, language="en"))
-    assert "Arena Pro needs 65%: reached" in pages["cover"]
-    assert "Still missing for Arena Pro: N12 Years in the programme" in pages["cover"]
-    line = "(Arena Pro needs 65%: reached; still missing: N12 Years in the programme)"
+    assert "Norwegian Centres of Expertise needs 65%: reached" in pages["cover"]
+    assert (
+        "Still missing for Norwegian Centres of Expertise: N12 Years in the programme"
+        in pages["cover"]
+    )
+    line = (
+        "(Norwegian Centres of Expertise needs 65%: reached; "
+        "still missing: N12 Years in the programme)"
+    )
     assert line in pages["summary"]
     assert line in summary_text(scored, "en")
     nb = read(render_html(scored, language="nb"))["cover"]
-    assert "Mangler fortsatt for Arena Pro: N12 År i programmet" in nb
+    assert "Mangler fortsatt for Norwegian Centres of Expertise (NCE): N12 År i programmet" in nb
 
 
 def test_the_points_chart_measures_what_the_gap_and_the_margin_measure() -> None:
@@ -169,13 +175,16 @@ def test_the_points_chart_measures_what_the_gap_and_the_margin_measure() -> None
     html = render_html(scored, language="en")
     chart = html.split('class="chart chart-points"')[1].split("</svg>")[0]
     marks = re.findall(r'fill="#b42318"[^>]*>([^<]+)</text>', chart)
-    assert marks == ["Arena: 50", "Arena Pro: 65"]
+    assert marks == ["Arena: 50", "Norwegian Centres of Expertise: 65"]
     margin = scored.result.margin
     assert margin is not None
     assert margin.points == Decimal(69 - 50)
     text = read(html)["gap-margin"]
     assert "The score is 19 points above what Arena needs." in text
-    assert "The score already reaches what Arena Pro needs (69 points; 65 needed)" in text
+    assert (
+        "The score already reaches what Norwegian Centres of Expertise needs (69 points; 65 needed)"
+        in text
+    )
 
 
 def test_a_requirement_on_listed_indicators_names_those_not_met() -> None:

@@ -272,7 +272,7 @@ def test_the_phrase_says_a_gold_was_rejected_never_that_it_is_valid(tmp_path: Pa
     rejected = "decision: {status: rejected, by: EUCLES, date: 2021-11-30}\n"
     result = score_file(gold_with(tmp_path / "rejected", rejected)).result
     assert related_phrase(result).endswith(": Gold, rejected by the labelling body")
-    assert related_phrase(result, "nb").endswith(": Gull, avslått av merkeorganet")
+    assert related_phrase(result, "nb").endswith(": gull, avslått av merkeorganet")
     assert related_phrase(result, "de").endswith(": Gold, von der Label-Stelle abgelehnt")
     pending = score_file(gold_with(tmp_path / "pending", "")).result
     assert related_phrase(pending).endswith(": Gold, not approved by the labelling body")
@@ -283,7 +283,7 @@ def test_the_phrase_gives_the_date_a_later_label_was_awarded(tmp_path: Path) -> 
     said = related_phrase(later)
     assert said.endswith(": Gold, awarded only on 10 July 2022")
     assert "valid" not in said
-    assert related_phrase(later, "nb").endswith(": Gull, først tildelt 10. juli 2022")
+    assert related_phrase(later, "nb").endswith(": gull, først tildelt 10. juli 2022")
     early = programme(tmp_path / "early")
     text = early.read_text(encoding="utf-8").replace("date: 2022-06-15", "date: 2021-11-20")
     early.write_text(text, encoding="utf-8")

@@ -269,6 +269,7 @@ def test_new_names_a_local_criteria_file_from_where_it_writes(
         FIXTURES / "criteria" / "valid" / "full-language.yaml", tmp_path / "local-test.yaml"
     )
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()  # -o never makes a folder
     assert main(["new", "local-test.yaml", "-o", "out/assessment.yaml"]) == 0
     written = (tmp_path / "out" / "assessment.yaml").read_text(encoding="utf-8")
     # `criteria: {id: full-language}` alone before: the assessment could not find them

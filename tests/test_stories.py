@@ -375,9 +375,10 @@ def test_silvers_month_window_is_compared_to_the_day() -> None:
     window = next(r for r in silver.requirements if r.kind == "previous_level")
     assert window.previous is not None
     assert (window.held, window.previous.months) == (False, 24)
-    assert "Bronze, more than 24 months earlier (needs Bronze 18 to 24 months earlier)" in (
-        _score_text(FASHION / "2017-bronze.yaml")
-    )
+    assert (
+        "a Bronze assessment 18 to 24 months earlier "
+        "(previous: Bronze on 15 September 2015, more than 24 months earlier)"
+    ) in (_score_text(FASHION / "2017-bronze.yaml"))
 
 
 def _score_text(path: Path) -> str:

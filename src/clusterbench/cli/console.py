@@ -73,6 +73,7 @@ _STAND_INS = {
     "▲": "^",
     "▼": "v",
     "→": "->",
+    "\ufffd": "_",  # a character of a file name that cannot be shown
     "←": "<-",
     "↑": "^",
     "↓": "v",

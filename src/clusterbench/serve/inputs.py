@@ -31,7 +31,6 @@ from ..models.rules import format_value
 from ..report.i18n import Formatter
 
 __all__ = [
-    "CONTROLS",
     "Input",
     "Refused",
     "input_for",
@@ -180,19 +179,6 @@ def read_date(text: str) -> Any:
         return text
     problem = date_problem(day)
     return day if problem is None else Refused(text, problem)
-
-
-CONTROLS: dict[str, Control] = {
-    "boolean": "boolean",
-    "integer": "number",
-    "number": "number",
-    "percent": "number",
-    "choice": "choice",
-    "scale": "scale",
-    "date": "date",
-    "text": "text",
-}
-"""An answer type's name (as its registry object describes it) → the control for it."""
 
 
 def _bound(value: Any, language: str) -> str | None:
