@@ -417,5 +417,5 @@ def test_score_text_shows_the_peers(cohort_file: Path, capsys: pytest.CaptureFix
     peers = out.split("\nCompared with ")[-1].split("\n\n")[0]
     assert " clusters " in peers.splitlines()[0]
     assert "score 95.0% against their mean " in peers
-    assert " peers lower" in peers  # a real rank: so many of the n peers below
+    assert " clusters lower" in peers  # a real rank: so many of the n peers below
     assert "levels: " in peers

@@ -170,7 +170,7 @@ def test_the_score_line_quotes_the_next_levels_own_share(
     assert main(["score", str(source)]) == 0
     out = capsys.readouterr().out
     assert "Level: Arena Pro" in out
-    assert "(Global Centres of Expertise needs 80%)" in out
+    assert "(Global Centres of Expertise needs 80%: reached; still missing: N10 " in out
 
 
 # -- --assume null is an assumption ----------------------------------------------------
