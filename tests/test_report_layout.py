@@ -184,6 +184,15 @@ def test_a_table_never_leaves_one_or_two_rows_alone_on_the_last_page(
         assert not rows or len(rows) >= 3, (name, pages[-1])
 
 
+def test_a_label_of_the_appendix_stays_on_the_page_of_its_value(tmp_path: Path) -> None:
+    vevnad = ROOT / "examples" / "vevnad" / "2019-bronze.yaml"
+    rendered = render_pdf(score_file(vevnad), tmp_path / "vevnad.pdf", language="nb")
+    pages = [p.extract_text() for p in pypdf.PdfReader(rendered.path).pages]
+    holding = [text for text in pages if "(esca-bronze@2019)" in text]
+    assert len(holding) == 1
+    assert holding[0].count("Kriterier") >= 2  # the heading and the label, with the value
+
+
 def test_the_summary_keeps_a_threshold_with_its_level() -> None:
     summary = read(render_html(score_file(GOLD), language="nb"))["summary"]
     assert "(Gull\xa0krever\xa080\xa0%)" in summary
