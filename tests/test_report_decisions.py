@@ -81,11 +81,13 @@ def test_a_previous_assessment_on_another_set_is_named_and_not_compared() -> Non
     terminal = summary_text(scored, "en")
     assert "Compared with 19 November 2019 (Silver, 23 months earlier)" in terminal
     assert (
-        "it was made with another criteria set (Bronze benchmarking and Silver label for "
-        "cluster management excellence): no indicator is compared" in terminal
+        "  It was made with another criteria set (Bronze benchmarking and Silver label for "
+        "cluster management excellence), so no indicator is compared." in terminal
     )
     assert "(silver," not in terminal
-    assert "(Sølv, 23 måneder før)" in summary_text(scored, "nb")
+    norwegian = summary_text(scored, "nb")
+    assert "(Sølv, 23 måneder før)" in norwegian
+    assert "  Den ble gjort etter andre kriterier (" in norwegian  # a sentence, capitalised
 
 
 # -- time axes (A15) -------------------------------------------------------------------

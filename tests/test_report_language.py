@@ -118,13 +118,21 @@ def test_option_lists_that_hold_their_own_joining_word_cannot_be_misread() -> No
     gold = load_criteria("esca-gold")
     g09 = gold.indicator("G09")
     assert g09 is not None
-    assert Phrases("en", gold).met_when(g09) == (
-        "“every year”, “every six months” or “every quarter or more often”"
-    )
-    assert (
-        Phrases("nb", gold).met_when(g09)
-        == "«hvert år», «hvert halvår» eller «hvert kvartal eller oftere»"
-    )
+    # The last options of an ordered list read as a least one (B13).
+    assert Phrases("en", gold).met_when(g09) == "at least every year"
+    assert Phrases("nb", gold).met_when(g09) == "minst hvert år"
+    assert Phrases("de", gold).met_when(g09) == "mindestens jedes Jahr"
+    bronze_set = load_criteria("esca-bronze@pre-2019")
+    b11 = bronze_set.indicator("B11")
+    assert b11 is not None
+    assert Phrases("nb", bronze_set).met_when(b11) == "minst tre eller fire ganger i året"
+    # Other alternatives whose labels hold the joining word are set apart.
+    assert Phrases("en", gold).options(
+        ["every year", "every quarter or more often"], alternatives=True
+    ) == ("“every year” or “every quarter or more often”")
+    assert Phrases("nb", gold).options(
+        ["hvert år", "hvert kvartal eller oftere"], alternatives=True
+    ) == ("«hvert år» eller «hvert kvartal eller oftere»")
     g17 = gold.indicator("G17")
     assert g17 is not None
     assert Phrases("nb", gold).met_when(g17) == "minst 4 av alternativene"

@@ -132,6 +132,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     for name, path, language in (
         ("gold-en", GOLD, "en"),
         ("gold-nb", GOLD, "nb"),
+        ("gold-de", GOLD, "de"),
         ("arena-en", ARENA, "en"),
         ("bronze-de", BRONZE, "de"),
     ):
@@ -142,7 +143,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
 
 def test_every_page_number_is_in_the_text_layer(pdfs: dict[str, list[str]]) -> None:
     words = {"gold-en": "Page {} of {}", "gold-nb": "Side {} av {}", "arena-en": "Page {} of {}",
-             "bronze-de": "Seite {} von {}"}  # fmt: skip
+             "bronze-de": "Seite {} von {}", "gold-de": "Seite {} von {}"}  # fmt: skip
     for name, pages in pdfs.items():
         assert "Page of" not in " ".join(pages)
         assert "Side av" not in " ".join(pages)
@@ -173,6 +174,23 @@ def test_no_page_is_left_nearly_empty(pdfs: dict[str, list[str]]) -> None:
         for number, text in enumerate(pages[1:-1], start=2):  # the last may be short
             lines = [line for line in text.splitlines() if line.strip()]
             assert len(lines) >= 12, (name, number, lines)
+
+
+def test_a_table_never_leaves_one_or_two_rows_alone_on_the_last_page(
+    pdfs: dict[str, list[str]],
+) -> None:
+    for name, pages in pdfs.items():
+        rows = re.findall(r"(?m)^\s*[A-Z]\d\d\b", pages[-1])
+        assert not rows or len(rows) >= 3, (name, pages[-1])
+
+
+def test_a_label_of_the_appendix_stays_on_the_page_of_its_value(tmp_path: Path) -> None:
+    vevnad = ROOT / "examples" / "vevnad" / "2019-bronze.yaml"
+    rendered = render_pdf(score_file(vevnad), tmp_path / "vevnad.pdf", language="nb")
+    pages = [p.extract_text() for p in pypdf.PdfReader(rendered.path).pages]
+    holding = [text for text in pages if "(esca-bronze@2019)" in text]
+    assert len(holding) == 1
+    assert holding[0].count("Kriterier") >= 2  # the heading and the label, with the value
 
 
 def test_the_summary_keeps_a_threshold_with_its_level() -> None:

@@ -203,6 +203,12 @@ def test_an_indicator_in_the_gap_shows_its_answer_and_rule() -> None:
     assert "met with time, not with work" in gap
 
 
+def test_the_terminal_gap_shows_the_answer_and_rule_of_an_indicator_without_points() -> None:
+    terminal = summary_text(score_file(ARENA), "en")
+    assert "  Meet: N12 Years in the programme (0 years; met when: at least 3 years)\n" in terminal
+    assert "N10 International partners (5 more points)" in terminal  # points, where it has them
+
+
 # -- points from the Result, rounded on the safe side (A11, A13, A14) -------------------
 def test_a_partly_met_indicator_in_the_gap_adds_the_points_it_still_lacks(tmp_path: Path) -> None:
     text = GOLD.read_text(encoding="utf-8")

@@ -66,7 +66,9 @@ def comparison_lines(
         other = earlier_criteria(comparison.previous_criteria, say, related, earlier)
         out.append(
             "  "
-            + _("it was made with another criteria set (%(criteria)s): no indicator is compared")
+            + _(
+                "It was made with another criteria set (%(criteria)s), so no indicator is compared."
+            )
             % {
                 "criteria": say.line(other.title)
                 if other is not None

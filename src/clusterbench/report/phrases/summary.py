@@ -301,11 +301,20 @@ def _lost(say: Phrases, result: Result | None, indicator_id: str) -> str:
 
 
 def _gained(say: Phrases, result: Result, indicator_id: str) -> str:
-    """`G12 Financing plan (3 more points)`: the points meeting it would add."""
+    """`G12 Financing plan (3 more points)`: the points meeting it would add; one that
+    adds no points, with its answer and rule (`N12 Years in the programme (0 years; met
+    when: at least 3 years)`), so that one met only with time reads as such."""
     outcome = result.indicator(indicator_id)
     more = outcome.max_points - outcome.points if outcome is not None else 0
     if not more:
-        return say.indicator_name(indicator_id)
+        indicator = say.criteria.indicator(indicator_id)
+        if outcome is None or indicator is None or outcome.value is None:
+            return say.indicator_name(indicator_id)
+        return say.gettext("%(indicator)s (%(answer)s; met when: %(rule)s)") % {
+            "indicator": say.indicator_name(indicator_id),
+            "answer": say.value(indicator, outcome.value),
+            "rule": say.met_when(indicator),
+        }
     return say.gettext("%(indicator)s (%(points)s)") % {
         "indicator": say.indicator_name(indicator_id),
         "points": say.points_count(more, more=True),

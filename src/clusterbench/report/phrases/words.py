@@ -285,6 +285,11 @@ class Phrases:
             ) % {"num": rule.within_months}
         if rule.equals is not None or rule.one_of is not None:
             values = [rule.equals] if rule.equals is not None else list(rule.one_of or ())
+            ids = [option for option, _label in stated.options]
+            if not stated.multiple and len(values) >= 2 and ids[-len(values) :] == values:
+                # The last options of a list ordered from least to most: `at least every year`,
+                # not `every year, every six months or every quarter or more often`.
+                return _("at least %(option)s") % {"option": self.bound(indicator, values[0])}
             shown = [self.bound(indicator, v) for v in values]
             if stated.options:
                 shown_list = self.options(shown, alternatives=True)
