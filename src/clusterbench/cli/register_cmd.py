@@ -23,6 +23,7 @@ _COLUMNS = (
     "criteria_version",
     "level",
     "designations",
+    "designations_until",
     "status",
     "valid_from",
     "valid_until",
@@ -108,9 +109,17 @@ def _text(found: list[Record], on: dt.date) -> str:
         until = f"until {r.valid_until.isoformat()}" if r.valid_until else ""
         level = r.shown_level or "–"
         step = next_step_words(r)
+        # A designation ends on its own date (NCE with the Gold), not the level's: say so.
+        own = r.designations_until
+        ends = (
+            f"; {' '.join(r.designation_titles)} until {own.isoformat()}"
+            if own is not None and own != r.valid_until
+            else ""
+        )
         lines.append(
             f"  {r.country}  {r.organisation:<{width}}  {r.criteria:<24} {level:<14} "
-            f"{STATUS_WORDS[r.status]:<18} {until:<17} {'next: ' + step if step else ''}".rstrip()
+            f"{STATUS_WORDS[r.status]:<18} {until:<17} {'next: ' + step if step else ''}"
+            f"{ends}".rstrip()
         )
     return "\n".join(lines) + "\n"
 

@@ -70,6 +70,7 @@ def previous_of(
             version=previous.criteria.version,
             renewals=valid.renewals if valid else 0,
             carried=carried,
+            valid_from=valid.valid_from if valid else None,
         )
     else:
         stated = assessment.previous

@@ -84,6 +84,9 @@ def validity(criteria: Criteria, level_id: str | None, facts: Facts) -> Validity
         return None
     rules = level.validity
     on = facts.date
+    kept = _reviewed(criteria, level_id, facts)
+    if kept is not None:
+        return kept
     until = add_months(on, rules.months) - dt.timedelta(days=1)
     renewal = False
     extended_from = None
@@ -110,4 +113,27 @@ def validity(criteria: Criteria, level_id: str | None, facts: Facts) -> Validity
         extended_from=extended_from,
         renew_by=renew_by,
         renewals=renewals,
+    )
+
+
+def _reviewed(criteria: Criteria, level_id: str, facts: Facts) -> ValidityResult | None:
+    """A review inside the previous label's period keeps that period as it was: same
+    start, same end, same renewals left.  Not inside one (another level, or the period
+    over), it is scored like a first assessment."""
+    previous = facts.previous
+    if not facts.review or previous is None or previous.criteria != criteria.id:
+        return None
+    end = previous_end(criteria, previous)
+    level = criteria.level(level_id)
+    if previous.level != level_id or end is None or facts.date > end or level is None:
+        return None
+    window = level.validity.renewal if level.validity is not None else None
+    left = window is not None and (window.at_most is None or previous.renewals < window.at_most)
+    return ValidityResult(
+        level=level_id,
+        valid_from=previous.valid_from or previous.date,
+        valid_until=end,
+        renewal=False,
+        renew_by=add_months(end, window.window_months) if window is not None and left else None,
+        renewals=previous.renewals,
     )

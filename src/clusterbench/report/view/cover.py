@@ -125,11 +125,14 @@ def build_cover(ctx: Context, accent: str) -> Cover:
         facts.append(
             FactRow(
                 _("Valid"),
-                _("%(start)s to %(end)s")
-                % {
-                    "start": fmt.date(result.validity.valid_from),
-                    "end": fmt.date(result.validity.valid_until),
-                },
+                _with_designations(
+                    ctx,
+                    _("%(start)s to %(end)s")
+                    % {
+                        "start": fmt.date(result.validity.valid_from),
+                        "end": fmt.date(result.validity.valid_until),
+                    },
+                ),
             )
         )
     return Cover(
@@ -148,6 +151,25 @@ def build_cover(ctx: Context, accent: str) -> Cover:
         reconstructed=criteria.provenance.status != "official",
         notice=_notice(ctx, level),
     )
+
+
+def _with_designations(ctx: Context, period: str) -> str:
+    """The level's period, with the end of each designation the cover names beside the
+    level ("Arena Pro NCE") when it ends before the level: NCE ends with the Gold label."""
+    _, fmt = ctx.say.gettext, ctx.say.fmt
+    validity = ctx.result.validity
+    for found in ctx.result.designations:
+        designation = ctx.criteria.designation(found.id)
+        if not found.held or designation is None or found.valid_until is None:
+            continue
+        if validity is not None and found.valid_until == validity.valid_until:
+            continue
+        period = _("%(period)s (%(designation)s until %(end)s)") % {
+            "period": period,
+            "designation": ctx.say.text(designation.title),
+            "end": fmt.date(found.valid_until),
+        }
+    return period
 
 
 def what_if(ctx: Context) -> tuple[Assumed, ...]:
@@ -283,7 +305,7 @@ def _notice(ctx: Context, level: LevelView) -> str:
 
 
 def assessment_kind(ctx: Context) -> str:
-    """`first assessment`, `renewal`, and the previous assessment when one is known.
+    """`first assessment`, `renewal`, `review`, and the previous assessment when known.
 
     A `first` assessment is one that renews no label; with a previous assessment on
     record, the report names it instead of calling this one the first.
@@ -299,6 +321,8 @@ def assessment_kind(ctx: Context) -> str:
     }
     if renewal:
         return _("renewal of the label; previous assessment %(date)s: %(level)s") % previous
+    if ctx.assessment.assessment.type == "review":  # the period stays the previous one's
+        return _("review within the period; previous assessment %(date)s: %(level)s") % previous
     return _("previous assessment %(date)s: %(level)s") % previous
 
 
