@@ -7,8 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from ..errors import AssessmentError, ReportError
+from ..errors import AssessmentError, NotFoundError, ReportError
 from ..loader.chain import AssessmentReader
+from ..loader.criteria import find_criteria
 from ..pipeline.files import STDOUT, Inputs, check_output, write_output
 from ..pipeline.migrate import migrate
 from .status import EXIT_OK, UsageError
@@ -24,7 +25,12 @@ def run(args: argparse.Namespace) -> int:
         if os.path.lexists(args.output) and not args.force:
             raise UsageError(f"{args.output} exists; use --force to overwrite it")
         check_output(args.output, inputs)  # before any work
-    target = library.get(args.to)
+    try:  # a path, or a bundled ID / ID@VERSION: the one criteria lookup
+        found = find_criteria(args.to)
+    except NotFoundError:
+        target = library.get(args.to)  # a version the library knows otherwise
+    else:
+        target = library.file(found)
     checked = reader.read(args.assessment)
     if not checked.ok:
         raise AssessmentError([i for i in checked.issues if i.is_error])
@@ -60,4 +66,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"  left to answer: {', '.join(moved.questions)}", file=say)
     if moved.related:
         print(f"  also required now, under `related`: {', '.join(moved.related)}", file=say)
+    if moved.recheck:
+        shown = ", ".join(moved.recheck)
+        print(f"  to check again (carried over, the question changed): {shown}", file=say)
+    for warning in moved.warnings:
+        print(f"  warning: {warning}", file=say)
+    if moved.date_from is not None:
+        print(
+            f"  set assessment.date to the day of the new assessment, on or after "
+            f"{moved.date_from.isoformat()} ({moved.target.reference} is in force from then)",
+            file=say,
+        )
     return EXIT_OK

@@ -84,7 +84,9 @@ def _indicator_lines(item: IndicatorDiff, diff: CriteriaDiff, say: Phrases) -> I
     old, new = item.old, item.new
     if new is None:
         assert old is not None
-        yield f"    {old.id:<6} {say.line(old.title)}"
+        into = diff.carried.folded.get(old.id)
+        folded = " — " + _("folded into %(id)s") % {"id": into} if into else ""
+        yield f"    {old.id:<6} {say.line(old.title)}{folded}"
         return
     if old is None:
         category = diff.new.category(new.category)
@@ -103,6 +105,8 @@ def _indicator_lines(item: IndicatorDiff, diff: CriteriaDiff, say: Phrases) -> I
     reworded = [_wording(c.field, say) for c in item.changes if c.field in _WORDING]
     if reworded:
         yield "           " + _("reworded: %(fields)s") % {"fields": ", ".join(reworded)}
+    if new.id in diff.carried.recheck:  # the map says the question changed
+        yield "           " + _("question changed: an earlier answer is to be checked again")
 
 
 def _wording(field: str, say: Phrases) -> str:
@@ -341,7 +345,22 @@ def _part_lines(part: PartDiff, say: Phrases, related: Mapping[str, Criteria]) -
             "what": statement(say, describe(req), related)
         }
     for change in part.changes:
-        if change.field == "validity":
+        if change.field == "minimums":  # the same requirement asks for other indicators
+            then, now = set(change.before), set(change.after)
+            yield "    " + _(
+                "every minimum requirement: %(before)d → %(after)d minimum requirements"
+            ) % {"before": len(change.before), "after": len(change.after)}
+            for sign, ids in (
+                ("+", [i for i in change.after if i not in then]),
+                ("−", [i for i in change.before if i not in now]),
+            ):
+                if ids:
+                    yield f"      {sign} {', '.join(ids)}"
+        elif change.field == "level":  # all a lower level requires, and that changed
+            yield "    " + _("everything %(level)s requires, which changed (above)") % {
+                "level": say.level_title(change.after)
+            }
+        elif change.field == "validity":
             yield "    " + _("validity: %(before)s → %(after)s") % {
                 "before": _validity(change.before, say),
                 "after": _validity(change.after, say),
