@@ -594,3 +594,30 @@ def test_the_renewal_attempt_reads_as_one_text() -> None:
     assert "not been reviewed for more than three years" in appreciation.in_language("en")
     for path in EXAMPLES:
         assert "noe som er sjelden " not in path.read_text(encoding="utf-8"), path  # sjeldent
+
+
+def test_criteria_show_and_list_name_nce_and_the_arena_extension(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The programme's overview shows the Arena renewal (three years, extended once by
+    two) and the NCE designation beside Arena Pro, not only the levels."""
+    code, out = run(["criteria", "show", "no-innovation-clusters"], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert (
+        "  arena: Arena, valid 36 months, renewed before the end for 24 months more "
+        "(at most once in a row)"
+    ) in lines
+    start = lines.index("Designations")
+    assert lines[start + 1 : start + 3] == [
+        "  nce: NCE, beside Arena Pro, while every requirement holds",
+        "    - Gold label for cluster management excellence: Gold, valid on the assessment date",
+    ]
+    code, out = run(["criteria", "list"], capsys)
+    [line] = [x for x in out.splitlines() if x.startswith("no-innovation-clusters ")]
+    assert line.endswith("arena < arena_pro < gce (+ nce)")
+    code, out = run(["criteria", "list", "--format", "json"], capsys)
+    import json
+
+    [row] = [r for r in json.loads(out) if r["reference"] == "no-innovation-clusters"]
+    assert row["designations"] == ["nce"]

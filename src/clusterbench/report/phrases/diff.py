@@ -7,14 +7,14 @@ from typing import Any
 
 from ...kinds.registry import answer_kind, describe
 from ...models.answer_types import AnswerType
-from ...models.criteria import Category, Criteria, Indicator, Validity
+from ...models.criteria import Category, Criteria, Indicator, Renewal, Validity
 from ...models.rules import Bands, PartialStep, Rule
 from ...models.versions import InForce
 from ...scoring.diff import CriteriaDiff, FieldChange, IndicatorDiff, PartDiff
 from .requirements import statement
 from .words import Phrases
 
-__all__ = ["diff_lines"]
+__all__ = ["diff_lines", "renewal_words"]
 
 _WORDING = ("question", "evidence", "guidance", "recommendation", "description")
 """Texts that change no result: said to be reworded, in one line."""
@@ -306,18 +306,30 @@ def _validity(validity: Validity | None, say: Phrases) -> str:
     text = say.ngettext("%(num)d month", "%(num)d months", validity.months) % {
         "num": validity.months
     }
-    renewal = validity.renewal
-    if renewal is not None:
-        text += ", " + _("renewed up to %(window)s after the end for %(extension)s more") % {
+    if validity.renewal is not None:
+        text += ", " + renewal_words(validity.renewal, say)
+    return text
+
+
+def renewal_words(renewal: Renewal, say: Phrases) -> str:
+    """How a renewal extends a level: `renewed before the end for 24 months more (at most
+    once in a row)`; said alike by `criteria diff` and `criteria show`."""
+    _ = say.gettext
+    extension = say.ngettext("%(num)d month", "%(num)d months", renewal.extension_months) % {
+        "num": renewal.extension_months
+    }
+    if renewal.window_months == 0:
+        text = _("renewed before the end for %(extension)s more") % {"extension": extension}
+    else:
+        text = _("renewed up to %(window)s after the end for %(extension)s more") % {
             "window": say.ngettext("%(num)d month", "%(num)d months", renewal.window_months)
             % {"num": renewal.window_months},
-            "extension": say.ngettext("%(num)d month", "%(num)d months", renewal.extension_months)
-            % {"num": renewal.extension_months},
+            "extension": extension,
         }
-        if renewal.at_most is not None:
-            text += " " + say.ngettext(
-                "(at most once in a row)", "(at most %(num)d times in a row)", renewal.at_most
-            ) % {"num": renewal.at_most}
+    if renewal.at_most is not None:
+        text += " " + say.ngettext(
+            "(at most once in a row)", "(at most %(num)d times in a row)", renewal.at_most
+        ) % {"num": renewal.at_most}
     return text
 
 
