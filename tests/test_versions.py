@@ -308,7 +308,7 @@ def test_criteria_diff_of_the_two_bronze_versions_reads_well(
     silver = lines.index("  silver: Silver")
     assert lines[silver + 1 : silver + 4] == [
         "    everything Bronze requires, which changed (above)",
-        "    every minimum requirement: 5 → 7 minimum requirements",
+        "    every minimum requirement: now 7 instead of 5",
         "      + B07, B16",
     ]
     b19 = lines.index(

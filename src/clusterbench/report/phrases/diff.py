@@ -359,9 +359,10 @@ def _part_lines(part: PartDiff, say: Phrases, related: Mapping[str, Criteria]) -
     for change in part.changes:
         if change.field == "minimums":  # the same requirement asks for other indicators
             then, now = set(change.before), set(change.after)
-            yield "    " + _(
-                "every minimum requirement: %(before)d → %(after)d minimum requirements"
-            ) % {"before": len(change.before), "after": len(change.after)}
+            yield "    " + _("every minimum requirement: now %(after)d instead of %(before)d") % {
+                "before": len(change.before),
+                "after": len(change.after),
+            }
             for sign, ids in (
                 ("+", [i for i in change.after if i not in then]),
                 ("−", [i for i in change.before if i not in now]),
