@@ -53,7 +53,7 @@ def test_pypdf_reads_pages_outline_metadata_and_attachments(gold_pdf: Path) -> N
     assert meta is not None
     assert meta.title == "Assessment report: Fjordhelse Cluster"
     assert meta.author == "Renate Oberhuber, Jonas Virtanen"
-    assert meta.subject == "Gold label for cluster management excellence 2013"
+    assert meta.subject == "Gold label for cluster management excellence 2019"
     assert meta.creator == "clusterbench 0.1.0"
     assert str(meta.get("/CreationDate")).startswith("D:20211109")
     top = [item.title for item in reader.outline if not isinstance(item, list)]
