@@ -396,6 +396,8 @@ def test_migrate_moves_an_assessment_onto_the_newer_version(
     assert (
         "# Moved from esca-bronze@pre-2019 to esca-bronze@2019 by `clusterbench migrate`." in text
     )
+    assert "# Carried over, to check again (the question changed): B19.\n" in text
+    assert "# Set `assessment.date` to the new assessment's day: on or after 2019-11-15.\n" in text
     # Nothing is lost: the dropped answers are comments, every other line is as written.
     assert "  # B29: monthly" in text
     assert "  # -- Structure of the cluster" in text

@@ -55,8 +55,13 @@ class Notes(Protocol):
         dropped: Sequence[str],
         questions: Sequence[str],
         missing: Sequence[str],
+        *,
+        recheck: Sequence[str] = (),
+        date_from: dt.date | None = None,
     ) -> list[str]:
-        """The lines that open the file."""
+        """The lines that open the file (``recheck``: answers to check again;
+        ``date_from``: the first day the new version is in force, when the assessment is
+        dated before it)."""
 
     def dropped(self, indicator_id: str, target: Criteria, since: str) -> str:
         """Above an answer kept as a comment."""
@@ -188,14 +193,23 @@ def migrate(
         edits += _moved_paths(root, here, there)
     # -- what else the new version needs -----------------------------------------------------
     missing = tuple(key for key in required_sets(target) if key not in assessment.related)
+    period = target.in_force
+    early = period is not None and period.from_ is not None and assessment.date < period.from_
+    date_from = period.from_ if early and period is not None else None
     header = notes.header(
-        source, target, len(carried.pairs), carried.renamed, dropped, questions, missing
+        source,
+        target,
+        len(carried.pairs),
+        carried.renamed,
+        dropped,
+        questions,
+        missing,
+        recheck=carried.recheck,
+        date_from=date_from,
     )
     edits.append(_header(lines, root, header))
     new_text = apply_edits(text, lines, edits)
     warnings = _check(new_text, doc.file, target, library, there)
-    period = target.in_force
-    early = period is not None and period.from_ is not None and assessment.date < period.from_
     return Migration(
         new_text,
         source,
@@ -206,7 +220,7 @@ def migrate(
         missing,
         warnings,
         recheck=carried.recheck,
-        date_from=period.from_ if early and period is not None else None,
+        date_from=date_from,
     )
 
 
