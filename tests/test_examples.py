@@ -18,6 +18,7 @@ EXPECTED = {
     "fjordhelse/2019-arena-pro.yaml": ("arena_pro", Decimal(90)),
     "fjordhelse/2019-silver.yaml": ("silver", None),
     "fjordhelse/2021-gold.yaml": ("gold", Decimal("142.5")),
+    "fjordhelse/2022-arena-pro-review.yaml": ("arena_pro", Decimal(96)),
     "fjordhelse/2023-gold-renewal.yaml": (None, Decimal(144)),
     "vevnad/2014-arena.yaml": ("arena", Decimal(64)),
     "vevnad/2015-bronze.yaml": ("bronze", None),

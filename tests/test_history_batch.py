@@ -86,13 +86,15 @@ def test_history_of_an_organisation(tmp_path: Path) -> None:
         ("2019-06-04", "no-innovation-clusters", "arena_pro"),
         ("2019-11-19", "esca-bronze", "silver"),
         ("2021-11-09", "esca-gold", "gold"),
+        ("2022-03-15", "no-innovation-clusters", "arena_pro"),  # the review: NCE
         ("2023-10-24", "esca-gold", None),  # the renewal attempt
     ]
     assert history.gaps == ()  # the Silver was still valid when the Gold came
     # Assessed two months after the Silver expired, the Gold leaves a gap.
     folder = tmp_path / "fjordhelse"
     shutil.copytree(EXAMPLES / "fjordhelse", folder)
-    for name in ("2014-arena", "2017-arena-extension", "2019-arena-pro", "2023-gold-renewal"):
+    programme = ("2014-arena", "2017-arena-extension", "2019-arena-pro", "2022-arena-pro-review")
+    for name in (*programme, "2023-gold-renewal"):
         (folder / f"{name}.yaml").unlink()  # the labels alone, without the programme's
     gold = folder / "2021-gold.yaml"
     text = gold.read_text(encoding="utf-8")
@@ -413,10 +415,12 @@ def test_a_broken_previous_assessment_is_reported_where_it_is(
     code = main(["score", str(tmp_path / "2021-gold.yaml")])
     err = capsys.readouterr().err.splitlines()
     assert code == 1
-    assert err[0].startswith(f"{bronze}:45:9: assessment.date:")
+    text = bronze.read_text(encoding="utf-8").splitlines()
+    line = 1 + next(i for i, t in enumerate(text) if t.startswith("  date: 2017-13-28"))
+    assert err[0].startswith(f"{bronze}:{line}:9: assessment.date:")
     # The link to the file to fix, and what to fix in it: not every link in between.
     assert err[1:] == [
-        f"{tmp_path / '2021-gold.yaml'}:418:18: previous.file: 2019-silver.yaml is not a valid "
+        f"{tmp_path / '2021-gold.yaml'}:420:18: previous.file: 2019-silver.yaml is not a valid "
         "assessment; fix its errors first [CB309]",
         "clusterbench score: 2 errors",
     ]

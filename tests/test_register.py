@@ -322,6 +322,7 @@ def test_since_lists_the_decisions_of_a_period(capsys: pytest.CaptureFixture[str
     assert code == 0
     decisions = json.loads(out)["decisions"]
     assert [(d["decided"], d["organisation"], d["level"]) for d in decisions] == [
+        ("2022-03-30", "Fjordhelse Cluster", "arena_pro"),  # the review: Arena Pro NCE
         ("2022-10-26", "Audums Fashion Cluster", "bronze"),
         ("2023-11-21", "Fjordhelse Cluster", None),  # the Gold renewal rejected
         ("2024-06-26", "Audums Fashion Cluster", "silver"),
@@ -335,9 +336,10 @@ def test_history_says_where_the_labels_stand_on_the_day(capsys: pytest.CaptureFi
         "superseded",  # Arena 2014
         "superseded",  # Arena, extended in 2017
         "superseded",  # Bronze 2017
-        "expired",  # Arena Pro, until 2024-06-03
+        "superseded",  # Arena Pro 2019, reviewed in 2022
         "superseded",  # Silver, by the Gold
         "expired",  # Gold
+        "expired",  # the review of 2022: Arena Pro (NCE) until 2024-06-03
         "no_label",  # the renewal attempt of 2023
     ]
     assert history.next_renewal is None  # nothing in force any more

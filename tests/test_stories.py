@@ -92,6 +92,15 @@ HEALTH_LABELS = {
         False,
     ),
     "2021-gold.yaml": ("esca-gold@2019", "2021-11-09", "gold", "2021-11-09", "2023-11-08", False),
+    # The review keeps the Arena Pro period of 2019: no new five years.
+    "2022-arena-pro-review.yaml": (
+        "no-innovation-clusters@2019",
+        "2022-03-15",
+        "arena_pro",
+        "2019-06-04",
+        "2024-06-03",
+        False,
+    ),
     "2023-gold-renewal.yaml": ("esca-gold@2019", "2023-10-24", None, None, None, False),
 }
 
@@ -199,17 +208,18 @@ def test_the_health_history_in_one_command(capsys: pytest.CaptureFixture[str]) -
     code, out = run(args, capsys)
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "Fjordhelse Cluster: 7 assessments, as of 2024-01-01"
+    assert lines[0] == "Fjordhelse Cluster: 8 assessments, as of 2024-01-01"
     expected = [
         "2014-06-10  no-innovation-clusters arena       69.0 %  superseded",
         "2017-05-16  no-innovation-clusters arena       76.0 %  superseded",
         "2017-11-28  esca-bronze            bronze              superseded",
-        "2019-06-04  no-innovation-clusters arena_pro   90.0 %  valid",
+        "2019-06-04  no-innovation-clusters arena_pro   90.0 %  superseded",
         "2019-11-19  esca-bronze            silver              superseded",  # by the Gold
         "2021-11-09  esca-gold              gold        95.0 %  expired",  # 95 % on 31 indicators
+        "2022-03-15  no-innovation-clusters arena_pro   96.0 %  valid              valid 2019-06-04",
         "2023-10-24  esca-gold              -           96.0 %  no label",  # a minimum missed
     ]
-    for line, start in zip(lines[1:8], expected, strict=True):
+    for line, start in zip(lines[1:9], expected, strict=True):
         assert line.strip().startswith(start), line
     assert "  nce beside arena_pro (no-innovation-clusters): 2021-11-30 to 2023-11-08" in lines
     assert "  change from 2014-06-10 to 2023-10-24: members +166 (+173 %)" in out
@@ -228,6 +238,49 @@ def test_the_register_says_arena_pro_nce(capsys: pytest.CaptureFixture[str]) -> 
     assert code == 0
     [line] = [line for line in out.splitlines() if "no-innovation-clusters" in line]
     assert "Arena Pro NCE  valid              until 2024-06-03" in line
+    assert line.endswith("; NCE until 2023-11-08")  # NCE ends with the Gold, before the level
+
+
+@pytest.mark.parametrize(
+    ("language", "cover"),
+    [
+        ("en", "4 June 2019 to 3 June 2024 (NCE until 8 November 2023)"),
+        ("nb", "4. juni 2019 til 3. juni 2024 (NCE til 8. november 2023)"),
+        ("de", "4. Juni 2019 bis 3. Juni 2024 (NCE bis 8. November 2023)"),
+    ],
+)
+def test_the_review_of_2022_reads_arena_pro_nce_with_its_own_end(language: str, cover: str) -> None:
+    """A shipped example shows "Arena Pro NCE": the programme's review of March 2022, with
+    the Gold of November 2021.  The cover gives the Arena Pro period and where NCE ends."""
+    from clusterbench.report import render_html
+
+    from .test_report_reader import read
+
+    scored = score_file(HEALTH / "2022-arena-pro-review.yaml")
+    [nce] = scored.result.designations
+    assert (nce.held, nce.valid_until) == (True, D("2023-11-08"))
+    pages = read(render_html(scored, language=language))
+    text = pages["cover"].replace("\xa0", " ")
+    assert "Arena Pro NCE" in text
+    assert cover in text
+
+
+def test_a_review_outside_the_period_starts_one(tmp_path: Path) -> None:
+    """A review needs the previous label's period: after its end it is scored as a first
+    assessment (a new period from its date)."""
+    folder = tmp_path / "fjordhelse"
+    shutil.copytree(HEALTH, folder)
+    late = folder / "2022-arena-pro-review.yaml"
+    late.write_text(
+        late.read_text(encoding="utf-8")
+        .replace("  date: 2022-03-15\n", "  date: 2024-06-04\n")
+        .replace("  date: 2022-03-30\n", "  date: 2024-06-20\n")
+        .replace("N21: 2022-01-20", "N21: 2024-01-20"),  # a current plan
+        encoding="utf-8",
+    )
+    valid = score_file(late).result.validity
+    assert valid is not None
+    assert (valid.valid_from, valid.valid_until) == (D("2024-06-04"), D("2029-06-03"))
 
 
 # ----------------------------------------------------------------- the fashion cluster
@@ -542,3 +595,30 @@ def test_the_renewal_attempt_reads_as_one_text() -> None:
     assert "not been reviewed for more than three years" in appreciation.in_language("en")
     for path in EXAMPLES:
         assert "noe som er sjelden " not in path.read_text(encoding="utf-8"), path  # sjeldent
+
+
+def test_criteria_show_and_list_name_nce_and_the_arena_extension(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The programme's overview shows the Arena renewal (three years, extended once by
+    two) and the NCE designation beside Arena Pro, not only the levels."""
+    code, out = run(["criteria", "show", "no-innovation-clusters"], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert (
+        "  arena: Arena, valid 36 months, renewed before the end for 24 months more "
+        "(at most once in a row)"
+    ) in lines
+    start = lines.index("Designations")
+    assert lines[start + 1 : start + 3] == [
+        "  nce: NCE, beside Arena Pro, while every requirement holds",
+        "    - Gold label for cluster management excellence: Gold, valid on the assessment date",
+    ]
+    code, out = run(["criteria", "list"], capsys)
+    [line] = [x for x in out.splitlines() if x.startswith("no-innovation-clusters ")]
+    assert line.endswith("arena < arena_pro < gce (+ nce)")
+    code, out = run(["criteria", "list", "--format", "json"], capsys)
+    import json
+
+    [row] = [r for r in json.loads(out) if r["reference"] == "no-innovation-clusters"]
+    assert row["designations"] == ["nce"]

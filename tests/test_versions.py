@@ -281,7 +281,7 @@ def test_criteria_diff_of_the_two_bronze_versions_reads_well(
         "    B38    Services for the green transition (Services of the cluster management)",
         "    B39    The social economy (Contacts and interaction within the cluster)",
         "  Removed",
-        "    B24    Feedback on services",
+        "    B24    Feedback on services — folded into B19",  # data in the map, not a comment
         "    B29    Information to members",
         "    B35    Annual activity report",
         "  Changed",
@@ -305,7 +305,17 @@ def test_criteria_diff_of_the_two_bronze_versions_reads_well(
         "    + now requires: Eligibility for the cluster management excellence labels: any of "
         "its levels"
     )
-    assert "  silver: Silver — unchanged" in lines
+    # Silver reads as before, but asks more: two more minimum requirements, and Bronze's.
+    silver = lines.index("  silver: Silver")
+    assert lines[silver + 1 : silver + 4] == [
+        "    everything Bronze requires, which changed (above)",
+        "    every minimum requirement: now 7 instead of 5",
+        "      + B07, B16",
+    ]
+    b19 = lines.index(
+        "    B19    Documented service portfolio → Documented and evaluated service portfolio"
+    )
+    assert "           question changed: an earlier answer is to be checked again" in lines[b19:]
     code, out, _ = run(
         ["criteria", "diff", "esca-bronze@pre-2019", "esca-bronze", "--lang", "nb"], capsys
     )
@@ -327,6 +337,22 @@ def test_criteria_diff_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     bronze = next(p for p in data["levels"] if p["id"] == "bronze")
     [added] = bronze["requirements_added"]
     assert (added["kind"], added["criteria"]) == ("criteria", "esca-eligibility")
+    silver = next(p for p in data["levels"] if p["id"] == "silver")
+    assert silver["kind"] == "changed"
+    assert silver["changes"] == [
+        {"field": "level", "before": "bronze", "after": "bronze"},
+        {
+            "field": "minimums",
+            "before": ["B08", "B09", "B10", "B19", "B25"],
+            "after": ["B07", "B08", "B09", "B10", "B16", "B19", "B25"],
+        },
+    ]
+    assert data["supersedes"]["version"] == "pre-2019"
+    assert data["supersedes"]["note"]["en"].startswith("Questions on megatrends")
+    assert (data["supersedes"]["folded"], data["supersedes"]["recheck"]) == (
+        {"B24": "B19"},
+        ["B19"],
+    )
 
 
 def test_criteria_diff_of_unlinked_sets_pairs_by_id(capsys: pytest.CaptureFixture[str]) -> None:
@@ -350,6 +376,20 @@ def test_migrate_moves_an_assessment_onto_the_newer_version(
         "  dropped (kept as comments): B24, B29, B35",
         "  left to answer: B37, B38, B39",
         "  also required now, under `related`: esca-eligibility",
+        "  to check again (carried over, the question changed): B19",  # B24 folded into it
+        *(
+            f"  warning: answers.{key}: {key} ({title}) is not answered; the assessment is "
+            "incomplete [CB306]"
+            for key, title in (
+                ("B37", "Services for the digital transition"),
+                ("B38", "Services for the green transition"),
+                ("B39", "The social economy"),
+            )
+        ),
+        "  warning: criteria.version: esca-bronze 2019 is in force from 2019-11-15, but the "
+        "assessment is dated 2017-11-28; score it with version pre-2019, in force then [CB316]",
+        "  set assessment.date to the day of the new assessment, on or after 2019-11-15 "
+        "(esca-bronze@2019 is in force from then)",
     ]
     text = target.read_text(encoding="utf-8")
     original = BRONZE_2017.read_text(encoding="utf-8")
@@ -357,6 +397,8 @@ def test_migrate_moves_an_assessment_onto_the_newer_version(
     assert (
         "# Moved from esca-bronze@pre-2019 to esca-bronze@2019 by `clusterbench migrate`." in text
     )
+    assert "# Carried over, to check again (the question changed): B19.\n" in text
+    assert "# Set `assessment.date` to the new assessment's day: on or after 2019-11-15.\n" in text
     # Nothing is lost: the dropped answers are comments, every other line is as written.
     assert "  # B29: monthly" in text
     assert "  # -- Structure of the cluster" in text
@@ -501,6 +543,7 @@ def renamed_bronze(folder: Path) -> tuple[Path, Path]:
     )
     new = new.replace("id: esca-bronze\n", "id: xb\n").replace("  - id: B19\n", "  - id: B40\n")
     new = new.replace("    B29: null", "    B19: B40\n    B29: null", 1)
+    new = new.replace("folded: {B24: B19}", "folded: {B24: B40}", 1)
     (folder / "xb-new.yaml").write_text(new, encoding="utf-8")
     bronze = BRONZE_2017.read_text(encoding="utf-8").replace(
         "criteria: {id: esca-bronze, version: pre-2019}",
@@ -620,3 +663,62 @@ def test_gold_before_november_2019_needs_no_eligibility(tmp_path: Path) -> None:
     # The demo of November 2021 scores exactly as before, on the 2019 version.
     demo = score_file(EXAMPLES / "fjordhelse" / "2021-gold.yaml").result
     assert (demo.criteria.version, demo.level, demo.score.points) == ("2019", "gold", 142.5)
+
+
+def test_migrate_to_a_version_in_a_users_own_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--to` takes a path as well as ID@VERSION; the new file names that criteria file,
+    lists the answers whose question changed, and says what validate warns about."""
+    bronze, _ = renamed_bronze(tmp_path)
+    out_file = tmp_path / "next" / "2019-start.yaml"
+    out_file.parent.mkdir()
+    code, out, _ = run(
+        ["migrate", str(bronze), "--to", str(tmp_path / "xb-new.yaml"), "-o", str(out_file)],
+        capsys,
+    )
+    assert code == 0, out
+    lines = out.splitlines()
+    assert "  renamed: B19 → B40" in lines
+    assert "  to check again (carried over, the question changed): B40" in lines
+    assert any(
+        line.startswith("  warning: criteria.version:") and "[CB316]" in line for line in lines
+    )
+    assert (
+        "  set assessment.date to the day of the new assessment, on or after 2019-11-15 "
+        "(xb@2019 is in force from then)"
+    ) in lines
+    text = out_file.read_text(encoding="utf-8")
+    assert 'criteria: {id: xb, version: "2019", file: ../xb-new.yaml}' in text
+    [report] = validate_paths([out_file]).files
+    assert report.valid
+    # Through the API alike: the file kept, the answers to re-check named.
+    from clusterbench.loader.chain import AssessmentReader
+    from clusterbench.pipeline.migrate import migrate
+    from clusterbench.report.phrases import Phrases
+    from clusterbench.report.phrases.migration import MigrationNotes
+
+    reader = AssessmentReader()
+    target = reader.library.file(tmp_path / "xb-new.yaml")
+    moved = migrate(
+        reader.read(bronze), target, reader.library, MigrationNotes(Phrases("en", target))
+    )
+    assert 'criteria: {id: xb, version: "2019", file: xb-new.yaml}' in moved.text
+    assert moved.recheck == ("B40",)
+
+
+def test_a_fold_into_an_unknown_indicator_is_refused(tmp_path: Path) -> None:
+    text = (ROOT / "criteria" / "esca-bronze.yaml").read_text(encoding="utf-8")
+    wrong = tmp_path / "esca-bronze.yaml"
+    wrong.write_text(
+        text.replace("id: esca-bronze\n", "id: xb\n").replace(
+            "folded: {B24: B19}", "folded: {B24: B91, B29: B20}\n  recheck: [B37]"
+        ),
+        encoding="utf-8",
+    )
+    [report] = validate_paths([wrong]).files
+    found = sorted((i.code, i.path) for i in report.issues if i.code == "CB223")
+    assert found == [
+        ("CB223", "supersedes.folded.B24"),  # B91 is no indicator (B29 into B20 is fine)
+        ("CB223", "supersedes.recheck[0]"),  # B37 is new: nothing carries over to it
+    ], found

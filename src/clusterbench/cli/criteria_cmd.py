@@ -53,6 +53,7 @@ def _list(form: str) -> int:
                 "provenance": criteria.provenance.status,
                 "indicators": len(criteria.indicators),
                 "levels": [lv.id for lv in criteria.levels],
+                "designations": [d.id for d in criteria.designations],
             }
         )
     if form == "json":
@@ -61,6 +62,8 @@ def _list(form: str) -> int:
     width = max(len(r["reference"]) for r in rows)
     for row in rows:
         levels = " < ".join(row["levels"])
+        if row["designations"]:  # titles beside a level, not levels of their own
+            levels += f" (+ {', '.join(row['designations'])})"
         print(
             f"{row['reference']:<{width}}  {row['version']:<8} {row['indicators']:>3} indicators  "
             f"{'/'.join(row['languages']):<8} {row['provenance']:<13} {levels}"

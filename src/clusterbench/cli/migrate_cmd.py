@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     library = reader.library
     inputs = Inputs([args.assessment])
     target.check(inputs, force=args.force)  # before any work
-    destination = library.get(args.to)
+    destination = library.find(args.to)  # a path, ID or ID@VERSION: the one lookup
     checked = reader.read(args.assessment)
     if not checked.ok:
         raise AssessmentError([i for i in checked.issues if i.is_error])
@@ -49,4 +49,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"  left to answer: {', '.join(moved.questions)}", file=say)
     if moved.related:
         print(f"  also required now, under `related`: {', '.join(moved.related)}", file=say)
+    if moved.recheck:
+        shown = ", ".join(moved.recheck)
+        print(f"  to check again (carried over, the question changed): {shown}", file=say)
+    for warning in moved.warnings:
+        print(f"  warning: {warning}", file=say)
+    if moved.date_from is not None:
+        print(
+            f"  set assessment.date to the day of the new assessment, on or after "
+            f"{moved.date_from.isoformat()} ({moved.target.reference} is in force from then)",
+            file=say,
+        )
     return EXIT_OK

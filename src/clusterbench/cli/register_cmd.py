@@ -35,6 +35,7 @@ _COLUMNS = (
     "criteria_version",
     "level",
     "designations",
+    "designations_until",
     "status",
     "valid_from",
     "valid_until",

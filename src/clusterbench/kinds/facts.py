@@ -197,6 +197,8 @@ class Previous:
     valid_until: dt.date | None = None
     version: str | None = None
     renewals: int = 0
+    valid_from: dt.date | None = None
+    """The start of its label's period (a review keeps it)."""
     """How many renewals in a row its label already stands on."""
     carried: IndicatorMap | None = None
     """How its indicators map onto these criteria, when it was made with another version."""
@@ -249,6 +251,8 @@ class Facts:
     previous: Previous | None = None
     related: Mapping[str, Related] = field(default_factory=dict)
     areas: tuple[str, ...] = ()
+    review: bool = False
+    """A review within the previous label's period (`type: review`): the period stays."""
     _tallies: dict[tuple[str, ...] | None, Tally] = field(default_factory=dict, repr=False)
     _measures: dict[str, Measure] = field(default_factory=dict, repr=False)
 

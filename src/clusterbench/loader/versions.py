@@ -84,6 +84,29 @@ def _map_targets(criteria: Criteria, doc: Document) -> Iterator[Issue]:
                 "CB223",
                 f"unknown indicator {new!r}{suggest(new, ids)}",
             )
+    for old, into in replaced.folded.items():
+        if replaced.indicators.get(old, old) is not None:
+            yield doc.issue(
+                ("supersedes", "folded", old),
+                "CB223",
+                f"{old} is folded into {into}, so it is dropped: map {old} to null under "
+                "`supersedes.indicators`",
+            )
+        if into not in ids:
+            yield doc.issue(
+                ("supersedes", "folded", old),
+                "CB223",
+                f"{old} is folded into {into!r}, which this version does not have"
+                f"{suggest(into, ids)}",
+            )
+    for index, again in enumerate(replaced.recheck):
+        if again not in ids or again in replaced.new:
+            yield doc.issue(
+                ("supersedes", "recheck", index),
+                "CB223",
+                f"{again!r} is not an indicator carried over to this version: list in "
+                "`recheck` only indicators an earlier answer carries over to",
+            )
 
 
 def _designations(criteria: Criteria, doc: Document) -> Iterator[Issue]:

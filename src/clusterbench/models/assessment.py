@@ -164,7 +164,12 @@ class AssessmentInfo(Model):
     """When, by whom and how the assessment was made."""
 
     date: Date
-    type: Literal["first", "renewal"] = "first"
+    type: Literal["first", "renewal", "review"] = Field(
+        default="first",
+        description="first, renewal, or review: a review within the period of the label "
+        "the previous assessment gave (a designation decided on its date), which leaves "
+        "that period as it was.",
+    )
     report_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
     assessors: tuple[Assessor, ...] = ()
     organisation: str | None = Field(

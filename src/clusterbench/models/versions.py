@@ -12,6 +12,8 @@ version's indicators carry over::
         B24: null
         B17: B20           # renamed
       new: [B37, B38, B39] # asked for the first time
+      folded: {B24: B19}   # B24 dropped, its question now part of B19
+      recheck: [B07]       # carried over, but the question changed: re-ask
 
 An indicator whose id is in both versions and not in the map is the same indicator.
 Everything else is named, never silently compared: ``validate`` requires every old
@@ -67,7 +69,22 @@ class Supersedes(Model):
     new: tuple[Id, ...] = Field(
         default=(), description="Indicators of this version the old one did not ask about."
     )
+    folded: dict[Id, Id] = Field(
+        default_factory=dict,
+        description="Old indicator dropped (mapped to null) → the indicator of this version "
+        "that now asks what it asked; that indicator's carried answer is to be re-checked.",
+    )
+    recheck: tuple[Id, ...] = Field(
+        default=(),
+        description="Indicators of this version carried over whose question changed: an "
+        "earlier answer is kept but must be checked again (migrate lists it).",
+    )
     note: Text | None = Field(default=None, description="What changed, in a sentence or two.")
+
+    def rechecked(self) -> tuple[str, ...]:
+        """The indicators whose carried answer is to be checked again: those listed in
+        `recheck`, and those an old indicator was folded into."""
+        return tuple(dict.fromkeys((*self.recheck, *self.folded.values())))
 
     def target(self, old_id: str) -> str | None:
         """The new id of an old indicator: mapped, else the same id."""
@@ -88,6 +105,10 @@ class IndicatorMap:
     """Indicators now without an earlier counterpart."""
     declared: bool = True
     """False when no supersession links the two versions (then nothing pairs)."""
+    folded: Mapping[str, str] = field(default_factory=dict)
+    """Earlier id dropped → the id now that asks what it asked."""
+    recheck: tuple[str, ...] = ()
+    """Ids now whose earlier answer carries over but whose question changed."""
 
     @property
     def renamed(self) -> dict[str, str]:

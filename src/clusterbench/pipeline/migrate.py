@@ -10,7 +10,7 @@ it answers the new version, with warnings for what is left to answer.
 
 from __future__ import annotations
 
-import itertools
+import datetime as dt
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,11 +22,23 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..errors import AssessmentError, ClusterbenchError, InputError
 from ..kinds.registry import required_sets
 from ..loader.assessment import CheckedAssessment, check_assessment_document
+from ..loader.criteria import bundled_criteria, bundled_versions
 from ..loader.library import CriteriaLibrary
 from ..loader.source import parse_text
+from ..loader.versions import in_force
 from ..models.criteria import Criteria, Indicator
 from ..models.versions import IndicatorMap
 from ..scoring.versions import indicator_map
+from .text_edits import (
+    Edit,
+    apply_edits,
+    comment_out,
+    end_line,
+    find_entry,
+    lines_edit,
+    replace_node,
+    span,
+)
 
 __all__ = ["Migration", "Notes", "migrate"]
 
@@ -43,8 +55,13 @@ class Notes(Protocol):
         dropped: Sequence[str],
         questions: Sequence[str],
         missing: Sequence[str],
+        *,
+        recheck: Sequence[str] = (),
+        date_from: dt.date | None = None,
     ) -> list[str]:
-        """The lines that open the file."""
+        """The lines that open the file (``recheck``: answers to check again;
+        ``date_from``: the first day the new version is in force, when the assessment is
+        dated before it)."""
 
     def dropped(self, indicator_id: str, target: Criteria, since: str) -> str:
         """Above an answer kept as a comment."""
@@ -77,18 +94,17 @@ class Migration:
     related: tuple[str, ...] = ()
     """Criteria sets the target version requires that the assessment does not answer."""
     warnings: tuple[str, ...] = field(default=())
+    recheck: tuple[str, ...] = ()
+    """Answers carried over whose question changed (the map's `recheck` and `folded`):
+    kept, to be checked again."""
+    date_from: dt.date | None = None
+    """The first day the target version is in force, when the assessment is dated
+    before it: the new assessment's date is to be set (CB316 among the warnings)."""
 
     @property
     def renamed(self) -> dict[str, str]:
         """New id → old id, for the answers whose indicator changed its id."""
         return {new: old for old, new in self.carried.pairs.items() if new != old}
-
-
-@dataclass(frozen=True, slots=True)
-class _Edit:
-    start: int
-    end: int
-    text: str
 
 
 def migrate(
@@ -132,23 +148,19 @@ def migrate(
     root = doc.root
     if not isinstance(root, MappingNode):
         raise ClusterbenchError(f"{doc.file}: not a mapping at the top")
-    edits: list[_Edit] = []
+    edits: list[Edit] = []
     here = Path(doc.file).parent
     there = folder if folder is not None else here
 
     # -- the criteria reference ----------------------------------------------------------
-    entry = _entry(root, "criteria")
+    entry = find_entry(root, "criteria")
     assert entry is not None
     edits.append(
-        _lines_edit(
-            lines,
-            *_span(lines, root, entry),
-            f'criteria: {{id: {target.id}, version: "{target.version}"}}\n',
-        )
+        lines_edit(lines, *span(lines, root, entry), _criteria_line(target, library, there))
     )
     # -- answers ---------------------------------------------------------------------------
     dropped = [key for key in answered if key not in carried.pairs]
-    answers = _entry(root, "answers")
+    answers = find_entry(root, "answers")
     questions = [i for i in carried.added if i not in carried.pairs.values()]
     if answers is not None:
         _, node = answers
@@ -161,15 +173,15 @@ def migrate(
     if questions:
         edits.append(_questions(lines, root, answers, target, questions, notes))
     # -- improvement areas -------------------------------------------------------------------
-    areas = _entry(root, "improvement_areas")
+    areas = find_entry(root, "improvement_areas")
     if areas is not None and isinstance(areas[1], SequenceNode) and areas[1].value:
         edits += _carry_areas(lines, areas[1], carried, doc.file, source.version, notes)
     # -- the decision was taken on the old version -----------------------------------------
-    decision = _entry(root, "decision")
+    decision = find_entry(root, "decision")
     if decision is not None:
-        first, last = _span(lines, root, decision)
+        first, last = span(lines, root, decision)
         edits.append(
-            _comment_out(
+            comment_out(
                 lines,
                 first,
                 last,
@@ -181,11 +193,22 @@ def migrate(
         edits += _moved_paths(root, here, there)
     # -- what else the new version needs -----------------------------------------------------
     missing = tuple(key for key in required_sets(target) if key not in assessment.related)
+    period = target.in_force
+    early = period is not None and period.from_ is not None and assessment.date < period.from_
+    date_from = period.from_ if early and period is not None else None
     header = notes.header(
-        source, target, len(carried.pairs), carried.renamed, dropped, questions, missing
+        source,
+        target,
+        len(carried.pairs),
+        carried.renamed,
+        dropped,
+        questions,
+        missing,
+        recheck=carried.recheck,
+        date_from=date_from,
     )
     edits.append(_header(lines, root, header))
-    new_text = _apply(text, lines, edits)
+    new_text = apply_edits(text, lines, edits)
     warnings = _check(new_text, doc.file, target, library, there)
     return Migration(
         new_text,
@@ -196,58 +219,21 @@ def migrate(
         tuple(questions),
         missing,
         warnings,
+        recheck=carried.recheck,
+        date_from=date_from,
     )
 
 
-# --------------------------------------------------------------------------- nodes
-def _entry(mapping: MappingNode, key: str) -> tuple[Node, Node] | None:
-    for key_node, value_node in mapping.value:
-        if isinstance(key_node, ScalarNode) and key_node.value == key:
-            return key_node, value_node
-    return None
-
-
-def _end_line(node: Node) -> int:
-    """The line after a node's last line (0-based)."""
-    mark = node.end_mark
-    return mark.line + (1 if mark.column > 0 else 0)
-
-
-def _span(lines: list[str], mapping: MappingNode, entry: tuple[Node, Node]) -> tuple[int, int]:
-    """The lines [first, last) of one entry of a block mapping, without the comments and
-    blank lines that follow it (they belong to what comes next)."""
-    key, value = entry
-    index = [k for k, _ in mapping.value].index(key)
-    following = mapping.value[index + 1][0] if index + 1 < len(mapping.value) else None
-    first = key.start_mark.line
-    last = following.start_mark.line if following is not None else _end_line(value)
-    last = max(last, first + 1)
-    while last - 1 > first and lines[last - 1].strip()[:1] in ("", "#"):
-        last -= 1
-    return first, last
-
-
-def _offset(lines: list[str], line: int) -> int:
-    return sum(len(text) for text in lines[:line])
-
-
-def _lines_edit(lines: list[str], first: int, last: int, text: str) -> _Edit:
-    return _Edit(_offset(lines, first), _offset(lines, last), text)
-
-
-def _comment_out(lines: list[str], first: int, last: int, note: str = "") -> _Edit:
-    """Lines [first, last) as comments at their own indentation, after ``note``."""
-    block = lines[first:last]
-    width = min(len(line) - len(line.lstrip(" ")) for line in block if line.strip())
-    indent = " " * width
-    body = "".join(f"{indent}# {line[width:]}" if line.strip() else line for line in block)
-    if body and not body.endswith("\n"):
-        body += "\n"
-    return _lines_edit(lines, first, last, (indent + note if note else "") + body)
-
-
-def _replace(node: Node, text: str) -> _Edit:
-    return _Edit(node.start_mark.index, node.end_mark.index, text)
+def _criteria_line(target: Criteria, library: CriteriaLibrary, there: Path) -> str:
+    """The new `criteria` entry: a bundled version by id and version; a version read from
+    a file of the user's own with that file, relative to where the new file goes."""
+    line = f'criteria: {{id: {target.id}, version: "{target.version}"'
+    source = library.source(target)
+    bundled = {p.resolve() for p in (*bundled_criteria().values(), *bundled_versions().values())}
+    if source is not None and source.resolve() not in bundled:
+        relative = os.path.relpath(source.resolve(), there.resolve())
+        line += f", file: {_quoted(Path(relative).as_posix())}"
+    return line + "}\n"
 
 
 # ------------------------------------------------------------------------ sections
@@ -258,17 +244,17 @@ def _carry_entries(
     since: str,
     target: Criteria,
     notes: Notes,
-) -> list[_Edit]:
+) -> list[Edit]:
     edits = []
     for key, value in node.value:
         old = key.value
         new = carried.pairs.get(old)
         if new is None:
-            first, last = _span(lines, node, (key, value))
+            first, last = span(lines, node, (key, value))
             note = f"# {notes.dropped(old, target, since)}\n"
-            edits.append(_comment_out(lines, first, last, note))
+            edits.append(comment_out(lines, first, last, note))
         elif new != old:
-            edits.append(_replace(key, new))
+            edits.append(replace_node(key, new))
     return edits
 
 
@@ -279,23 +265,23 @@ def _questions(
     target: Criteria,
     questions: list[str],
     notes: Notes,
-) -> _Edit:
+) -> Edit:
     """Comments listing the questions left to answer, at the end of `answers`."""
     if answers is not None and isinstance(answers[1], MappingNode) and answers[1].value:
         mapping = answers[1]
         last_key = mapping.value[-1][0]
         indent = " " * last_key.start_mark.column
-        _, at = _span(lines, mapping, mapping.value[-1])
+        _, at = span(lines, mapping, mapping.value[-1])
     else:
         indent = "  "
-        at = _span(lines, root, answers)[1] if answers is not None else len(lines)
+        at = span(lines, root, answers)[1] if answers is not None else len(lines)
     out = [f"{indent}# {notes.questions(target)}\n"]
     for key in questions:
         indicator = target.indicator(key)
         assert indicator is not None
         out += [f"{indent}# {line}\n" for line in notes.question(indicator)]
         out.append(f"{indent}# {key}: {{value: , evidence: [], comment: }}\n")
-    return _lines_edit(lines, at, at, "".join(out))
+    return lines_edit(lines, at, at, "".join(out))
 
 
 def _carry_areas(
@@ -305,11 +291,11 @@ def _carry_areas(
     file: str,
     since: str,
     notes: Notes,
-) -> list[_Edit]:
+) -> list[Edit]:
     edits = []
     items = node.value
     for index, item in enumerate(items):
-        found = _entry(item, "indicator") if isinstance(item, MappingNode) else None
+        found = find_entry(item, "indicator") if isinstance(item, MappingNode) else None
         if found is None or not isinstance(found[1], ScalarNode):
             continue
         old = found[1].value
@@ -317,7 +303,7 @@ def _carry_areas(
         if new == old:
             continue
         if new is not None:
-            edits.append(_replace(found[1], new))
+            edits.append(replace_node(found[1], new))
             continue
         if node.flow_style:
             raise ClusterbenchError(
@@ -325,34 +311,34 @@ def _carry_areas(
                 "block list (one area per item) to migrate it"
             )
         first = item.start_mark.line
-        last = items[index + 1].start_mark.line if index + 1 < len(items) else _end_line(item)
+        last = items[index + 1].start_mark.line if index + 1 < len(items) else end_line(item)
         while last - 1 > first and lines[last - 1].strip()[:1] in ("", "#"):
             last -= 1
         note = f"# {notes.dropped_area(old, since)}\n"
-        edits.append(_comment_out(lines, first, last, note))
+        edits.append(comment_out(lines, first, last, note))
     return edits
 
 
-def _moved_paths(root: MappingNode, here: Path, there: Path) -> list[_Edit]:
+def _moved_paths(root: MappingNode, here: Path, there: Path) -> list[Edit]:
     """`previous.file`, `related.X.file` and `related.X.assessment`, relative to ``there``."""
     found: list[ScalarNode] = []
-    previous = _entry(root, "previous")
+    previous = find_entry(root, "previous")
     if previous is not None and isinstance(previous[1], MappingNode):
-        file = _entry(previous[1], "file")
+        file = find_entry(previous[1], "file")
         if file is not None and isinstance(file[1], ScalarNode):
             found.append(file[1])
-    related = _entry(root, "related")
+    related = find_entry(root, "related")
     if related is not None and isinstance(related[1], MappingNode):
         for _, entry in related[1].value:
             if isinstance(entry, MappingNode):
                 for name in ("file", "assessment"):
-                    value = _entry(entry, name)
+                    value = find_entry(entry, name)
                     if value is not None and isinstance(value[1], ScalarNode):
                         found.append(value[1])
     edits = []
     for node in found:
         moved = os.path.relpath(here.resolve() / node.value, there.resolve())
-        edits.append(_replace(node, _quoted(Path(moved).as_posix())))
+        edits.append(replace_node(node, _quoted(Path(moved).as_posix())))
     return edits
 
 
@@ -360,28 +346,14 @@ def _quoted(text: str) -> str:
     return text if all(c.isalnum() or c in "._/-" for c in text) else '"' + text + '"'
 
 
-def _header(lines: list[str], root: MappingNode, header: list[str]) -> _Edit:
+def _header(lines: list[str], root: MappingNode, header: list[str]) -> Edit:
     """A comment above the first key saying what the migration did."""
     first = root.value[0][0].start_mark.line if root.value else 0
     while first > 0 and lines[first - 1].lstrip().startswith("#"):
         first -= 1  # above the comment that opens the file ...
     while first < len(lines) and lines[first].lstrip().startswith("# yaml-language-server"):
         first += 1  # ... but below an editor's schema line
-    return _lines_edit(lines, first, first, "".join(f"# {line}\n" for line in header))
-
-
-def _apply(text: str, lines: list[str], edits: list[_Edit]) -> str:
-    ordered = sorted(edits, key=lambda e: (e.start, e.end))
-    for before, after in itertools.pairwise(ordered):
-        if after.start < before.end:
-            raise ClusterbenchError(
-                "the assessment's layout cannot be edited safely (two changes overlap); "
-                "write its answers one per line and try again"
-            )
-    out = text
-    for edit in reversed(ordered):
-        out = out[: edit.start] + edit.text + out[edit.end :]
-    return out
+    return lines_edit(lines, first, first, "".join(f"# {line}\n" for line in header))
 
 
 def _check(
@@ -399,4 +371,7 @@ def _check(
             "the migrated file would not be valid: "
             + "; ".join(f"{i.path}: {i.message}" for i in errors[:5])
         )
-    return tuple(f"{i.path}: {i.message} [{i.code}]" for i in checked.issues)
+    issues = list(checked.issues)
+    if checked.assessment is not None:  # the criteria given, the loader did not check this
+        issues += in_force(target, checked.assessment.date, doc, library)
+    return tuple(f"{i.path}: {i.message} [{i.code}]" for i in issues)

@@ -203,6 +203,13 @@ class RegisterWords:
                 )
                 step = self.next_step(r)
                 then = self._("next: %(step)s") % {"step": step} if step else self.superseded(r)
+                # A designation ends on its own date (NCE with the Gold), not the level's.
+                own = r.designations_until
+                if own is not None and own != r.valid_until:
+                    then += "; " + self._("%(designation)s until %(day)s") % {
+                        "designation": " ".join(r.designation_titles),
+                        "day": own.isoformat(),
+                    }
                 lines.append(
                     f"  {r.country}  {r.organisation:<{width}}  {r.criteria:<24} "
                     f"{r.shown_level or '–':<14} {self.status(r.status):<18} {until:<17} "

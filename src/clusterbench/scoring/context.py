@@ -74,6 +74,7 @@ def previous_of(
             carried=carried,
             held=label.level if label.awarded else None,
             decision=label.decision,
+            valid_from=valid.valid_from if valid else None,
         )
     else:
         stated = assessment.previous

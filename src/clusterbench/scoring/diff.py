@@ -141,6 +141,7 @@ class CriteriaDiff:
             "old": {"id": self.old.id, "version": self.old.version},
             "new": {"id": self.new.id, "version": self.new.version},
             "paired_by_id": self.paired_by_id,
+            "supersedes": self._supersedes(),
             "header": changes(self.header),
             "categories": [part(p) for p in self.categories if p.kind != "unchanged"],
             "indicators": [
@@ -159,6 +160,19 @@ class CriteriaDiff:
                 kind: self.count(kind)
                 for kind in ("added", "removed", "renamed", "changed", "unchanged")
             },
+        }
+
+    def _supersedes(self) -> dict[str, Any] | None:
+        """What the newer version says it replaces: the note, folds and re-checks."""
+        replaced = self.new.supersedes
+        if self.paired_by_id or replaced is None or self.new.version == self.old.version:
+            return None
+        return {
+            "version": replaced.version,
+            "note": _data(replaced.note),
+            "renamed": {old: new for new, old in self.carried.renamed.items()},
+            "folded": dict(self.carried.folded),
+            "recheck": list(self.carried.recheck),
         }
 
 
@@ -201,7 +215,9 @@ def diff_criteria(
         header=_fields(old, new, _HEADER_FIELDS),
         categories=_parts(old.categories, new.categories, ("title", "description", "floor")),
         indicators=tuple(indicators),
-        levels=_parts(old.levels, new.levels, ("title", "description", "validity")),
+        levels=_deep(
+            _parts(old.levels, new.levels, ("title", "description", "validity")), old, new
+        ),
         designations=_parts(old.designations, new.designations, ("title", "levels")),
     )
 
@@ -235,6 +251,36 @@ def _parts(
             added = tuple(r for r, s in zip(b.requires, now, strict=True) if s not in then)
             removed = tuple(r for r, s in zip(a.requires, then, strict=True) if s not in now)
         out.append(PartDiff(key, a, b, _fields(a, b, names), added, removed))
+    return tuple(out)
+
+
+def _deep(levels: tuple[PartDiff, ...], old: Criteria, new: Criteria) -> tuple[PartDiff, ...]:
+    """Levels compared by what their requirements decide, not only by how they read.
+
+    A requirement written alike can ask more: `minimums` (every minimum requirement) asks
+    for the indicators that are minimum requirements in each version, and `level` (all
+    that a lower level requires) for whatever that level now requires.  Each such change
+    is a FieldChange: `minimums` (the ids before and after) and `level` (the lower
+    level, which changed)."""
+    out: list[PartDiff] = []
+    changed: set[str] = set()
+    for part in levels:  # lowest first: a lower level's change is known when it is named
+        a, b = part.old, part.new
+        extra: list[FieldChange] = []
+        if isinstance(a, Level) and isinstance(b, Level):
+            kept = [r for r in b.requires if _stated(r) in [_stated(x) for x in a.requires]]
+            for req in kept:
+                if req.kind == "minimums" and req.indicators is None:
+                    then = tuple(i.id for i in old.indicators if i.minimum_requirement)
+                    now = tuple(i.id for i in new.indicators if i.minimum_requirement)
+                    if then != now:
+                        extra.append(FieldChange("minimums", then, now))
+                elif req.kind == "level" and req.level in changed:
+                    extra.append(FieldChange("level", req.level, req.level))
+        found = PartDiff(part.id, a, b, (*extra, *part.changes), part.added, part.removed)
+        if found.kind != "unchanged":
+            changed.add(part.id)
+        out.append(found)
     return tuple(out)
 
 

@@ -219,6 +219,7 @@ def _facts(
         indicators={o.id: o for _, o, _ in evaluated},
         date=on,
         previous=earlier,
+        review=assessment.assessment.type == "review",
         related=related_of(criteria, assessment.related, on, dependencies or {}, related or {}),
         areas=tuple(
             a.indicator

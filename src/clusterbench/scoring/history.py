@@ -83,6 +83,9 @@ def validity(criteria: Criteria, level_id: str | None, facts: Facts) -> Validity
     a previous label that was held (approved by this assessment's date, or free of
     approval; never rejected or withdrawn) can be renewed.
     """
+    kept = _reviewed(criteria, level_id, facts) if level_id is not None else None
+    if kept is not None:
+        return kept
     return level_validity(criteria, level_id, facts.date, facts.previous)
 
 
@@ -123,4 +126,27 @@ def level_validity(
         extended_from=extended_from,
         renew_by=renew_by,
         renewals=renewals,
+    )
+
+
+def _reviewed(criteria: Criteria, level_id: str, facts: Facts) -> ValidityResult | None:
+    """A review inside the previous label's period keeps that period as it was: same
+    start, same end, same renewals left.  Not inside one (another level, or the period
+    over), it is scored like a first assessment."""
+    previous = facts.previous
+    if not facts.review or previous is None or previous.criteria != criteria.id:
+        return None
+    end = previous_end(criteria, previous)
+    level = criteria.level(level_id)
+    if previous.held != level_id or end is None or facts.date > end or level is None:
+        return None
+    window = level.validity.renewal if level.validity is not None else None
+    left = window is not None and (window.at_most is None or previous.renewals < window.at_most)
+    return ValidityResult(
+        level=level_id,
+        valid_from=previous.valid_from or previous.date,
+        valid_until=end,
+        renewal=False,
+        renew_by=after(end, window.window_months) if window is not None and left else None,
+        renewals=previous.renewals,
     )

@@ -22,6 +22,8 @@ def carry_over(old_ids: Sequence[str], steps: Sequence[Criteria], since: str) ->
     if not steps:
         return IndicatorMap(since, {i: i for i in old_ids})
     current = {old: old for old in old_ids}
+    folded: dict[str, str] = {}
+    recheck: set[str] = set()
     for step in steps:
         replaced = step.supersedes
         ids = {i.id for i in step.indicators}
@@ -30,6 +32,17 @@ def carry_over(old_ids: Sequence[str], steps: Sequence[Criteria], since: str) ->
             new = replaced.target(at) if replaced is not None else at
             if new is not None and new in ids:
                 following[old] = new
+            elif replaced is not None and at in replaced.folded:
+                folded[old] = replaced.folded[at]
+        # What was folded or re-asked earlier goes on under its later id.
+        moved = {
+            old: replaced.target(new) if replaced is not None else new
+            for old, new in folded.items()
+        }
+        folded = {old: new for old, new in moved.items() if new is not None and new in ids}
+        asked = {replaced.target(i) if replaced is not None else i for i in recheck}
+        recheck = {i for i in asked if i is not None and i in ids}
+        recheck |= set(replaced.rechecked()) if replaced is not None else set()
         current = following
     reached = set(current.values())
     return IndicatorMap(
@@ -37,6 +50,8 @@ def carry_over(old_ids: Sequence[str], steps: Sequence[Criteria], since: str) ->
         current,
         dropped=tuple(old for old in old_ids if old not in current),
         added=tuple(i.id for i in steps[-1].indicators if i.id not in reached),
+        folded={old: new for old, new in folded.items() if old in old_ids},
+        recheck=tuple(i.id for i in steps[-1].indicators if i.id in recheck and i.id in reached),
     )
 
 

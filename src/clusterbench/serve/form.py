@@ -28,7 +28,11 @@ __all__ = ["AnswerField", "Fields", "FormData", "RelatedView", "Section", "field
 FormData = Mapping[str, Sequence[str]]
 """A submitted form: each name with its values (a multiple choice sends several)."""
 
-_TYPES = (("first", N_("first assessment")), ("renewal", N_("renewal")))
+_TYPES = (
+    ("first", N_("first assessment")),
+    ("renewal", N_("renewal")),
+    ("review", N_("review within the period")),
+)
 _DECISIONS = (
     ("", N_("none recorded")),
     ("recommended", N_("recommended, waiting for the decision")),

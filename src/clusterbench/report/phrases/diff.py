@@ -7,14 +7,14 @@ from typing import Any
 
 from ...kinds.registry import answer_kind, describe
 from ...models.answer_types import AnswerType
-from ...models.criteria import Category, Criteria, Indicator, Validity
+from ...models.criteria import Category, Criteria, Indicator, Renewal, Validity
 from ...models.rules import Bands, PartialStep, Rule
 from ...models.versions import InForce
 from ...scoring.diff import CriteriaDiff, FieldChange, IndicatorDiff, PartDiff
 from .requirements import statement
 from .words import Phrases
 
-__all__ = ["diff_lines"]
+__all__ = ["diff_lines", "renewal_words"]
 
 _WORDING = ("question", "evidence", "guidance", "recommendation", "description")
 """Texts that change no result: said to be reworded, in one line."""
@@ -84,7 +84,9 @@ def _indicator_lines(item: IndicatorDiff, diff: CriteriaDiff, say: Phrases) -> I
     old, new = item.old, item.new
     if new is None:
         assert old is not None
-        yield f"    {old.id:<6} {say.line(old.title)}"
+        into = diff.carried.folded.get(old.id)
+        folded = " — " + _("folded into %(id)s") % {"id": into} if into else ""
+        yield f"    {old.id:<6} {say.line(old.title)}{folded}"
         return
     if old is None:
         category = diff.new.category(new.category)
@@ -103,6 +105,8 @@ def _indicator_lines(item: IndicatorDiff, diff: CriteriaDiff, say: Phrases) -> I
     reworded = [_wording(c.field, say) for c in item.changes if c.field in _WORDING]
     if reworded:
         yield "           " + _("reworded: %(fields)s") % {"fields": ", ".join(reworded)}
+    if new.id in diff.carried.recheck:  # the map says the question changed
+        yield "           " + _("question changed: an earlier answer is to be checked again")
 
 
 def _wording(field: str, say: Phrases) -> str:
@@ -302,18 +306,30 @@ def _validity(validity: Validity | None, say: Phrases) -> str:
     text = say.ngettext("%(num)d month", "%(num)d months", validity.months) % {
         "num": validity.months
     }
-    renewal = validity.renewal
-    if renewal is not None:
-        text += ", " + _("renewed up to %(window)s after the end for %(extension)s more") % {
+    if validity.renewal is not None:
+        text += ", " + renewal_words(validity.renewal, say)
+    return text
+
+
+def renewal_words(renewal: Renewal, say: Phrases) -> str:
+    """How a renewal extends a level: `renewed before the end for 24 months more (at most
+    once in a row)`; said alike by `criteria diff` and `criteria show`."""
+    _ = say.gettext
+    extension = say.ngettext("%(num)d month", "%(num)d months", renewal.extension_months) % {
+        "num": renewal.extension_months
+    }
+    if renewal.window_months == 0:
+        text = _("renewed before the end for %(extension)s more") % {"extension": extension}
+    else:
+        text = _("renewed up to %(window)s after the end for %(extension)s more") % {
             "window": say.ngettext("%(num)d month", "%(num)d months", renewal.window_months)
             % {"num": renewal.window_months},
-            "extension": say.ngettext("%(num)d month", "%(num)d months", renewal.extension_months)
-            % {"num": renewal.extension_months},
+            "extension": extension,
         }
-        if renewal.at_most is not None:
-            text += " " + say.ngettext(
-                "(at most once in a row)", "(at most %(num)d times in a row)", renewal.at_most
-            ) % {"num": renewal.at_most}
+    if renewal.at_most is not None:
+        text += " " + say.ngettext(
+            "(at most once in a row)", "(at most %(num)d times in a row)", renewal.at_most
+        ) % {"num": renewal.at_most}
     return text
 
 
@@ -341,7 +357,23 @@ def _part_lines(part: PartDiff, say: Phrases, related: Mapping[str, Criteria]) -
             "what": statement(say, describe(req), related)
         }
     for change in part.changes:
-        if change.field == "validity":
+        if change.field == "minimums":  # the same requirement asks for other indicators
+            then, now = set(change.before), set(change.after)
+            yield "    " + _("every minimum requirement: now %(after)d instead of %(before)d") % {
+                "before": len(change.before),
+                "after": len(change.after),
+            }
+            for sign, ids in (
+                ("+", [i for i in change.after if i not in then]),
+                ("−", [i for i in change.before if i not in now]),
+            ):
+                if ids:
+                    yield f"      {sign} {', '.join(ids)}"
+        elif change.field == "level":  # all a lower level requires, and that changed
+            yield "    " + _("everything %(level)s requires, which changed (above)") % {
+                "level": say.level_title(change.after)
+            }
+        elif change.field == "validity":
             yield "    " + _("validity: %(before)s → %(after)s") % {
                 "before": _validity(change.before, say),
                 "after": _validity(change.after, say),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from ...models.criteria import Criteria, Indicator
@@ -26,6 +27,9 @@ class MigrationNotes:
         dropped: Sequence[str],
         questions: Sequence[str],
         missing: Sequence[str],
+        *,
+        recheck: Sequence[str] = (),
+        date_from: dt.date | None = None,
     ) -> list[str]:
         """The lines that open the file (without `# `)."""
         _ = self.say.gettext
@@ -46,6 +50,16 @@ class MigrationNotes:
         if missing:
             lines.append(
                 _("Answers to give in `related` as well: %(ids)s.") % {"ids": ", ".join(missing)}
+            )
+        if recheck:
+            lines.append(
+                _("Carried over, to check again (the question changed): %(ids)s.")
+                % {"ids": ", ".join(recheck)}
+            )
+        if date_from is not None:
+            lines.append(
+                _("Set `assessment.date` to the new assessment's day: on or after %(day)s.")
+                % {"day": date_from.isoformat()}
             )
         return lines
 

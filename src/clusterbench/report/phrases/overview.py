@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ...kinds.registry import describe
 from ...models.criteria import Criteria
+from .diff import renewal_words
 from .requirements import statement
 from .words import Phrases
 
@@ -72,7 +73,20 @@ def overview(
             line += ", " + say.ngettext("valid %(num)d month", "valid %(num)d months", months) % {
                 "num": months
             }
+            if level.validity.renewal is not None:
+                line += ", " + renewal_words(level.validity.renewal, say)
         out.append(line)
         out += [f"    - {statement(say, describe(req), related)}" for req in level.requires]
+    if criteria.designations:  # titles beside a level (NCE beside Arena Pro)
+        out += ["", _("Designations")]
+        for designation in criteria.designations:
+            beside = say.join([say.level_title(level) for level in designation.levels])
+            out.append(
+                f"  {designation.id}: {say.line(designation.title)}, "
+                + _("beside %(levels)s, while every requirement holds") % {"levels": beside}
+            )
+            out += [
+                f"    - {statement(say, describe(req), related)}" for req in designation.requires
+            ]
     out += ["", _("● minimum requirement")]
     return "\n".join(out) + "\n"

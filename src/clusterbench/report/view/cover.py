@@ -144,11 +144,14 @@ def build_cover(ctx: Context, accent: str) -> Cover:
         facts.append(
             FactRow(
                 _("Valid"),
-                _("%(start)s to %(end)s")
-                % {
-                    "start": fmt.date(result.validity.valid_from),
-                    "end": fmt.date(result.validity.valid_until),
-                },
+                _with_designations(
+                    ctx,
+                    _("%(start)s to %(end)s")
+                    % {
+                        "start": fmt.date(result.validity.valid_from),
+                        "end": fmt.date(result.validity.valid_until),
+                    },
+                ),
             )
         )
     return Cover(
@@ -167,6 +170,25 @@ def build_cover(ctx: Context, accent: str) -> Cover:
         reconstructed=criteria.provenance.status != "official",
         notice=_notice(ctx, level),
     )
+
+
+def _with_designations(ctx: Context, period: str) -> str:
+    """The level's period, with the end of each designation the cover names beside the
+    level ("Arena Pro NCE") when it ends before the level: NCE ends with the Gold label."""
+    _, fmt = ctx.say.gettext, ctx.say.fmt
+    validity = ctx.result.validity
+    for found in ctx.result.designations:
+        designation = ctx.criteria.designation(found.id)
+        if not found.held or designation is None or found.valid_until is None:
+            continue
+        if validity is not None and found.valid_until == validity.valid_until:
+            continue
+        period = _("%(period)s (%(designation)s until %(end)s)") % {
+            "period": period,
+            "designation": ctx.say.text(designation.title),
+            "end": fmt.date(found.valid_until),
+        }
+    return period
 
 
 def what_if(ctx: Context) -> tuple[Assumed, ...]:
@@ -290,12 +312,15 @@ def assessment_kind(ctx: Context) -> list[FactRow]:
     renewal = ctx.assessment.assessment.type == "renewal"
     comparison = ctx.result.comparison
     rows = []
-    if renewal or comparison is None:
-        rows.append(
-            FactRow(
-                _("Assessment"), _("renewal of the label") if renewal else _("first assessment")
-            )
-        )
+    review = ctx.assessment.assessment.type == "review"  # the period stays the previous one's
+    if renewal or review or comparison is None:
+        if renewal:
+            kind = _("renewal of the label")
+        elif review and comparison is not None:
+            kind = _("review within the period")
+        else:
+            kind = _("first assessment")
+        rows.append(FactRow(_("Assessment"), kind))
     if comparison is not None:
         level = previous_title(ctx, comparison.previous_level, comparison.previous_criteria)
         rows.append(
