@@ -26,6 +26,7 @@ from .answers import check_answers
 from .diagnostics import schema_issues, with_reader_issues
 from .kinds import check_header
 from .library import CriteriaLibrary
+from .limits import check_limits
 from .source import Document, read_document
 from .versions import in_force
 from .wording import split_lists, untranslated
@@ -80,6 +81,7 @@ def check_assessment_document(
     header = check_header(doc, "assessment", FORMAT)
     if header is not None:
         return CheckedAssessment(None, doc, (*doc.issues, header), None)
+    check_limits(doc, Assessment, "assessment")
     try:
         assessment = Assessment.model_validate(doc.data)
     except ValidationError as exc:

@@ -184,6 +184,8 @@ class Document:
     issues: list[Issue] = field(default_factory=list)
     replaced: set[str] = field(default_factory=set)
     """Paths whose value the reader refused and replaced by its text (see ``issues``)."""
+    limited: bool = False
+    """Whether its texts and lists were held to their bounds (``loader.limits``)."""
     _index: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict)
     _issued: int = 0
 
