@@ -6,22 +6,29 @@ texts, the deepest nesting, a 3 GB file, a FIFO — the wall-clock time and the 
 memory (maximum resident set) of `clusterbench validate`, `score` and `report -o x.html`
 on it, median of REPEAT runs.  The target: no input of at most the size cap takes more
 than 2 s or 300 MB.  (A PDF of megabytes of text is layout work that grows with the text:
-its figure is printed beside, not held to the target.)
+its figure is printed beside, not held to the target; so are the PDFs of the demo
+and of the demo with the worst texts the value domain accepts, words of thousands of
+characters included.)
 
     python benchmarks/run.py bench_inputs
 """
 
 from __future__ import annotations
 
+import copy
 import os
+import shutil
 import statistics
 import subprocess
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import yaml
+
 from clusterbench.loader.reader import MAX_BYTES
 from clusterbench.loader.source import MAX_NODES
+from clusterbench.models.domain import MAX_NAME, MAX_TEXT
 
 from .common import BIN, ENV, ROOT
 
@@ -61,10 +68,10 @@ def cases(folder: Path) -> dict[str, Path]:
     found["a million values (refused)"].write_text(
         HEAD + "strengths: [" + ",".join(["a"] * 1_000_000) + "]\n"
     )
-    found["one 2 MiB text"] = _fill(
+    found["one 2 MiB text (refused)"] = _fill(
         folder / "text.yaml", lambda n: "strengths: ['" + "word " * n + "']\n"
     )
-    found["10,000 texts of 200 bytes"] = _fill(
+    found["10,000 texts of 200 bytes (refused)"] = _fill(
         folder / "texts.yaml",
         lambda n: "strengths:\n" + "".join(f"  - '{'x' * 190} {i}'\n" for i in range(n)),
     )
@@ -95,6 +102,37 @@ def cases(folder: Path) -> dict[str, Path]:
     os.mkfifo(fifo)
     found["a FIFO (refused)"] = fifo
     return found
+
+
+def maximal_demo(folder: Path) -> Path:
+    """The Fjordhelse Gold demo with the worst texts the value domain accepts: the
+    organisation's name one word of MAX_NAME characters, and as many indicator comments
+    of one word of MAX_TEXT characters as the budget of one language allows."""
+    from clusterbench import validate_paths
+
+    demo = folder / "demo"
+    shutil.copytree(ROOT / "examples" / "fjordhelse", demo)
+    gold = demo / "2021-gold.yaml"
+    base = yaml.safe_load(gold.read_text(encoding="utf-8"))
+    base.pop("previous")  # it assesses the organisation under its own name
+
+    def fits(count: int) -> bool:
+        data = copy.deepcopy(base)
+        data["organisation"]["name"] = "N" * MAX_NAME
+        answers = data["answers"]
+        for n, key in enumerate(list(answers)[:count]):
+            if not isinstance(answers[key], dict):
+                answers[key] = {"value": answers[key]}
+            answers[key]["comment"] = {"en": chr(ord("a") + n % 26) * MAX_TEXT}
+        gold.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        report = validate_paths([gold])
+        return not any(i.is_error for f in report.files for i in f.issues)
+
+    count = 0
+    while fits(count + 1):
+        count += 1
+    fits(count)
+    return gold
 
 
 def _run(argv: list[str]) -> tuple[float, int, int]:
@@ -137,6 +175,17 @@ def main() -> None:
         text = folder / "text.yaml"
         seconds, peak, code = _run([cb, "report", str(text), "-o", str(folder / "out.pdf")])
         print(f"for comparison, a PDF of the 2 MiB text: {seconds:.1f} s, {peak} MB, exit {code}")
+        demo = maximal_demo(folder)
+        plain = ROOT / "examples" / "fjordhelse" / "2021-gold.yaml"
+        for name, path in (("the demo", plain), ("the demo with maximal texts", demo)):
+            for suffix in ("html", "pdf"):
+                argv = [cb, "report", str(path), "-o", str(folder / f"demo.{suffix}")]
+                runs = [_run(argv) for _ in range(REPEAT)]
+                seconds_ = statistics.median(r[0] for r in runs)
+                print(
+                    f"{name}, {suffix.upper()}: {seconds_:.1f} s, "
+                    f"{max(r[1] for r in runs)} MB, exit {runs[0][2]}"
+                )
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from ..errors import ReportError
 from ..loader.reader import read_bytes
 from ..pipeline.files import Inputs, check_output, write_atomically
 from ..pipeline.scoring import Scored
+from .breaks import break_long_words
 from .fetcher import MAX_ASSET
 from .i18n import choose_language
 from .options import AUDIENCES, Audience, accent_colour
@@ -83,7 +84,7 @@ def _html(scored: Scored, options: ReportOptions) -> tuple[str, tuple[Path, ...]
         assets=bundled_dir("templates").as_uri(),
         stylesheet=stylesheet.as_uri(),
     )
-    return html, dirs
+    return break_long_words(html), dirs
 
 
 def render_html(
