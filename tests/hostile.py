@@ -427,6 +427,20 @@ def case_unreadable_file(tmp_path: Path) -> Case:
     return Case(path, [f"{path}: {message} [CB100]"], unprivileged=True, folders=(folder,))
 
 
+def case_a_folder_that_cannot_be_searched(tmp_path: Path) -> Case:
+    """validate of a closed folder once said "the file cannot be read"."""
+    folder = _folder(tmp_path)
+    locked = folder / "locked"
+    locked.mkdir()
+    (locked / "a.yaml").write_text(assessment())
+    locked.chmod(0)
+    message = (
+        "cannot search this folder: permission denied: the folder cannot be read; "
+        "check its permissions"
+    )
+    return Case(locked, [f"{locked}: {message} [CB100]"], unprivileged=True, folders=(folder,))
+
+
 def _cohort(tmp_path: Path, text: str) -> tuple[Path, Path]:
     folder = _folder(tmp_path)
     cohort = tmp_path / "cohort.json"

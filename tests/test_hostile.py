@@ -23,6 +23,7 @@ from .conftest import FIXTURES
 from .hostile import (
     GENERATED,
     Case,
+    case_a_folder_that_cannot_be_searched,
     case_previous_chain_too_long,
     deadline,
     errors_of,
@@ -210,3 +211,10 @@ def test_a_chain_says_the_same_of_each_file_read_alone_or_with_others_in_any_ord
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     failed = {Path(i["input"]).name for i in manifest["items"] if i["status"] == "failed"}
     assert failed == invalid
+
+
+def test_a_folder_that_cannot_be_searched_is_called_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """(score and report take files, not folders: validate alone reads a folder.)"""
+    case_a_folder_that_cannot_be_searched(tmp_path).check_validate(capsys)

@@ -87,6 +87,8 @@ def _why(path: Path, exc: OSError) -> str:
         folder = _closed_folder(path)
         if folder is not None:
             return f"permission denied: the folder {folder} cannot be entered"
+        if os.path.isdir(path):  # the folder itself: listed or searched, not read as a file
+            return "permission denied: the folder cannot be read; check its permissions"
         return "permission denied: the file cannot be read; check its permissions"
     if code == errno.ENAMETOOLONG:
         return "the path is too long"
