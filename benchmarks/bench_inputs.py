@@ -1,6 +1,6 @@
 """Bounded work on every input: the worst files of at most the size cap, as whole processes.
 
-For each hostile shape at the limits of the reader — the densest file still accepted,
+For each hostile shape at the limits of the reader — the densest file the reader takes,
 a file of a million values, alias bombs in values and in bytes of text, the longest
 texts, the deepest nesting, a 3 GB file, a FIFO — the wall-clock time and the peak
 memory (maximum resident set) of `clusterbench validate`, `score` and `report -o x.html`
@@ -60,7 +60,7 @@ def cases(folder: Path) -> dict[str, Path]:
     """The hostile files, each at the size cap."""
     found: dict[str, Path] = {}
     values = MAX_NODES // 2 - 100
-    found[f"densest accepted ({values:,} texts)"] = _fill(
+    found[f"{values:,} texts in one list (refused)"] = _fill(
         folder / "dense.yaml",
         lambda n: "strengths: [" + ",".join(["abcdefg"] * min(n, values)) + "]\n",
     )
