@@ -92,6 +92,11 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
         "Keep at most 100 items in a list (300 indicators, examples or answers); keep the "
         "ones that matter.",
     ),
+    (
+        "CB120",
+        "not an image",
+        "Give a PNG, JPEG or SVG file; the file's first bytes, not its name, tell.",
+    ),
     # --- CB2xx: criteria cross-references and semantics ------------------------
     (
         "CB201",
