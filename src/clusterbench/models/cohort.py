@@ -76,7 +76,11 @@ class Cohort(Model):
     format: Literal[1] = 1
     by: Grouping
     min_size: int = Field(strict=True, ge=1)
-    assessments: int = Field(strict=True, ge=0, description="Assessment files read.")
+    assessments: int = Field(
+        strict=True,
+        ge=0,
+        description="Assessments the statistics are made from (files skipped are not counted).",
+    )
     organisations: int = Field(
         strict=True, ge=0, description="Organisations counted (each once, its latest assessment)."
     )
