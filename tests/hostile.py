@@ -476,6 +476,21 @@ def case_cohort_with_huge_numbers(tmp_path: Path) -> Case:
     return Case(path, [f"{cohort}:1:82: {message} [CB115]"], cohort=cohort)
 
 
+def case_cohort_with_a_group_name_of_1000_characters(tmp_path: Path) -> Case:
+    name = "g" * 1000  # (YAML takes keys of at most 1,024 characters)
+    text = (
+        '{"kind": "cohort", "format": 1, "by": "portfolio", "min_size": 5, "assessments": 5,'
+        ' "organisations": 5, "criteria": {"threshold": {"version": "1", "hash": "x",'
+        f' "groups": {{"{name}": {{"n": 5, "levels": {{}}}}}}}}}}}}'
+    )
+    path, cohort = _cohort(tmp_path, text)
+    message = (
+        f"criteria.threshold.groups: 1,000 characters; a key holds at most 200: shorten it "
+        f"({'g' * 79}…)"
+    )
+    return Case(path, [f"{cohort}:1:171: {message} [CB118]"], cohort=cohort)
+
+
 def case_the_far_edge_of_the_domain(tmp_path: Path) -> Case:
     """Valid, at every limit at once: it must validate, score, render and batch.
 
@@ -596,5 +611,6 @@ GENERATED: list[Callable[[Path], Case]] = [
     case_120000_evidence_items,
     case_texts_of_every_language_past_the_file_budget,
     case_cohort_with_huge_numbers,
+    case_cohort_with_a_group_name_of_1000_characters,
     case_the_far_edge_of_the_domain,
 ]

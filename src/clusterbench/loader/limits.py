@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..errors import PathPart, format_path
+from ..errors import PathPart, clip, format_path
 from ..models.domain import MAX_ITEMS, MAX_LANGUAGE_TEXT, MAX_NAME, MAX_TEXT, Limit
 from ..models.text import Text
 from .source import Document
@@ -203,10 +203,10 @@ class _Walk:
 
     @staticmethod
     def _too_long(text: str, chars: int, what: str) -> str:
-        return (
-            f"{len(text):,} characters; {what} holds at most {chars:,}: shorten it "
-            "(a longer text belongs in a document the assessment refers to)"
-        )
+        said = f"{len(text):,} characters; {what} holds at most {chars:,}: shorten it"
+        if what == "a key":
+            return f"{said} ({clip(text)})"
+        return f"{said} (a longer text belongs in a document the assessment refers to)"
 
     def _items(self, data: Any, limit: int, path: _Path) -> Any:
         if len(data) <= limit:

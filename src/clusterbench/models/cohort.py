@@ -5,11 +5,12 @@ themselves in increasing order (so that a report can say how many peers lie belo
 answer), each over at least `min_size` organisations (see `scoring.cohort` for the rules).
 """
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from .common import Model, Number
+from .domain import GROUPS, INDICATORS
 
 __all__ = ["Cohort", "CriteriaCohort", "GroupStats", "IndicatorStats", "Stats"]
 
@@ -53,7 +54,7 @@ class GroupStats(Model):
     )
     score: Stats | None = Field(default=None, description="The share of points reached.")
     categories: dict[str, Stats] = Field(default_factory=dict)
-    indicators: dict[str, IndicatorStats] = Field(default_factory=dict)
+    indicators: Annotated[dict[str, IndicatorStats], INDICATORS] = Field(default_factory=dict)
 
 
 class CriteriaCohort(Model):
@@ -61,7 +62,7 @@ class CriteriaCohort(Model):
 
     version: str
     hash: str
-    groups: dict[str, GroupStats]
+    groups: Annotated[dict[str, GroupStats], GROUPS]
     suppressed: int = Field(
         strict=True,
         default=0,

@@ -27,10 +27,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 __all__ = [
+    "GROUPS",
     "INDICATORS",
     "MAX_CHAIN",
     "MAX_DATE",
     "MAX_DIGITS",
+    "MAX_GROUPS",
     "MAX_INDICATORS",
     "MAX_ITEMS",
     "MAX_LANGUAGE_TEXT",
@@ -75,7 +77,9 @@ MAX_ITEMS = 100
 """Most items of a list, or entries of a mapping, unless a field states otherwise."""
 MAX_INDICATORS = 300
 """Most indicators, golden examples and answers of one criteria set."""
-MAX_LANGUAGE_TEXT = {"assessment": 60_000, "criteria": 150_000}
+MAX_GROUPS = 1000
+"""Most peer groups of one criteria set in a cohort file."""
+MAX_LANGUAGE_TEXT = {"assessment": 60_000, "criteria": 150_000, "cohort": 150_000}
 """Most characters all texts of a file hold in any one language (a report shows one)."""
 
 
@@ -101,6 +105,8 @@ TEXT = Limit(chars=MAX_TEXT)
 """A text that is not a name (a note written as a plain string)."""
 INDICATORS = Limit(items=MAX_INDICATORS)
 """As many as a criteria set may have indicators."""
+GROUPS = Limit(items=MAX_GROUPS)
+"""The peer groups of a cohort."""
 
 _LIMIT = Decimal(10) ** MAX_DIGITS
 _LONGEST = 100
