@@ -6,9 +6,9 @@ texts, the deepest nesting, a 3 GB file, a FIFO — the wall-clock time and the 
 memory (maximum resident set) of `clusterbench validate`, `score` and `report -o x.html`
 on it, median of REPEAT runs.  The target: no input of at most the size cap takes more
 than 2 s or 300 MB.  (A PDF of megabytes of text is layout work that grows with the text:
-its figure is printed beside, not held to the target; so are the PDFs of the demo
-and of the demo with the worst texts the value domain accepts, words of thousands of
-characters included.)
+its figure is printed beside, not held to the target; so are the PDFs of the demo,
+of the demo with the worst texts the value domain accepts (words of thousands of
+characters included) and of the largest criteria set with every answer commented.)
 
     python benchmarks/run.py bench_inputs
 """
@@ -28,7 +28,7 @@ import yaml
 
 from clusterbench.loader.reader import MAX_BYTES
 from clusterbench.loader.source import MAX_NODES
-from clusterbench.models.domain import MAX_NAME, MAX_TEXT
+from clusterbench.models.domain import MAX_INDICATORS, MAX_NAME, MAX_TEXT
 
 from .common import BIN, ENV, ROOT
 
@@ -135,6 +135,43 @@ def maximal_demo(folder: Path) -> Path:
     return gold
 
 
+def largest_scheme(folder: Path) -> Path:
+    """An assessment of a criteria set with MAX_INDICATORS indicators, each with a title
+    and a question of ordinary words near their bounds, every answer with a comment: the
+    most pages a valid pair of files makes (about 90)."""
+    words = [f"w{n % 97:02d}{'x' * (n % 9)}" for n in range(400)]
+
+    def text(length: int, seed: int) -> str:
+        return " ".join(words[seed % 50 : seed % 50 + 300])[:length].strip()
+
+    indicators = "".join(
+        f"  - id: I{i:03d}\n    category: c{i % 10}\n    title: {text(180, i)}\n"
+        f"    question: {text(250, i + 1)}\n    answer: {{type: boolean}}\n    points: 1\n"
+        "    pass: {is_true: true}\n"
+        for i in range(MAX_INDICATORS)
+    )
+    categories = "".join(f"  - {{id: c{j}, title: Category {j}}}\n" for j in range(10))
+    (folder / "big.yaml").write_text(
+        'kind: criteria\nformat: 1\nid: big\nversion: "1"\ntitle: Big scheme\n'
+        f"provenance: {{status: example}}\nmax_points: {MAX_INDICATORS}\n"
+        f"categories:\n{categories}indicators:\n{indicators}"
+        "levels:\n  - id: gold\n    title: Gold\n    requires: [{kind: score, at_least: 50%}]\n"
+        "    validity: {months: 24}\n",
+        encoding="utf-8",
+    )
+    answers = "".join(
+        f"  I{i:03d}: {{value: true, comment: {text(190, i + 2)}}}\n" for i in range(MAX_INDICATORS)
+    )
+    path = folder / "big-assessment.yaml"
+    path.write_text(
+        "kind: assessment\nformat: 1\norganisation: {name: Big Cluster, country: NOR}\n"
+        "assessment: {date: 2021-11-06}\ncriteria: {id: big, file: big.yaml}\n"
+        f"answers:\n{answers}",
+        encoding="utf-8",
+    )
+    return path
+
+
 def _run(argv: list[str]) -> tuple[float, int, int]:
     """(seconds, peak resident MB, exit code) of one whole process, measured by GNU time
     (a child forked from this process would count this process's memory as its own)."""
@@ -177,7 +214,12 @@ def main() -> None:
         print(f"for comparison, a PDF of the 2 MiB text: {seconds:.1f} s, {peak} MB, exit {code}")
         demo = maximal_demo(folder)
         plain = ROOT / "examples" / "fjordhelse" / "2021-gold.yaml"
-        for name, path in (("the demo", plain), ("the demo with maximal texts", demo)):
+        pairs = (
+            ("the demo", plain),
+            ("the demo with maximal texts", demo),
+            (f"{MAX_INDICATORS} indicators, all commented", largest_scheme(folder)),
+        )
+        for name, path in pairs:
             for suffix in ("html", "pdf"):
                 argv = [cb, "report", str(path), "-o", str(folder / f"demo.{suffix}")]
                 runs = [_run(argv) for _ in range(REPEAT)]
