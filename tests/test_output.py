@@ -397,7 +397,7 @@ def test_check_output_sees_every_input(tmp_path: Path) -> None:
 def test_long_words_get_break_opportunities_in_text_only() -> None:
     """A word of thousands of characters took WeasyPrint super-linear time to break; the
     report gives every word longer than LONG_WORD a U+200B every SPAN characters, and
-    leaves attributes, styles, titles and inline SVG as they are."""
+    leaves attributes, styles, titles, inline SVG, hashes and addresses as they are."""
     from clusterbench.report.breaks import LONG_WORD, SPAN, break_long_words
 
     word = "w" * 95
@@ -405,7 +405,8 @@ def test_long_words_get_break_opportunities_in_text_only() -> None:
     html = (
         f'<html><head><title>{word}</title><style>@font-face {{src: url("{link}")}}</style>'
         f'</head><body><a href="{link}">{word}</a><p>{"&amp;" * 40} short words stay</p>'
-        f"<svg><text>{word}</text></svg><p>{'y' * LONG_WORD}</p></body></html>"
+        f"<svg><text>{word}</text></svg><p>{'y' * LONG_WORD}</p>"
+        f'<td class="hash">{"0f" * 32}</td><span class="url">https://{word}</span></body></html>'
     )
     out = break_long_words(html)
     zwsp = "\u200b"
@@ -416,6 +417,8 @@ def test_long_words_get_break_opportunities_in_text_only() -> None:
     assert f"<svg><text>{word}</text></svg>" in out
     assert f"<p>{'&amp;' * 20}{zwsp}{'&amp;' * 20} short words stay</p>" in out
     assert f"<p>{'y' * LONG_WORD}</p>" in out  # not longer than LONG_WORD: as it is
+    # copied to be checked or opened, and broken anywhere by the stylesheet: as written
+    assert f'<td class="hash">{"0f" * 32}</td><span class="url">https://{word}</span>' in out
     assert out.replace(zwsp, "") == html
     assert break_long_words(out) == out  # once is enough
 

@@ -12,7 +12,9 @@ and memory.)
 
 Only text between tags is touched: attribute values (links, file URLs), and the
 contents of `style`, `script`, `title`, `textarea` and inline `svg` are left as
-they are.
+they are; so is the text of an element of class `hash` or `url` (a content hash, a
+source's address), which the stylesheet breaks anywhere (`word-break: break-all`,
+cheap) and which a reader copies to check or to open.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ SPAN = 20
 """Characters between two break opportunities of a long word."""
 
 _RAW = re.compile(r"(<(style|script|title|textarea|svg)\b.*?</\2\s*>)", re.DOTALL | re.IGNORECASE)
+_KEEP = re.compile(r"""(<(\w+)\s[^>]*\bclass=["'](?:hash|url)["'][^>]*>[^<]*</\2\s*>)""")
 _TAG = re.compile(r"(<[^>]*>)")
 # One character of a word as it stands in HTML: an entity (`&amp;`) counts as one.
 _CHAR = r"(?:&#?[0-9A-Za-z]+;|[^\s<>&\u200b])"
@@ -55,6 +58,15 @@ def break_long_words(html: str) -> str:
 
 
 def _text_only(html: str) -> str:
+    parts = _KEEP.split(html)  # (text, kept element, its tag name) in turn
+    return "".join(
+        part if index % 3 else _between_tags(part)
+        for index, part in enumerate(parts)
+        if index % 3 != 2
+    )
+
+
+def _between_tags(html: str) -> str:
     pieces = _TAG.split(html)
     for index in range(0, len(pieces), 2):  # even pieces lie between tags
         if len(pieces[index]) > LONG_WORD:
