@@ -427,6 +427,20 @@ def case_unreadable_file(tmp_path: Path) -> Case:
     return Case(path, [f"{path}: {message} [CB100]"], unprivileged=True, folders=(folder,))
 
 
+def case_a_folder_that_cannot_be_searched(tmp_path: Path) -> Case:
+    """validate of a closed folder once said "the file cannot be read"."""
+    folder = _folder(tmp_path)
+    locked = folder / "locked"
+    locked.mkdir()
+    (locked / "a.yaml").write_text(assessment())
+    locked.chmod(0)
+    message = (
+        "cannot search this folder: permission denied: the folder cannot be read; "
+        "check its permissions"
+    )
+    return Case(locked, [f"{locked}: {message} [CB100]"], unprivileged=True, folders=(folder,))
+
+
 def _cohort(tmp_path: Path, text: str) -> tuple[Path, Path]:
     folder = _folder(tmp_path)
     cohort = tmp_path / "cohort.json"
@@ -460,6 +474,21 @@ def case_cohort_with_huge_numbers(tmp_path: Path) -> Case:
         "quote it if it is a text"
     )
     return Case(path, [f"{cohort}:1:82: {message} [CB115]"], cohort=cohort)
+
+
+def case_cohort_with_a_group_name_of_1000_characters(tmp_path: Path) -> Case:
+    name = "g" * 1000  # (YAML takes keys of at most 1,024 characters)
+    text = (
+        '{"kind": "cohort", "format": 1, "by": "portfolio", "min_size": 5, "assessments": 5,'
+        ' "organisations": 5, "criteria": {"threshold": {"version": "1", "hash": "x",'
+        f' "groups": {{"{name}": {{"n": 5, "levels": {{}}}}}}}}}}}}'
+    )
+    path, cohort = _cohort(tmp_path, text)
+    message = (
+        f"criteria.threshold.groups: 1,000 characters; a key holds at most 200: shorten it "
+        f"({'g' * 79}…)"
+    )
+    return Case(path, [f"{cohort}:1:171: {message} [CB118]"], cohort=cohort)
 
 
 def case_the_far_edge_of_the_domain(tmp_path: Path) -> Case:
@@ -507,6 +536,55 @@ def case_the_far_edge_of_the_domain(tmp_path: Path) -> Case:
     return Case(folder / "a20.yaml", [])
 
 
+def case_a_long_word_in_a_comment(tmp_path: Path) -> Case:
+    """One unbroken word of 20,000 characters took half a minute to lay out in the PDF."""
+    folder = _folder(tmp_path)
+    path = folder / "a.yaml"
+    word = "w" * 20_000
+    path.write_text(assessment().replace("{A: true,", f"{{A: {{value: true, comment: {word}}},"))
+    message = (
+        "answers.A.comment: 20,000 characters; a text here holds at most 5,000: shorten it "
+        "(a longer text belongs in a document the assessment refers to) [CB118]"
+    )
+    return Case(path, [f"{path}:7:37: {message}"])
+
+
+def case_an_organisation_name_of_a_million_characters(tmp_path: Path) -> Case:
+    folder = _folder(tmp_path)
+    path = folder / "a.yaml"
+    path.write_text(assessment(name="n" * 1_500_000))
+    message = (
+        "organisation.name: 1,500,000 characters; a name or a title holds at most 200: "
+        "shorten it (a longer text belongs in a document the assessment refers to) [CB118]"
+    )
+    return Case(path, [f"{path}:3:22: {message}"])
+
+
+def case_120000_evidence_items(tmp_path: Path) -> Case:
+    folder = _folder(tmp_path)
+    path = folder / "a.yaml"
+    items = ", ".join(["e"] * 120_000)
+    path.write_text(
+        assessment().replace("{A: true,", f"{{A: {{value: true, evidence: [{items}]}},")
+    )
+    message = "answers.A.evidence: 120,000 items; at most 100 are accepted here: keep the ones that matter"
+    return Case(path, [f"{path}:7:38: {message} [CB119]"])
+
+
+def case_texts_of_every_language_past_the_file_budget(tmp_path: Path) -> Case:
+    """Each text within its bound, all of them together past what one file may hold."""
+    folder = _folder(tmp_path)
+    path = folder / "a.yaml"
+    text = "word " * 900  # 4,500 characters
+    strengths = "".join(f"  - {text}\n" for _ in range(14))
+    path.write_text(assessment() + "strengths:\n" + strengths)
+    message = (
+        "strengths[13]: the texts of this file in one language come to more than 60,000 "
+        "characters here, the most a file holds in one language: shorten them [CB118]"
+    )
+    return Case(path, [f"{path}:22:5: {message}"])
+
+
 GENERATED: list[Callable[[Path], Case]] = [
     case_fifo_as_input,
     case_symlink_loop,
@@ -528,6 +606,11 @@ GENERATED: list[Callable[[Path], Case]] = [
     case_unreadable_file,
     case_cohort_nested_100000_deep,
     case_cohort_of_another_kind,
+    case_a_long_word_in_a_comment,
+    case_an_organisation_name_of_a_million_characters,
+    case_120000_evidence_items,
+    case_texts_of_every_language_past_the_file_budget,
     case_cohort_with_huge_numbers,
+    case_cohort_with_a_group_name_of_1000_characters,
     case_the_far_edge_of_the_domain,
 ]

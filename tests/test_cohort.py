@@ -236,7 +236,9 @@ def test_cli_cohort_build_and_score(
     assert code == 1  # one file skipped
     assert "skipped" in captured.err
     assert "broken.yaml" in captured.err
-    assert f"wrote {out}: 13 assessments, 12 organisations, grouped by country" in captured.out
+    assert (
+        f"wrote {out}: 12 assessments, 12 organisations, grouped by country" in captured.out
+    )  # the skipped one not among them
     code = main(
         [
             "score",
@@ -419,3 +421,18 @@ def test_score_text_shows_the_peers(cohort_file: Path, capsys: pytest.CaptureFix
     assert "score 95.0% against their mean " in peers
     assert " clusters lower" in peers  # a real rank: so many of the n peers below
     assert "levels: " in peers
+
+
+def test_skipped_files_are_not_counted_as_assessments(tmp_path: Path) -> None:
+    """`cohort build` once counted an invalid assessment among the cohort's assessments."""
+    from .hostile import assessment
+
+    (tmp_path / "a.yaml").write_text(assessment(), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(assessment(name="Other Cluster"), encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text(
+        assessment(name="Broken Cluster").replace("B: 15", "B: not a number"), encoding="utf-8"
+    )
+    built = build_cohort_from([tmp_path], by="country", min_size=1)
+    assert [Path(name).name for name, _ in built.skipped] == ["broken.yaml"]
+    assert built.cohort.assessments == 2
+    assert built.cohort.organisations == 2

@@ -213,3 +213,43 @@ def test_a_share_written_as_text_holds_the_number_domain() -> None:
     assert adapter.validate_python("80%") == Decimal("0.8")
     with pytest.raises(ValidationError, match="more than 6 decimal places"):
         adapter.validate_python("80.0000000000001%")
+
+
+def _unbounded() -> Iterator[tuple[str, Any]]:
+    """Every field the limits walker (loader.limits) leaves unchecked, with its type."""
+    from clusterbench.loader import limits
+
+    seen: set[int] = set()
+    pending = [(limits._plan(model), model.__name__) for model in (Assessment, Criteria, Cohort)]
+    while pending:
+        plan, where = pending.pop()
+        if id(plan) in seen:
+            continue
+        seen.add(id(plan))
+        if plan.kind == "model" and plan.model is not None:
+            hints = typing.get_type_hints(plan.model, include_extras=True)
+            for name, field in limits._fields(plan).items():
+                if name in hints and field.kind == "skip":
+                    yield f"{plan.model.__name__}.{name}", hints[name]
+                pending.append((field, f"{where}.{name}"))
+        pending.extend((member, where) for member in plan.members)
+
+
+def _holds_no_text(annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return True
+    if origin is typing.Annotated:
+        return _holds_no_text(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return all(_holds_no_text(a) for a in typing.get_args(annotation) if a is not type(None))
+    return annotation in (int, bool, Decimal, dt.date)
+
+
+def test_every_field_that_can_hold_text_is_bounded() -> None:
+    """A field whose type the limits walker does not know is skipped: it must hold no text
+    (numbers, dates, booleans, fixed words), or a file could carry megabytes in it."""
+    skipped = dict(_unbounded())
+    assert "Organisation.founded" in skipped  # the walk reaches the nested models
+    assert "Decision.date" in skipped
+    assert {name: t for name, t in skipped.items() if not _holds_no_text(t)} == {}

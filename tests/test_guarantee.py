@@ -1,9 +1,9 @@
 """The guarantee, as a property: what `validate` accepts, `score` scores and the report renders.
 
-Any mutation of a valid file — a value replaced by junk (huge numbers, far dates, long
-texts, lists, mappings), a key dropped or added, bytes inserted or deleted — either makes
-`validate` report errors, each located at a line of a file, or passes `validate` and
-then scores and renders as HTML without an exception.  (The converse need not hold:
+Any mutation of a valid file — a value replaced by junk (huge numbers, far dates, texts
+and lists at and past their bounds, mappings), a key dropped or added, bytes inserted or
+deleted — either makes `validate` report errors, each located at a line of a file, or
+passes `validate` and then scores and renders as HTML without an exception.  (The converse need not hold:
 `validate` may refuse more than scoring needs, a failing golden example or a decision
 for a level the answers do not reach; then `score` still ends in a result or a
 ClusterbenchError, never in another exception.)
@@ -63,6 +63,11 @@ hostile = st.one_of(
         ]
     ),
     st.sampled_from([120000, 30000, 1201, 1200, 0, -1, 10**15, 10**16]),
+    # At and just past the bounds of texts and lists (models.domain): an unbroken word
+    # of a name's or a text's length, lists of a list's or the indicators' length.
+    st.sampled_from([200, 201, 1000, 1001, 5000, 5001]).map(lambda n: "w" * n),
+    st.sampled_from([100, 101]).map(lambda n: ["item"] * n),
+    st.sampled_from([300, 301]).map(lambda n: {f"K{i}": "x" for i in range(n)}),
 )
 
 

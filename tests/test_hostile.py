@@ -23,6 +23,7 @@ from .conftest import FIXTURES
 from .hostile import (
     GENERATED,
     Case,
+    case_a_folder_that_cannot_be_searched,
     case_previous_chain_too_long,
     deadline,
     errors_of,
@@ -210,3 +211,41 @@ def test_a_chain_says_the_same_of_each_file_read_alone_or_with_others_in_any_ord
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     failed = {Path(i["input"]).name for i in manifest["items"] if i["status"] == "failed"}
     assert failed == invalid
+
+
+def test_a_folder_that_cannot_be_searched_is_called_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """(score and report take files, not folders: validate alone reads a folder.)"""
+    case_a_folder_that_cannot_be_searched(tmp_path).check_validate(capsys)
+
+
+@pytest.mark.parametrize(
+    ("content", "accepted"),
+    [
+        (b"root:x:0:0:root:/root:/bin/bash\n", False),
+        (b"", False),
+        (b"GIF89a\x01\x00\x01\x00", False),
+        (b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>\n', True),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 16, True),
+    ],
+)
+def test_a_logo_must_be_an_image_by_its_first_bytes(
+    content: bytes, accepted: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--logo /etc/passwd` once gave an empty warning and a report without a logo."""
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(content)
+    gold = FIXTURES.parent.parent / "examples" / "fjordhelse" / "2021-gold.yaml"
+    output = tmp_path / "r.html"
+    code = main(["report", str(gold), "-o", str(output), "--logo", str(logo)])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    if accepted:
+        assert code == 0, err
+        assert output.exists()
+    else:
+        said = f"{logo}: is not a PNG, JPEG or SVG image (by its first bytes); give an image file"
+        assert f"{said} [CB120]" in err
+        assert code == 1
+        assert not output.exists()

@@ -84,7 +84,7 @@ def test_a_report_is_never_written_over_the_criteria_cohort_or_logo(
         "answers: {A: true, B: 15, C: 3, D: true, E: 50}\n"
     )
     logo = tmp_path / "logo.png"
-    logo.write_bytes((ROOT / "templates" / "fonts" / "Inter-Regular.otf").read_bytes()[:100])
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(92))  # an image by its first bytes
     for target in (criteria, logo):
         kept = target.read_bytes()
         code, _, err = _report(
@@ -392,3 +392,47 @@ def test_check_output_sees_every_input(tmp_path: Path) -> None:
     assert (
         check_output(tmp_path / "new" / "out.pdf", Inputs([source])) == tmp_path / "new" / "out.pdf"
     )
+
+
+def test_long_words_get_break_opportunities_in_text_only() -> None:
+    """A word of thousands of characters took WeasyPrint super-linear time to break; the
+    report gives every word longer than LONG_WORD a U+200B every SPAN characters, and
+    leaves attributes, styles, titles, inline SVG, hashes and addresses as they are."""
+    from clusterbench.report.breaks import LONG_WORD, SPAN, break_long_words
+
+    word = "w" * 95
+    link = "file:///" + "x" * 80
+    html = (
+        f'<html><head><title>{word}</title><style>@font-face {{src: url("{link}")}}</style>'
+        f'</head><body><a href="{link}">{word}</a><p>{"&amp;" * 40} short words stay</p>'
+        f"<svg><text>{word}</text></svg><p>{'y' * LONG_WORD}</p>"
+        f'<td class="hash">{"0f" * 32}</td><span class="url">https://{word}</span></body></html>'
+    )
+    out = break_long_words(html)
+    zwsp = "\u200b"
+    pieces = ["w" * SPAN] * 4 + ["w" * 15]
+    assert f'<a href="{link}">{zwsp.join(pieces)}</a>' in out
+    assert f"<title>{word}</title>" in out
+    assert f'url("{link}")' in out
+    assert f"<svg><text>{word}</text></svg>" in out
+    assert f"<p>{'&amp;' * 20}{zwsp}{'&amp;' * 20} short words stay</p>" in out
+    assert f"<p>{'y' * LONG_WORD}</p>" in out  # not longer than LONG_WORD: as it is
+    # copied to be checked or opened, and broken anywhere by the stylesheet: as written
+    assert f'<td class="hash">{"0f" * 32}</td><span class="url">https://{word}</span>' in out
+    assert out.replace(zwsp, "") == html
+    assert break_long_words(out) == out  # once is enough
+
+
+def test_a_report_lays_out_no_word_longer_than_the_break_span(tmp_path: Path) -> None:
+    from clusterbench import render_html, score_file
+    from clusterbench.report.breaks import SPAN
+
+    from .hostile import assessment
+
+    path = tmp_path / "a.yaml"
+    word = "w" * 5000  # the longest text the value domain allows, in one word
+    path.write_text(assessment().replace("{A: true,", f"{{A: {{value: true, comment: {word}}},"))
+    html = render_html(score_file(path))
+    body = html.split("<body", 1)[1]
+    assert "w" * (SPAN + 1) not in body
+    assert body.count("w" * SPAN) >= 5000 // SPAN

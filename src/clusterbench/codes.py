@@ -80,6 +80,23 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
         "more problems not shown",
         "Fix the problems shown and check the file again; at most 200 are shown per file.",
     ),
+    (
+        "CB118",
+        "text too long",
+        "Shorten the text: names and titles hold at most 200 characters, paths and web "
+        "addresses 1,000, other texts 5,000; put longer texts in a document referred to.",
+    ),
+    (
+        "CB119",
+        "too many items",
+        "Keep at most 100 items in a list (300 indicators, examples or answers); keep the "
+        "ones that matter.",
+    ),
+    (
+        "CB120",
+        "not an image",
+        "Give a PNG, JPEG or SVG file; the file's first bytes, not its name, tell.",
+    ),
     # --- CB2xx: criteria cross-references and semantics ------------------------
     (
         "CB201",

@@ -27,6 +27,7 @@ from .dated import check_years
 from .diagnostics import schema_issues, with_reader_issues
 from .kinds import check_header
 from .library import CriteriaLibrary
+from .limits import check_limits
 from .source import Document, read_document
 from .versions import in_force
 from .wording import split_lists, untranslated
@@ -81,6 +82,7 @@ def check_assessment_document(
     header = check_header(doc, "assessment", FORMAT)
     if header is not None:
         return CheckedAssessment(None, doc, (*doc.issues, header), None)
+    check_limits(doc, Assessment, "assessment")
     try:
         assessment = Assessment.model_validate(doc.data)
     except ValidationError as exc:

@@ -15,6 +15,7 @@ from ..errors import Issue, PathPart
 from ..models.cohort import Cohort, Stats
 from .diagnostics import schema_issues, with_reader_issues
 from .kinds import check_header
+from .limits import check_limits
 from .source import Document
 
 __all__ = ["FORMAT", "check_cohort_document"]
@@ -28,6 +29,7 @@ def check_cohort_document(doc: Document) -> tuple[Cohort | None, tuple[Issue, ..
     header = check_header(doc, "cohort", FORMAT)
     if header is not None:
         return None, (*doc.issues, header)
+    check_limits(doc, Cohort, "cohort")
     try:
         cohort = Cohort.model_validate(doc.data)
     except ValidationError as exc:

@@ -15,6 +15,7 @@ from ..models.answer_types import suggest
 from ..models.criteria import Criteria
 from .diagnostics import schema_issues, with_reader_issues
 from .kinds import check_header
+from .limits import check_limits
 from .semantics import check_criteria
 from .source import Document, parse_text, read_document
 from .versions import check_versioning
@@ -57,6 +58,7 @@ def check_criteria_document(doc: Document) -> CheckedCriteria:
     header = check_header(doc, "criteria", FORMAT)
     if header is not None:
         return CheckedCriteria(None, doc, (*doc.issues, header))
+    check_limits(doc, Criteria, "criteria")
     try:
         criteria = Criteria.model_validate(doc.data)
     except ValidationError as exc:

@@ -34,6 +34,7 @@ __all__ = [
     "find_files",
     "identity",
     "read_bytes",
+    "read_image",
     "read_text",
 ]
 
@@ -87,6 +88,8 @@ def _why(path: Path, exc: OSError) -> str:
         folder = _closed_folder(path)
         if folder is not None:
             return f"permission denied: the folder {folder} cannot be entered"
+        if os.path.isdir(path):  # the folder itself: listed or searched, not read as a file
+            return "permission denied: the folder cannot be read; check its permissions"
         return "permission denied: the file cannot be read; check its permissions"
     if code == errno.ENAMETOOLONG:
         return "the path is too long"
@@ -154,6 +157,29 @@ def read_bytes(
     if total > limit:
         raise _too_large(name, None, limit)
     return b"".join(chunks)
+
+
+_IMAGES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+
+
+def _is_svg(data: bytes) -> bool:
+    """Whether ``data`` starts as an SVG document does (after an XML declaration,
+    comments or a doctype, within its first 4 KiB)."""
+    head = data[:4096].decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    return head.startswith("<") and "<svg" in head
+
+
+def read_image(
+    path: str | os.PathLike[str], *, display: str | None = None, limit: int = MAX_BYTES
+) -> bytes:
+    """The contents of a PNG, JPEG or SVG file (by its first bytes, not its name), as
+    :func:`read_bytes` reads it; InputError (CB120) for anything else."""
+    data = read_bytes(path, display=display, limit=limit)
+    if any(data.startswith(magic) for magic in _IMAGES) or _is_svg(data):
+        return data
+    name = display if display is not None else os.fspath(path)
+    message = "is not a PNG, JPEG or SVG image (by its first bytes); give an image file"
+    raise InputError([_issue(name, "CB120", message)])
 
 
 def read_text(

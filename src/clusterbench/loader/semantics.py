@@ -9,25 +9,23 @@ reached, every text exists in every declared language.  Each finding is located.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
-
-from pydantic import BaseModel
 
 from ..errors import Issue, PathPart, Severity, quote
 from ..kinds.check import CheckContext, Finding
 from ..kinds.registry import answer_kind, requirement_kind
 from ..models.answer_types import AnswerType, suggest
-from ..models.answers import Answer
-from ..models.common import Text
 from ..models.criteria import Criteria, Indicator
 from ..models.requirements import Requirement
 from ..models.rules import Rule, format_value
 from .answers import check_answers
 from .coverage import coverage_of, gaps_of
+from .dependencies import check_dependencies
+from .languages import check_languages
 from .source import Document
 
-__all__ = ["check_criteria", "check_dependencies"]
+__all__ = ["check_criteria", "check_dependencies"]  # the latter from loader.dependencies
 
 Path = tuple[PathPart, ...]
 _WARNING = Severity.WARNING
@@ -67,7 +65,7 @@ class _Checker:
         for index, level in enumerate(self.c.levels):
             yield from self._level(index, level.requires)
         yield from self._examples()
-        yield from self._texts(self.c, ())
+        yield from check_languages(self.c, self.doc)
 
     # -- ids ---------------------------------------------------------------
     def _duplicates(self) -> Iterator[Issue]:
@@ -375,64 +373,3 @@ class _Checker:
                 yield self._unknown(
                     (*base, "expect", "level"), "CB213", "level", expected, self.level_ids
                 )
-
-    # -- languages ------------------------------------------------------------
-    def _texts(self, node: Any, path: Path) -> Iterator[Issue]:
-        declared = self.c.languages
-        for where, text in _walk_texts(node, path):
-            if text.is_plain:
-                if len(declared) > 1:
-                    yield self.issue(
-                        where,
-                        "CB218",
-                        f"this text is not translated; write it in {', '.join(declared)}",
-                        warning=True,
-                    )
-                continue
-            missing = [lang for lang in declared if text.get(lang) is None]
-            if missing:
-                yield self.issue(where, "CB211", f"missing the {', '.join(missing)} text")
-            extra = [lang for lang in text.languages if lang not in declared]
-            if extra:
-                yield self.issue(
-                    (*where, extra[0]),
-                    "CB216",
-                    f"language {extra[0]!r} is not in `languages` ({', '.join(declared)})",
-                    warning=True,
-                )
-
-
-def _walk_texts(node: Any, path: Path) -> Iterator[tuple[Path, Text]]:
-    """Every Text inside a model, with its key path (aliases, as in the file)."""
-    if isinstance(node, Text):
-        yield path, node
-    elif isinstance(node, Answer):
-        return  # a golden example's comments are an assessor's words, not the criteria's
-    elif isinstance(node, BaseModel):
-        for name, field in type(node).model_fields.items():
-            yield from _walk_texts(getattr(node, name), (*path, field.alias or name))
-    elif isinstance(node, tuple | list):
-        for index, item in enumerate(node):
-            yield from _walk_texts(item, (*path, index))
-    elif isinstance(node, dict):
-        for key, item in node.items():
-            yield from _walk_texts(item, (*path, key))
-
-
-def check_dependencies(
-    criteria: Criteria, doc: Document, known: Mapping[str, Criteria | None]
-) -> list[Issue]:
-    """CB222/CB213 for requirements naming a criteria set or level that does not exist.
-
-    ``known`` maps every criteria id available (bundled, or in the same run) to its model,
-    or to None when that file could not be read.
-    """
-    issues: list[Issue] = []
-    for index, level in enumerate(criteria.levels):
-        context = CheckContext(criteria, index, known)
-        for n, req in enumerate(level.requires):
-            for found in requirement_kind(req).check_related(req, context):
-                path: Path = ("levels", index, "requires", n, *found.path)
-                severity = _WARNING if found.warning else Severity.ERROR
-                issues.append(doc.issue(path, found.code, found.message, severity=severity))
-    return issues

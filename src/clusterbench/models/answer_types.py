@@ -13,6 +13,7 @@ from pydantic import Field, StrictBool
 
 from ..errors import quote
 from .common import Date, Id, Model, Number, Text
+from .domain import NAME
 from .units import Unit
 
 __all__ = [
@@ -66,7 +67,7 @@ class IntegerAnswer(Model):
     type: Literal["integer"]
     min: int | None = Field(default=None, strict=True)
     max: int | None = Field(default=None, strict=True)
-    unit: Unit | None = None
+    unit: Annotated[Unit, NAME] | None = None
 
 
 class NumberAnswer(Model):
@@ -75,7 +76,7 @@ class NumberAnswer(Model):
     type: Literal["number"]
     min: Number | None = None
     max: Number | None = None
-    unit: Unit | None = None
+    unit: Annotated[Unit, NAME] | None = None
 
 
 class PercentAnswer(Model):
@@ -88,7 +89,7 @@ class Option(Model):
     """One option of a choice."""
 
     id: Id
-    label: Text
+    label: Annotated[Text, NAME]
 
 
 class ChoiceAnswer(Model):
@@ -107,7 +108,7 @@ class Step(Model):
     """One step of an ordinal scale."""
 
     value: int = Field(strict=True)
-    label: Text
+    label: Annotated[Text, NAME]
 
 
 class ScaleAnswer(Model):

@@ -26,6 +26,7 @@ from pydantic_core import PydanticCustomError
 from ..errors import quote
 from .answers import Answer
 from .common import Date, Id, Language, Model, Text
+from .domain import INDICATORS, NAME, PATH, TEXT
 from .figures import Figures
 
 __all__ = [
@@ -96,7 +97,9 @@ FactValue = Annotated[
 class Fact(Model):
     """One further fact about the organisation, shown in the report's imprint."""
 
-    label: Text = Field(description="What the fact is: `Offices`, `{en: Offices, nb: Kontorer}`.")
+    label: Annotated[Text, NAME] = Field(
+        description="What the fact is: `Offices`, `{en: Offices, nb: Kontorer}`."
+    )
     value: FactValue = Field(description="The fact: a text, or a list of texts.")
 
     @property
@@ -127,7 +130,7 @@ class Organisation(Model):
         description="Key figures at the assessment besides the members (partners, staff, "
         "budget, private share, export growth), for its development over time.",
     )
-    website: str | None = None
+    website: Annotated[str, PATH] | None = None
     facts: Annotated[tuple[Fact, ...], WithJsonSchema(_FACTS_SCHEMA)] = Field(
         default=(),
         description="Further facts shown in the report: a list of `{label, value}`, or a "
@@ -156,7 +159,9 @@ class Assessor(Model):
     """One person who assessed."""
 
     name: str = Field(min_length=1)
-    role: Text | None = Field(default=None, description="Lead assessor, second assessor, ...")
+    role: Annotated[Text, NAME] | None = Field(
+        default=None, description="Lead assessor, second assessor, ..."
+    )
     organisation: str | None = Field(default=None, description="The assessor's organisation.")
 
 
@@ -196,7 +201,7 @@ class CriteriaReference(Model):
 
     id: Id
     version: str | None = None
-    file: str | None = Field(
+    file: Annotated[str, PATH] | None = Field(
         default=None, description="A criteria file, relative to this assessment."
     )
 
@@ -217,10 +222,10 @@ class RelatedAnswers(Model):
     """
 
     version: str | None = None
-    file: str | None = Field(
+    file: Annotated[str, PATH] | None = Field(
         default=None, description="That criteria set's file, relative to this assessment."
     )
-    answers: dict[str, Answer] = Field(default_factory=dict)
+    answers: Annotated[dict[str, Answer], INDICATORS] = Field(default_factory=dict)
     level: Id | None = Field(
         default=None, description="A level established elsewhere, instead of answers."
     )
@@ -228,7 +233,7 @@ class RelatedAnswers(Model):
     valid_until: Date | None = Field(
         default=None, description="With `level`: the last day it is valid."
     )
-    assessment: str | None = Field(
+    assessment: Annotated[str, PATH] | None = Field(
         default=None,
         description="That set's own assessment file, relative to this one, scored with its "
         "own history.",
@@ -268,7 +273,7 @@ class ImprovementArea(Model):
     """An area the cluster chose to improve, checked on site by the assessor."""
 
     indicator: Id
-    title: Text | None = None
+    title: Annotated[Text, NAME] | None = None
     description: Text | None = None
     verified: StrictBool = Field(
         default=False, description="The assessor checked the improvement on site."
@@ -287,7 +292,9 @@ class FollowUp(Model):
 class PreviousAssessment(Model):
     """The previous assessment: its file, or its date and level."""
 
-    file: str | None = Field(default=None, description="An assessment file, relative to this one.")
+    file: Annotated[str, PATH] | None = Field(
+        default=None, description="An assessment file, relative to this one."
+    )
     date: Date | None = None
     level: Id | None = None
     criteria: Id | None = Field(
@@ -334,7 +341,7 @@ class Decision(Model):
     reference: str | None = Field(
         default=None, description="The decision's reference, such as a minute or case number."
     )
-    note: str | None = None
+    note: Annotated[str, TEXT] | None = None
 
 
 class Assessment(Model):
@@ -349,7 +356,7 @@ class Assessment(Model):
     organisation: Organisation
     assessment: AssessmentInfo
     criteria: CriteriaReference
-    answers: dict[str, Answer] = Field(default_factory=dict)
+    answers: Annotated[dict[str, Answer], INDICATORS] = Field(default_factory=dict)
     related: dict[str, RelatedAnswers] = Field(
         default_factory=dict, description="Answers to other criteria sets, by id (eligibility)."
     )

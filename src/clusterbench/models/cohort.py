@@ -5,11 +5,12 @@ themselves in increasing order (so that a report can say how many peers lie belo
 answer), each over at least `min_size` organisations (see `scoring.cohort` for the rules).
 """
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from .common import Model, Number
+from .domain import GROUPS, INDICATORS
 
 __all__ = ["Cohort", "CriteriaCohort", "GroupStats", "IndicatorStats", "Stats"]
 
@@ -53,7 +54,7 @@ class GroupStats(Model):
     )
     score: Stats | None = Field(default=None, description="The share of points reached.")
     categories: dict[str, Stats] = Field(default_factory=dict)
-    indicators: dict[str, IndicatorStats] = Field(default_factory=dict)
+    indicators: Annotated[dict[str, IndicatorStats], INDICATORS] = Field(default_factory=dict)
 
 
 class CriteriaCohort(Model):
@@ -61,7 +62,7 @@ class CriteriaCohort(Model):
 
     version: str
     hash: str
-    groups: dict[str, GroupStats]
+    groups: Annotated[dict[str, GroupStats], GROUPS]
     suppressed: int = Field(
         strict=True,
         default=0,
@@ -76,7 +77,11 @@ class Cohort(Model):
     format: Literal[1] = 1
     by: Grouping
     min_size: int = Field(strict=True, ge=1)
-    assessments: int = Field(strict=True, ge=0, description="Assessment files read.")
+    assessments: int = Field(
+        strict=True,
+        ge=0,
+        description="Assessments the statistics are made from (files skipped are not counted).",
+    )
     organisations: int = Field(
         strict=True, ge=0, description="Organisations counted (each once, its latest assessment)."
     )

@@ -4,7 +4,7 @@ import hashlib
 import json
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     Field,
@@ -20,7 +20,7 @@ from pydantic_core import core_schema
 from .answer_types import AnswerType
 from .answers import Answer
 from .common import ID_PATTERN, Date, Id, Language, Model, Points, Share, Text
-from .domain import MAX_CHAIN, MAX_MONTHS
+from .domain import INDICATORS, MAX_CHAIN, MAX_MONTHS, NAME, PATH
 from .requirements import Requirement
 from .rules import Bands, Condition, PartialStep, Rule
 from .versions import InForce, Supersedes
@@ -53,7 +53,7 @@ class Source(Model):
     """A public source the criteria were written from."""
 
     title: str = Field(min_length=1)
-    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    url: Annotated[str, PATH] | None = Field(default=None, pattern=r"^https?://\S+$")
 
 
 class Provenance(Model):
@@ -70,27 +70,29 @@ class Provenance(Model):
 class Awarding(Model):
     """Who awards the levels, and whether the level computed is held before they decide."""
 
-    body: Text = Field(description="The body that awards the labels (named on certificates).")
+    body: Annotated[Text, NAME] = Field(
+        description="The body that awards the labels (named on certificates)."
+    )
     approval: Literal["required", "none"] = Field(
         default="required",
         description="`required`: a level is only recommended until the body approves it (an "
         "assessment's `decision`); `none`: the level computed is held at once.",
     )
-    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    url: Annotated[str, PATH] | None = Field(default=None, pattern=r"^https?://\S+$")
 
 
 class Portfolio(Model):
     """A comparative portfolio: a sector peer group, named in assessments by its id."""
 
     id: Id
-    title: Text
+    title: Annotated[Text, NAME]
 
 
 class Category(Model):
     """A group of indicators (an area, a topic)."""
 
     id: Id
-    title: Text
+    title: Annotated[Text, NAME]
     description: Text | None = None
     floor: Share | None = Field(
         default=None,
@@ -103,7 +105,7 @@ class Indicator(Model):
 
     id: Id
     category: Id
-    title: Text
+    title: Annotated[Text, NAME]
     question: Text | None = None
     answer: AnswerType
     points: Points = Field(default=Decimal(0), description="Points when the pass rule holds.")
@@ -161,7 +163,7 @@ class Level(Model):
     """A label level; levels are listed from the lowest to the highest."""
 
     id: Id
-    title: Text
+    title: Annotated[Text, NAME]
     description: Text | None = None
     color: str | None = Field(default=None, pattern=r"^#[0-9A-Fa-f]{6}$")
     requires: tuple[Requirement, ...] = ()
@@ -184,7 +186,7 @@ class Designation(Model):
     """
 
     id: Id
-    title: Text
+    title: Annotated[Text, NAME]
     description: Text | None = None
     levels: tuple[Id, ...] = Field(min_length=1, description="The levels it can be given with.")
     requires: tuple[Requirement, ...] = Field(min_length=1)
@@ -228,7 +230,7 @@ class ExamplePrevious(Model):
 
     level: Id | None
     months_ago: int = Field(strict=True, ge=0, le=MAX_MONTHS)
-    answers: dict[str, Answer] = Field(default_factory=dict)
+    answers: Annotated[dict[str, Answer], INDICATORS] = Field(default_factory=dict)
 
 
 class Expectation(Model):
@@ -252,7 +254,7 @@ class Example(Model):
         description="`all_met`: every indicator starts at a value meeting its pass rule; "
         "`answers` then overrides.",
     )
-    answers: dict[str, Answer] = Field(default_factory=dict)
+    answers: Annotated[dict[str, Answer], INDICATORS] = Field(default_factory=dict)
     criteria_levels: dict[str, ExampleRelated | None] = Field(
         default_factory=dict,
         description="Assumed levels of other criteria sets (eligibility): a level, or "
@@ -270,7 +272,7 @@ class Criteria(Model):
     format: Literal[1]
     id: Id
     version: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,31}$")
-    title: Text
+    title: Annotated[Text, NAME]
     description: Text | None = None
     languages: tuple[Language, ...] = Field(default=("en",), min_length=1)
     provenance: Provenance
@@ -286,7 +288,7 @@ class Criteria(Model):
     )
     max_points: Points | None = None
     categories: tuple[Category, ...] = Field(min_length=1)
-    indicators: tuple[Indicator, ...] = Field(min_length=1)
+    indicators: Annotated[tuple[Indicator, ...], INDICATORS] = Field(min_length=1)
     levels: tuple[Level, ...] = Field(min_length=1)
     designations: tuple[Designation, ...] = Field(
         default=(),
@@ -298,7 +300,7 @@ class Criteria(Model):
         description="The comparative portfolios (sector peer groups) assessments may name, "
         "with the titles reports show.",
     )
-    examples: tuple[Example, ...] = ()
+    examples: Annotated[tuple[Example, ...], INDICATORS] = ()
 
     # Lookups are cached in the instance dict (functools.cached_property): pydantic's own
     # private attributes go through a slow __getattr__, and scoring asks for every indicator.

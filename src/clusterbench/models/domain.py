@@ -23,18 +23,32 @@ two in step.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
 __all__ = [
+    "GROUPS",
+    "INDICATORS",
     "MAX_CHAIN",
     "MAX_DATE",
     "MAX_DIGITS",
+    "MAX_GROUPS",
+    "MAX_INDICATORS",
+    "MAX_ITEMS",
+    "MAX_LANGUAGE_TEXT",
     "MAX_MONTHS",
+    "MAX_NAME",
+    "MAX_PATH",
     "MAX_PLACES",
+    "MAX_TEXT",
     "MIN_DATE",
+    "NAME",
     "NOT_A_NUMBER",
+    "PATH",
+    "TEXT",
     "TOO_LONG",
     "TOO_MANY_DIGITS",
+    "Limit",
     "date_problem",
     "number_problem",
     "parse_number",
@@ -51,7 +65,48 @@ MAX_DATE = dt.date(2999, 12, 31)
 MAX_MONTHS = 1200
 """The largest month count accepted (validity, renewal windows, rule windows)."""
 MAX_CHAIN = 20
-"""The most previous assessments one assessment may stand on."""
+"""The most assessments one assessment may stand on in a row (previous and related)."""
+
+MAX_NAME = 200
+"""Most characters of a name, a title, a label or another one-line value."""
+MAX_PATH = 1000
+"""Most characters of a file path or a web address."""
+MAX_TEXT = 5000
+"""Most characters of any other text: a comment, a description, an evidence item."""
+MAX_ITEMS = 100
+"""Most items of a list, or entries of a mapping, unless a field states otherwise."""
+MAX_INDICATORS = 300
+"""Most indicators, golden examples and answers of one criteria set."""
+MAX_GROUPS = 1000
+"""Most peer groups of one criteria set in a cohort file."""
+MAX_LANGUAGE_TEXT = {"assessment": 60_000, "criteria": 150_000, "cohort": 150_000}
+"""Most characters all texts of a file hold in any one language (a report shows one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """How long a field's values may be, stated beside its type: `Annotated[Text, NAME]`.
+
+    ``chars``: characters of each text in it; ``items``: items of a list or entries
+    of a mapping.  A field without one has the defaults: MAX_NAME characters for a
+    plain string, MAX_TEXT for a text, MAX_ITEMS items.  ``loader.limits`` refuses
+    longer values, located, before any model sees them.
+    """
+
+    chars: int | None = None
+    items: int | None = None
+
+
+NAME = Limit(chars=MAX_NAME)
+"""A name, a title or a label: one line."""
+PATH = Limit(chars=MAX_PATH)
+"""A file path or a web address."""
+TEXT = Limit(chars=MAX_TEXT)
+"""A text that is not a name (a note written as a plain string)."""
+INDICATORS = Limit(items=MAX_INDICATORS)
+"""As many as a criteria set may have indicators."""
+GROUPS = Limit(items=MAX_GROUPS)
+"""The peer groups of a cohort."""
 
 _LIMIT = Decimal(10) ** MAX_DIGITS
 _LONGEST = 100

@@ -51,13 +51,11 @@ def build_cohort_from(
     found = find_files(paths, (".yaml", ".yml"))
     skipped = [(issue.file, issue.message) for issue in found.issues]
     sources: dict[Path, None] = dict.fromkeys(found.files)
-    read = 0
     for path in found.files:
         try:
             document = read_document(path)
             if detect_kind(document) != "assessment":
                 continue
-            read += 1
             done = score_parsed(path, document, reader=reader)
             sources.update(dict.fromkeys(done.sources))
             scored.append((os.fspath(path), done.result))
@@ -77,7 +75,8 @@ def build_cohort_from(
                     f"{ours.hash[:12]}); a cohort holds one version of each criteria set",
                 )
             )
-    cohort = build_cohort(kept, by=by, min_size=min_size, assessments=read)
+    # `assessments` counts what the statistics are made of: files skipped are listed apart.
+    cohort = build_cohort(kept, by=by, min_size=min_size)
     return BuiltCohort(cohort, tuple(sorted(skipped)), tuple(sources))
 
 

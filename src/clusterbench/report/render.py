@@ -10,9 +10,10 @@ import yaml
 
 from .._resources import bundled_dir
 from ..errors import ReportError
-from ..loader.reader import read_bytes
+from ..loader.reader import read_image
 from ..pipeline.files import Inputs, check_output, write_atomically
 from ..pipeline.scoring import Scored
+from .breaks import break_long_words
 from .fetcher import MAX_ASSET
 from .i18n import choose_language
 from .options import AUDIENCES, Audience, PdfVariant, ReportLanguage, accent_colour
@@ -58,7 +59,7 @@ def _options(
             raise ReportError(str(exc)) from None
     logo_path = Path(logo) if logo is not None else None
     if logo_path is not None:
-        read_bytes(logo_path, limit=MAX_ASSET)  # a regular file of a sane size, or InputError
+        read_image(logo_path, limit=MAX_ASSET)  # an image file of a sane size, or InputError
     return ReportOptions(
         language=language,
         audience=audience,
@@ -83,7 +84,7 @@ def _html(scored: Scored, options: ReportOptions) -> tuple[str, tuple[Path, ...]
         assets=bundled_dir("templates").as_uri(),
         stylesheet=stylesheet.as_uri(),
     )
-    return html, dirs
+    return break_long_words(html), dirs
 
 
 def render_html(
