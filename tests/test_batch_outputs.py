@@ -277,7 +277,7 @@ def test_certificates_for_the_approved_labels(
     args = ["batch", str(source), "-o", str(out), "--format", "json", "--certificates"]
     code, said, err = run([*args, "--lang", "nb"], capsys)
     assert code == 0, err
-    assert "certificates: 6 written, 0 unchanged, 1 without an approved label" in said
+    assert "certificates: 7 written, 0 unchanged, 1 without an approved label" in said
     made = sorted(p.name for p in (out / "fjordhelse").glob("*.certificate.pdf"))
     assert "2021-gold.nb.certificate.pdf" in made
     assert "2023-gold-renewal.nb.certificate.pdf" not in made  # reached no level, rejected

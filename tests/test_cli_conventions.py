@@ -40,7 +40,11 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
         (["report", str(GOLD), "-o", "r.pdf", "--audience", "all"], "report", "invalid choice"),
         (["batch", str(ROOT / "examples"), "-o", "out", "--jobs", "0"], "batch", "at least 1"),
         (["batch", str(ROOT / "examples"), "-o", "out", "--jobs", "two"], "batch", "whole number"),
-        (["cohort", "build", "x", "-o", "c.json", "--min-size", "0"], "cohort build", "at least 1"),
+        (
+            ["cohort", "build", str(ROOT / "examples"), "-o", "c.json", "--min-size", "0"],
+            "cohort build",
+            "at least 1",
+        ),
         (["new", "esca-gold", "--lang", "xx"], "new", "invalid choice: 'xx'"),
         (
             ["criteria", "show", "esca-gold", "--lang", "xx"],

@@ -153,7 +153,7 @@ def test_every_page_number_is_in_the_text_layer(pdfs: dict[str, list[str]]) -> N
 
 def test_footers_name_the_version_as_a_version(pdfs: dict[str, list[str]]) -> None:
     assert "Gold label for cluster management excellence · version 2019" in pdfs["gold-en"][1]
-    assert "Gullmerket for fremragende klyngeledelse · versjon 2013" in pdfs["gold-nb"][1]
+    assert "Gullmerket for fremragende klyngeledelse · versjon 2019" in pdfs["gold-nb"][1]
 
 
 def test_identifiers_are_never_broken(pdfs: dict[str, list[str]]) -> None:

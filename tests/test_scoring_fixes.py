@@ -293,7 +293,8 @@ def test_a_gold_assessment_file_is_scored_with_its_own_history(tmp_path: Path) -
     assert scored.result.level == "gce"
     (gold,) = scored.result.related
     assert (gold.source, gold.level, gold.file) == ("file", "gold", "2021-gold.yaml")
-    assert (gold.awarded, gold.valid_until) == (dt.date(2021, 11, 9), dt.date(2023, 11, 8))
+    # awarded on the day EUCLES approved it, valid from the assessment
+    assert (gold.awarded, gold.valid_until) == (dt.date(2021, 11, 30), dt.date(2023, 11, 8))
     assert [r.criteria for r in gold.related] == ["esca-eligibility"]
     # Two years later the same Gold has expired: no GCE, and the trail says when.
     later = folder / "2024-national-programme.yaml"
@@ -311,7 +312,7 @@ def test_a_gold_assessment_file_is_scored_with_its_own_history(tmp_path: Path) -
     assert gce is not None
     texts = [sentence(r) for r in gce.requirements if not r.held]
     assert texts == [
-        "esca-gold: gold (assessed 2021-11-09, awarded 2021-11-09, expired after 2023-11-08; "
+        "esca-gold: gold (assessed 2021-11-09, awarded 2021-11-30, expired after 2023-11-08; "
         "level gold valid on 2024-03-01 needed)"
     ]
 

@@ -278,4 +278,4 @@ def test_new_names_a_local_criteria_file_from_where_it_writes(
     report = validate_paths([tmp_path / "out" / "assessment.yaml"])
     assert "CB307" not in {i.code for f in report.files for i in f.issues}
     assert main(["new", "esca-gold"]) == 0  # bundled: found by its id
-    assert 'criteria: {id: esca-gold, version: "2013"}\n' in capsys.readouterr().out
+    assert 'criteria: {id: esca-gold, version: "2019"}\n' in capsys.readouterr().out
