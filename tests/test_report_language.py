@@ -71,7 +71,7 @@ def test_norwegian_and_german_wording_the_auditors_marked() -> None:
     assert "Anmerkung der Gutachter" not in gold_de
     assert "Anmerkung aus der Begutachtung:" in gold_de
     bronze_de = everything(render_html(score_file(BRONZE), language="de"))
-    assert "Der Verlust eines einzelnen Indikators kostete Bronze nicht." in bronze_de
+    assert "Der Verlust eines einzelnen Indikators würde Bronze nicht kosten." in bronze_de
     assert "Kein Verlust eines Indikators" not in bronze_de
 
 
