@@ -12,6 +12,7 @@ worker sends back only these small records.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 from collections import defaultdict
@@ -210,8 +211,16 @@ def _work(
     folders: list[list[Path]], library: CriteriaLibrary | None, select: Select | None
 ) -> Judgement:
     judge = _Judge(library, select)
-    for paths in folders:
-        judge.folder(paths)
+    # What a folder leaves behind (its records, the criteria read) lives to the end: moved
+    # out of the collector's reach after each folder, so that its full collections do not
+    # walk a heap that only grows (about a third of the time of a large register).  A
+    # folder leaves almost no cyclic garbage; it is collectable again at the end.
+    try:
+        for paths in folders:
+            judge.folder(paths)
+            gc.freeze()
+    finally:
+        gc.unfreeze()
     return judge.found
 
 
