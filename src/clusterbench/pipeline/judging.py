@@ -210,6 +210,12 @@ def _folders(files: Sequence[Path]) -> list[list[Path]]:
 def _work(
     folders: list[list[Path]], library: CriteriaLibrary | None, select: Select | None
 ) -> Judgement:
+    return _judge(folders, library, select)
+
+
+def _judge(
+    folders: list[list[Path]], library: CriteriaLibrary | None, select: Select | None
+) -> Judgement:
     judge = _Judge(library, select)
     # What a folder leaves behind (its records, the criteria read) lives to the end: moved
     # out of the collector's reach after each folder, so that its full collections do not
@@ -266,8 +272,11 @@ def _parallel(folders: list[list[Path]], select: Select | None, jobs: int) -> Ju
         least = loads.index(min(loads))
         shares[least].append(paths)
         loads[least] += len(paths)
-    # Fork: each worker starts with the parent's imports and the selection function.
+    # Fork: each worker starts with the parent's imports and the selection function.  The
+    # parent judges the first share itself (one process fewer, and its records need no
+    # sending), once the others are started.
     context = multiprocessing.get_context("fork")
+    own, shares = shares[0], shares[1:]
     running = []
     for share in shares:
         receive, send = context.Pipe(duplex=False)
@@ -275,8 +284,8 @@ def _parallel(folders: list[list[Path]], select: Select | None, jobs: int) -> Ju
         process.start()
         send.close()
         running.append((process, receive))
-    judgement = Judgement()
     try:
+        judgement = _judge(own, None, select)
         for (process, receive), share in zip(running, shares, strict=True):
             try:
                 judgement.merge(receive.recv())
