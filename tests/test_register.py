@@ -459,8 +459,10 @@ def test_a_worker_that_dies_is_an_error_not_a_short_register(
 
 
 # ------------------------------------------------------------ the cost of a large register
-def test_judging_leaves_the_collector_as_it_found_it() -> None:
+def test_judging_leaves_the_collector_as_it_found_it(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
+
+    from clusterbench.pipeline import judging
 
     # Judging freezes what each folder leaves (so full collections skip it); the records
     # must be collectable again afterwards, also after a failure.
@@ -470,6 +472,10 @@ def test_judging_leaves_the_collector_as_it_found_it() -> None:
     with pytest.raises(ZeroDivisionError):
         build_register([EXAMPLES], on=D("2026-12-01"), jobs=1, select=lambda org: 1 / 0 > 0)
     assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(judging, "_PARALLEL_FROM", 0)  # the parent's share, a worker's received
+    build_register([EXAMPLES], on=D("2026-12-01"), jobs=2)
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
 
 
 def test_a_bundled_set_is_found_without_listing_the_folder_again(
