@@ -404,31 +404,6 @@ def test_no_certificate_without_approval(
         )
 
 
-@pytest.mark.parametrize(
-    ("decision", "said"),
-    [
-        (
-            "{status: rejected, by: EUCLES, date: 2021-11-30}",
-            "the labelling body rejected the level",
-        ),
-        (
-            "{status: withdrawn, by: EUCLES, date: 2022-03-01}",
-            "the labelling body withdrew the level",
-        ),
-    ],
-)
-def test_no_certificate_for_a_refused_label_not_even_a_draft(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], decision: str, said: str
-) -> None:
-    gold = decided(tmp_path, f"decision: {decision}\n")
-    out = tmp_path / "c.pdf"
-    for draft in ([], ["--draft"]):
-        code, _, err = run(["certificate", str(gold), "-o", str(out), *draft], capsys)
-        assert code == 1
-        assert f"{said}; there is no label to certify, not even as a draft" in err
-        assert not out.exists()
-
-
 # ------------------------------------------------------------ worker processes
 def test_workers_give_the_same_register(monkeypatch: pytest.MonkeyPatch) -> None:
     from clusterbench.pipeline import judging
