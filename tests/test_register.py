@@ -433,3 +433,44 @@ def test_a_worker_that_dies_is_an_error_not_a_short_register(
     monkeypatch.setattr(judging, "_work", lambda *args: os._exit(7))
     with pytest.raises(ClusterbenchError, match=r"a worker process stopped \(exit 7\)"):
         build_register([EXAMPLES], on=D("2026-12-01"), jobs=2)
+
+
+# ------------------------------------------------------------ the cost of a large register
+def test_judging_leaves_the_collector_as_it_found_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from clusterbench.pipeline import judging
+
+    # Judging freezes what each folder leaves (so full collections skip it); the records
+    # must be collectable again afterwards, also after a failure.
+    assert gc.get_freeze_count() == 0
+    build_register([EXAMPLES], on=D("2026-12-01"), jobs=1)
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(ZeroDivisionError):
+        build_register([EXAMPLES], on=D("2026-12-01"), jobs=1, select=lambda org: 1 / 0 > 0)
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(judging, "_PARALLEL_FROM", 0)  # the parent's share, a worker's received
+    build_register([EXAMPLES], on=D("2026-12-01"), jobs=2)
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
+
+
+def test_a_bundled_set_is_found_without_listing_the_folder_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from clusterbench.loader import library as library_module
+    from clusterbench.loader.library import CriteriaLibrary
+
+    library = CriteriaLibrary()
+    first = library.get("esca-bronze", "2019")
+    current = library.get("esca-gold")
+    assert library.get("esca-gold", current.version) is current  # as assessments name it
+
+    def listed() -> None:
+        raise AssertionError("the bundled folder listed again for a set already read")
+
+    monkeypatch.setattr(library_module, "bundled_criteria", listed)
+    monkeypatch.setattr(library_module, "bundled_versions", listed)
+    assert library.get("esca-bronze", "2019") is first
+    assert library.get("esca-gold") is current
+    assert library.get("esca-gold", current.version) is current

@@ -578,9 +578,9 @@ def test_decisions_validate_their_dates(
     assert said in issue.message
 
 
-@pytest.mark.parametrize("status", ["rejected", "withdrawn"])
+@pytest.mark.parametrize(("status", "did"), [("rejected", "rejected"), ("withdrawn", "withdrew")])
 def test_no_draft_certificate_for_a_refused_label(
-    status: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    status: str, did: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     file = make(
         tmp_path / "r.yaml",
@@ -591,7 +591,7 @@ def test_no_draft_certificate_for_a_refused_label(
     )
     code, _, err = run(["certificate", str(file), "-o", str(tmp_path / "c.pdf"), "--draft"], capsys)
     assert code == 1
-    assert f"the labelling body {status} the level; there is no label to certify" in err
+    assert f"the labelling body {did} the level; there is no label to certify" in err
     assert not (tmp_path / "c.pdf").exists()
 
 

@@ -8,6 +8,7 @@ repository itself, so that editing a criteria file needs no reinstall.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from .errors import NotFoundError
 __all__ = ["bundled_dir"]
 
 
+@cache  # where the package is does not change while it runs; a register asks thousands of times
 def bundled_dir(name: str) -> Path:
     """The directory of bundled ``criteria`` or ``templates``."""
     packaged = resources.files("clusterbench") / "_bundled" / name

@@ -77,22 +77,36 @@ def read_criteria(path: str | os.PathLike[str], *, display: str | None = None) -
     return check_criteria_document(doc)
 
 
+_LISTED: dict[tuple[Path, int], tuple[Path, ...]] = {}
+
+
+def _bundled_files() -> tuple[Path, ...]:
+    """The bundled criteria files, listed again only when the folder changes (a register
+    asks for them for every file it reads)."""
+    folder = bundled_dir("criteria")
+    key = (folder, os.stat(folder).st_mtime_ns)
+    found = _LISTED.get(key)
+    if found is None:
+        _LISTED.clear()
+        found = _LISTED[key] = tuple(sorted(folder.glob("*.yaml")))
+    return found
+
+
 def bundled_criteria() -> dict[str, Path]:
     """The bundled criteria files by id, each set's current version (``ID.yaml``).
 
     Earlier versions are bundled as ``ID@VERSION.yaml`` (see :func:`bundled_versions`).
     """
-    folder = bundled_dir("criteria")
-    return {p.stem: p for p in sorted(folder.glob("*.yaml")) if "@" not in p.stem}
+    return {p.stem: p for p in _bundled_files() if "@" not in p.stem}
 
 
 def bundled_versions() -> dict[tuple[str, str], Path]:
     """The bundled earlier versions of criteria sets, by (id, version): ``ID@VERSION.yaml``."""
-    folder = bundled_dir("criteria")
     found: dict[tuple[str, str], Path] = {}
-    for path in sorted(folder.glob("*@*.yaml")):
-        criteria_id, _, version = path.stem.rpartition("@")
-        found[(criteria_id, version)] = path
+    for path in _bundled_files():
+        if "@" in path.stem:
+            criteria_id, _, version = path.stem.rpartition("@")
+            found[(criteria_id, version)] = path
     return found
 
 

@@ -88,6 +88,9 @@ class CriteriaLibrary:
                 return self._head(added)
         elif version in added:
             return added[version]
+        loaded = self._bundled.get((criteria_id, version))
+        if loaded is not None:  # asked for every file of a register: no folder listing
+            return loaded
         bundled = bundled_criteria()
         if criteria_id not in bundled and not added:
             raise NotFoundError(f"no criteria {criteria_id!r}")
@@ -98,6 +101,7 @@ class CriteriaLibrary:
         if criteria_id in bundled:
             current = self._load_bundled(criteria_id, None)
             if current.version == version:
+                self._bundled[(criteria_id, version)] = current
                 return current
         known = self.versions(criteria_id)
         raise NotFoundError(

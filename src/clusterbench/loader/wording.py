@@ -8,7 +8,7 @@ split at a comma shows one document as two.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any, get_args
 
@@ -57,17 +57,34 @@ def assessment_texts(assessment: Assessment, doc: Document) -> Iterator[tuple[Pa
 
 def texts_of(node: Any, path: Path = ()) -> Iterator[tuple[Path, Text]]:
     """Every Text inside a model, with its key path (field aliases, as in a file)."""
+    found: list[tuple[Path, Text]] = []
+    _collect(node, path, found)
+    return iter(found)
+
+
+_CONTAINERS = (BaseModel, tuple, list, dict)
+
+
+def _collect(node: Any, path: Path, found: list[tuple[Path, Text]]) -> None:
+    # A plain loop that looks at a value before descending into it: a register walks
+    # thousands of files whose answers are mostly numbers, never a Text.
     if isinstance(node, Text):
-        yield path, node
-    elif isinstance(node, BaseModel):
-        for name, key in _text_fields(type(node)):
-            yield from texts_of(getattr(node, name), (*path, key))
+        found.append((path, node))
+        return
+    items: Iterable[tuple[PathPart, Any]]
+    if isinstance(node, BaseModel):
+        items = [(key, getattr(node, name)) for name, key in _text_fields(type(node))]
     elif isinstance(node, tuple | list):
-        for index, item in enumerate(node):
-            yield from texts_of(item, (*path, index))
+        items = enumerate(node)
     elif isinstance(node, dict):
-        for key, item in node.items():
-            yield from texts_of(item, (*path, key))
+        items = node.items()
+    else:
+        return
+    for key, item in items:
+        if isinstance(item, Text):
+            found.append(((*path, key), item))
+        elif isinstance(item, _CONTAINERS):
+            _collect(item, (*path, key), found)
 
 
 @cache

@@ -95,9 +95,9 @@ def certificate_refusal(scored: Scored) -> str | None:
         raise ReportError(f"{assessment.organisation.name}: {wrong.message}")
     if _refused(scored):
         assert decision is not None
+        did = "rejected" if decision.status == "rejected" else "withdrew"
         return (
-            f"the labelling body {decision.status} the level; there is no label to certify, "
-            "not even as a draft"
+            f"the labelling body {did} the level; there is no label to certify, not even as a draft"
         )
     if scored.criteria.needs_approval and (decision is None or decision.status != "approved"):
         what = decision.status if decision is not None else "no decision yet"
