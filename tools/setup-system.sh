@@ -40,12 +40,14 @@ for argument in "$@"; do
   esac
 done
 
+library_cache=""
 have_library() {
-  if command -v ldconfig >/dev/null 2>&1 || [ -x /sbin/ldconfig ]; then
-    { ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } | grep -q "[[:space:]]$1 "
-  else
-    return 1
+  # The loader's cache is read once into a variable: `ldconfig -p | grep -q` under
+  # pipefail fails at random when grep stops reading before ldconfig has written all.
+  if [ -z "$library_cache" ]; then
+    library_cache=$({ ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null; } || true)
   fi
+  grep -q "[[:space:]]$1 " <<<"$library_cache"
 }
 
 missing_packages=()

@@ -23,8 +23,6 @@ __all__ = ["VARIANTS", "Embedded", "PdfResult", "html_to_pdf", "warm_up"]
 
 VARIANTS = PDF_VARIANTS
 
-_FONT_CONFIG: Any = None
-
 
 @dataclass(frozen=True, slots=True)
 class Embedded:
@@ -54,7 +52,12 @@ class _Collector(logging.Handler):
 
 
 def _weasyprint() -> tuple[Any, Any]:
-    """WeasyPrint and this process's font configuration (built once)."""
+    """WeasyPrint and a font configuration of its own for one document.
+
+    Never shared between documents: the fonts one document loads stay in a shared
+    configuration and can change the bytes of the next PDF (the same report rendered
+    after another one in the same process differed from a fresh process's).  A new one
+    costs about 3 ms."""
     try:
         weasyprint = import_weasyprint()
         from weasyprint.text.fonts import FontConfiguration
@@ -63,10 +66,7 @@ def _weasyprint() -> tuple[Any, Any]:
             f"PDF reports need WeasyPrint and Pango ({exc}); install clusterbench[report] "
             "and run `clusterbench doctor`"
         ) from exc
-    global _FONT_CONFIG
-    if _FONT_CONFIG is None:
-        _FONT_CONFIG = FontConfiguration()
-    return weasyprint, _FONT_CONFIG
+    return weasyprint, FontConfiguration()
 
 
 def warm_up() -> None:

@@ -3,7 +3,7 @@
 A fresh `clusterbench report` would spend a third of a second importing WeasyPrint
 (Pango, HarfBuzz, fonts) after loading, scoring and templating, one after the other.
 :meth:`Printer.start` forks a child at the command's start that imports WeasyPrint
-and builds its font configuration while the parent loads, scores and writes the HTML;
+and primes fontconfig while the parent loads, scores and writes the HTML;
 the parent then hands the HTML over a pipe, and the child lays it out and returns the
 PDF's bytes.  On a machine with two cores the two halves overlap, and the whole
 command takes about what WeasyPrint alone takes.
