@@ -10,6 +10,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -119,7 +120,13 @@ def test_sigterm_stops_a_command_as_ctrl_c_does(
 def test_a_bug_in_a_register_worker_is_an_internal_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def broken(self: object, scored: object) -> None:
+    parent = os.getpid()
+    keep = judging._Judge._keep
+
+    def broken(self: judging._Judge, scored: Any) -> None:
+        if os.getpid() == parent:  # the parent judges a share of its own: it works
+            keep(self, scored)
+            return
         raise RuntimeError("the worker fell over")
 
     monkeypatch.setattr(judging, "_PARALLEL_FROM", 1)
