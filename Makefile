@@ -28,9 +28,10 @@ demo: system-reports $(STAMP)
 	mkdir -p out
 	$(BIN)/clusterbench report $(DEMO) -o out/report-en.pdf --lang en
 	$(BIN)/clusterbench report $(DEMO) -o out/report-nb.pdf --lang nb
+	$(BIN)/clusterbench report $(DEMO) -o out/report-de.pdf --lang de
 	$(BIN)/clusterbench report $(DEMO) -o out/summary-nb.pdf --lang nb --audience summary
 	@echo
-	@echo "The reports are in $(CURDIR)/out/: report-en.pdf, report-nb.pdf, summary-nb.pdf"
+	@echo "The reports are in $(CURDIR)/out/: report-en.pdf, report-nb.pdf, report-de.pdf, summary-nb.pdf"
 	@echo "clusterbench is installed in $(VENV)/: run it as $(BIN)/clusterbench --help,"
 	@echo "or first 'source $(BIN)/activate' and then just: clusterbench --help"
 
