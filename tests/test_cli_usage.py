@@ -254,6 +254,16 @@ def test_batch_refuses_standard_output(capsys: pytest.CaptureFixture[str], empty
     assert os.listdir(empty) == []
 
 
+def test_a_batch_name_that_cannot_name_outputs_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], empty: Path
+) -> None:
+    code, _, err = run(["batch", str(EXAMPLES), "-o", "out", "--name", "x"], capsys)
+    assert code == 2
+    assert err.startswith("usage: clusterbench batch ")
+    assert "every output would have the same name" in err
+    assert os.listdir(empty) == []
+
+
 def test_every_o_says_whether_it_takes_a_dash() -> None:
     for name, parser in LEAVES.items():
         for action in parser._actions:

@@ -603,3 +603,39 @@ def test_records_and_history_agree(capsys: pytest.CaptureFixture[str]) -> None:
         history = history_of([EXAMPLES], "Fjordhelse Cluster", on=D("2026-12-01"))
         [label] = [lb for lb in history.to_dict()["labels"] if lb["criteria"] == record.criteria]
         assert (label["status"], label["level"]) == (record.status, record.level)
+
+
+def test_scoring_judges_a_label_withdrawn_later_as_the_register_does(tmp_path: Path) -> None:
+    """A renewal assessed between the award and a later withdrawal renews a label that was
+    held that day: scoring and the register read the decision by one rule."""
+    from clusterbench import score_file
+    from clusterbench.models.assessment import Decision
+    from clusterbench.scoring.standing import decision_on
+
+    withdrawn = Decision(
+        status="withdrawn", by="EUCLES", awarded=D("2020-01-31"), date=D("2023-01-01")
+    )
+    assert decision_on(withdrawn, D("2020-01-10")) is None  # not awarded yet
+    stood = decision_on(withdrawn, D("2021-06-01"))
+    assert stood is not None
+    assert (stood.status, stood.date) == ("approved", D("2020-01-31"))
+    assert decision_on(withdrawn, D("2023-01-01")) == withdrawn
+    decision = {
+        "status": "withdrawn",
+        "by": "EUCLES",
+        "awarded": D("2020-01-31"),
+        "date": D("2023-01-01"),
+    }
+    make(tmp_path / "q" / "2020.yaml", "Qu Cluster", "LVA", "2020-01-15", decision)
+    renewal = make(
+        tmp_path / "q" / "2021.yaml",
+        "Qu Cluster",
+        "LVA",
+        "2021-12-01",
+        approved("2022-02-01"),
+        previous="2020.yaml",
+    )
+    validity = score_file(renewal).result.validity
+    assert validity is not None
+    assert validity.renewal  # the Bronze of 2020 was held on 2021-12-01
+    assert build_register([tmp_path], on=D("2022-06-01")).rows[0].status == "valid"

@@ -9,7 +9,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..batch import MANIFEST, BatchOptions, Item, run_batch
+from ..batch import MANIFEST, BatchOptions, Item, check_name, run_batch
+from ..errors import ReportError
 from .status import EXIT_INVALID, EXIT_OK, UsageError
 
 
@@ -49,6 +50,11 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.source)
     if not source.exists():
         raise UsageError(f"{source}: no such file or directory")
+    if args.name is not None:  # the one option argparse cannot check by itself
+        try:
+            check_name(args.name, certificates=args.certificates)
+        except ReportError as exc:
+            raise UsageError(str(exc)) from None
     options = BatchOptions(
         out_dir=Path(args.output),
         form=args.format,

@@ -50,4 +50,5 @@ def awarded_validity(scored: Scored) -> ValidityResult | None:
             valid_until=held.valid_until if held is not None else None,
             renewals=held.renewals if held is not None else 0,
         )
-    return level_validity(scored.criteria, level, scored.assessment.date, previous)
+    review = scored.assessment.assessment.type == "review"
+    return level_validity(scored.criteria, level, scored.assessment.date, previous, review=review)

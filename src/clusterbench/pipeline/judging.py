@@ -211,6 +211,8 @@ def _folders(files: Sequence[Path]) -> list[list[Path]]:
 def _work(
     folders: list[list[Path]], library: CriteriaLibrary | None, select: Select | None
 ) -> Judgement:
+    """A worker's share (and a serial run's): kept apart from :func:`_judge`, which the
+    parent calls for its own share, so that a worker can be told apart from the parent."""
     return _judge(folders, library, select)
 
 

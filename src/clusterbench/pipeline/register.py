@@ -19,9 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..loader.library import CriteriaLibrary
-from ..models.assessment import Decision
 from ..models.criteria import Criteria
-from ..scoring.standing import Replacement, standing
+from ..scoring.standing import Replacement, decision_on, standing
 from .designations import with_designations
 from .judging import Judged, Judgement, Problem, Select, judge_files
 from .register_model import Decided, Label, Register, Row, name_key
@@ -33,7 +32,6 @@ __all__ = [
     "Register",
     "Row",
     "build_register",
-    "known",
     "name_key",
     "register_of",
 ]
@@ -149,7 +147,7 @@ def _shared_ids(judged: Sequence[Judged]) -> list[Problem]:
 
 def _held_on(item: Judged, criteria: Criteria, on: dt.date) -> bool:
     """Whether the label of ``item`` was held (approved and begun) by day ``on``."""
-    decision = known(item.decision, on)
+    decision = decision_on(item.decision, on)
     if decision is not None:
         return decision.status == "approved"
     return not criteria.needs_approval and item.level is not None
@@ -157,7 +155,7 @@ def _held_on(item: Judged, criteria: Criteria, on: dt.date) -> bool:
 
 def _since(item: Judged, on: dt.date) -> dt.date:
     """The day a held label was held from: its approval, else its assessment."""
-    decision = known(item.decision, on)
+    decision = decision_on(item.decision, on)
     if decision is not None and decision.status == "approved" and decision.date is not None:
         return max(decision.date, item.date)
     return item.date
@@ -174,7 +172,7 @@ def _replacements(
         for item in items:
             if not _held_on(item, criteria, on):
                 continue
-            decision = known(item.decision, on)
+            decision = decision_on(item.decision, on)
             level_id = (decision.level if decision is not None else None) or item.level
             level = criteria.level(level_id) if level_id else None
             for replaced in level.replaces if level is not None else ():
@@ -198,7 +196,7 @@ def _row(
     for index, item in enumerate(items):
         org = item.organisation
         criteria = criteria_by_key[item.criteria]
-        decision = known(item.decision, on)
+        decision = decision_on(item.decision, on)
         # Replaced by a later held label of this set, else by one of a set whose level
         # replaces this set's labels (assessed after this one).
         later = next(
@@ -253,18 +251,5 @@ def _row(
 
 
 def _level_of(item: Judged, on: dt.date) -> str | None:
-    decision = known(item.decision, on)
+    decision = decision_on(item.decision, on)
     return (decision.level if decision is not None else None) or item.level
-
-
-def known(decision: Decision | None, on: dt.date) -> Decision | None:
-    """The decision as it stood on day ``on``: one dated later was not taken yet.
-
-    A withdrawal dated later, of a label awarded by then (`awarded`), stood as the
-    approval of that day.
-    """
-    if decision is None or decision.date is None or decision.date <= on:
-        return decision
-    if decision.status == "withdrawn" and decision.awarded is not None and decision.awarded <= on:
-        return decision.model_copy(update={"status": "approved", "date": decision.awarded})
-    return None

@@ -83,19 +83,25 @@ def validity(criteria: Criteria, level_id: str | None, facts: Facts) -> Validity
     a previous label that was held (approved by this assessment's date, or free of
     approval; never rejected or withdrawn) can be renewed.
     """
-    kept = _reviewed(criteria, level_id, facts) if level_id is not None else None
-    if kept is not None:
-        return kept
-    return level_validity(criteria, level_id, facts.date, facts.previous)
+    return level_validity(criteria, level_id, facts.date, facts.previous, review=facts.review)
 
 
 def level_validity(
-    criteria: Criteria, level_id: str | None, on: dt.date, previous: Previous | None
+    criteria: Criteria,
+    level_id: str | None,
+    on: dt.date,
+    previous: Previous | None,
+    *,
+    review: bool = False,
 ) -> ValidityResult | None:
     """:func:`validity` of ``level_id`` for an assessment made on ``on`` after ``previous``
-    (also for a lower level than the one reached, when the body awards that one)."""
+    (also for a lower level than the one reached, when the body awards that one);
+    ``review``: a review within the previous label's period, which keeps that period."""
     if level_id is None:
         return None
+    kept = _reviewed(criteria, level_id, on, previous) if review else None
+    if kept is not None:
+        return kept
     level = criteria.level(level_id)
     if level is None or level.validity is None:
         return None
@@ -129,16 +135,17 @@ def level_validity(
     )
 
 
-def _reviewed(criteria: Criteria, level_id: str, facts: Facts) -> ValidityResult | None:
+def _reviewed(
+    criteria: Criteria, level_id: str, on: dt.date, previous: Previous | None
+) -> ValidityResult | None:
     """A review inside the previous label's period keeps that period as it was: same
     start, same end, same renewals left.  Not inside one (another level, or the period
     over), it is scored like a first assessment."""
-    previous = facts.previous
-    if not facts.review or previous is None or previous.criteria != criteria.id:
+    if previous is None or previous.criteria != criteria.id:
         return None
     end = previous_end(criteria, previous)
     level = criteria.level(level_id)
-    if previous.held != level_id or end is None or facts.date > end or level is None:
+    if previous.held != level_id or end is None or on > end or level is None:
         return None
     window = level.validity.renewal if level.validity is not None else None
     left = window is not None and (window.at_most is None or previous.renewals < window.at_most)

@@ -178,9 +178,15 @@ def standing(
 
 
 def decision_on(decision: Decision | None, on: dt.date) -> Decision | None:
-    """The decision as it stood on day ``on``: one dated later was not taken yet."""
+    """The decision as it stood on day ``on``: one dated later was not taken yet.
+
+    A withdrawal dated later, of a label awarded by then (`awarded`), stood as the
+    approval of that day.
+    """
     if decision is None or decision.date is None or decision.date <= on:
         return decision
+    if decision.status == "withdrawn" and decision.awarded is not None and decision.awarded <= on:
+        return decision.model_copy(update={"status": "approved", "date": decision.awarded})
     return None
 
 
